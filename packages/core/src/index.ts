@@ -1,0 +1,12 @@
+/**
+ * @module The public surface of @frontdesk/core: the wire contract and the pure engines.
+ */
+export * from './schemas/availability.js';
+export * from './schemas/booking.js';
+export * from './schemas/business.js';
+export * from './schemas/common.js';
+export * from './schemas/key.js';
+export * from './schemas/problem.js';
+export * from './schemas/resource.js';
+export * from './schemas/schedule.js';
+export * from './schemas/service.js';

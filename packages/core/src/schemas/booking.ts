@@ -1,0 +1,92 @@
+/**
+ * @module Holds and bookings: keeping a slot while the form is filled, then booking it.
+ */
+import * as z from 'zod/mini';
+import { Id, Instant, LocalDate, ListQuery, requiredText, text } from './common.js';
+
+export const HoldInput = z.strictObject({
+  service: Id,
+  start: Instant,
+  resource: z.optional(Id),
+});
+export type HoldInput = z.infer<typeof HoldInput>;
+
+export const Hold = z.object({
+  id: Id,
+  serviceId: Id,
+  resourceId: Id,
+  start: Instant,
+  end: Instant,
+  expiresAt: Instant,
+});
+export type Hold = z.infer<typeof Hold>;
+
+export const Customer = z.strictObject({
+  name: requiredText(200),
+  email: z.email().check(z.maxLength(254)),
+  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()./-]{5,40}$/, 'Expected a phone number'))),
+});
+export type Customer = z.infer<typeof Customer>;
+
+/** Answers to the service's questions, by question id. */
+export const Answers = z.record(z.string().check(z.maxLength(40)), z.union([text(2000), z.boolean()]));
+export type Answers = z.infer<typeof Answers>;
+
+export const BookingInput = z.strictObject({
+  service: Id,
+  start: Instant,
+  resource: z.optional(Id),
+  /** A live hold for the same service and start: its seat becomes the booking's. */
+  holdId: z.optional(Id),
+  customer: Customer,
+  answers: z._default(Answers, {}),
+  notes: z._default(text(2000), ''),
+});
+export type BookingInput = z.input<typeof BookingInput>;
+
+export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled']);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+export const Booking = z.object({
+  id: Id,
+  status: BookingStatus,
+  serviceId: Id,
+  resourceId: Id,
+  start: Instant,
+  end: Instant,
+  customer: Customer,
+  answers: Answers,
+  notes: z.string(),
+  /** Shown on creation and to secret keys: the customer's key to view, cancel and reschedule. */
+  manageToken: z.optional(z.string()),
+  cancelReason: z.nullable(z.string()),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Booking = z.infer<typeof Booking>;
+
+/** Cancelling: by the customer (with the manage token) or the business (secret key). */
+export const CancelInput = z.strictObject({ reason: z._default(text(500), '') });
+export type CancelInput = z.input<typeof CancelInput>;
+
+export const RescheduleInput = z.strictObject({ start: Instant, resource: z.optional(Id) });
+export type RescheduleInput = z.infer<typeof RescheduleInput>;
+
+/** Declining a booking that awaits confirmation. */
+export const DeclineInput = CancelInput;
+
+/** The manage token, as `?token=` on the customer's calls (it is what the manage link carries). */
+export const ManageTokenQuery = z.object({ token: z.optional(z.string().check(z.maxLength(200))) });
+
+export const BookingListQuery = z.extend(ListQuery, {
+  status: z.optional(BookingStatus),
+  service: z.optional(Id),
+  resource: z.optional(Id),
+  /** Bookings starting on or after this date (business zone). */
+  from: z.optional(LocalDate),
+  /** Bookings starting on or before this date (business zone). */
+  to: z.optional(LocalDate),
+  /** Search by customer email (exact). */
+  email: z.optional(z.string().check(z.maxLength(254))),
+});
+export type BookingListQuery = z.infer<typeof BookingListQuery>;

@@ -1,0 +1,35 @@
+/**
+ * @module API keys: publishable (`fd_pk_…`, safe in a page) and secret (`fd_sk_…`, server only).
+ */
+import * as z from 'zod/mini';
+import { Id, Instant, text } from './common.js';
+
+export const KeyKind = z.enum(['publishable', 'secret']);
+export type KeyKind = z.infer<typeof KeyKind>;
+
+/** An origin such as `https://shop.example`, or `*` for any. */
+export const Origin = z.string().check(z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'));
+
+export const ApiKey = z.object({
+  id: Id,
+  kind: KeyKind,
+  label: z.string(),
+  /** The first characters of the key, to recognise it; the key itself is stored hashed. */
+  prefix: z.string(),
+  /** Browsers may use a publishable key only from these origins. */
+  allowedOrigins: z.array(z.string()),
+  createdAt: Instant,
+  revokedAt: z.nullable(Instant),
+});
+export type ApiKey = z.infer<typeof ApiKey>;
+
+/** Answer to creating a key: the only time the full `secret` is shown. */
+export const CreatedApiKey = z.extend(ApiKey, { secret: z.string() });
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
+
+export const ApiKeyInput = z.strictObject({
+  kind: KeyKind,
+  label: z._default(text(200), ''),
+  allowedOrigins: z._default(z.array(Origin).check(z.maxLength(50)), []),
+});
+export type ApiKeyInput = z.input<typeof ApiKeyInput>;
