@@ -1,17 +1,25 @@
 /**
- * @module One vitest run for the whole workspace: each package is a project, and every project
- * reads the packages' `src/` through the `source` export condition, so tests need no build.
+ * @module One vitest run for the whole workspace: a project per package, each reading the other
+ * packages' `src/` through the `source` export condition, so tests need no build.
  */
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['source', 'module', 'node', 'import', 'default'];
+const project = (name: string, include: string[]) => ({ extends: true, test: { name, include } });
 
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
-    projects: ['packages/*', 'examples/*'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      project('core', ['packages/core/**/*.test.ts']),
+      project('api', ['packages/api/**/*.test.ts']),
+      project('sdk', ['packages/sdk/**/*.test.ts']),
+      project('widget', ['packages/widget/**/*.test.ts']),
+      project('examples', ['examples/*/test/**/*.test.ts']),
+    ],
+    typecheck: { enabled: false },
   },
 });

@@ -2,7 +2,7 @@
  * @module Holds and bookings: keeping a slot while the form is filled, then booking it.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, LocalDate, ListQuery, requiredText, text } from './common.js';
+import { Id, Instant, ListQuery, LocalDate, requiredText, text } from './common.js';
 
 export const HoldInput = z.strictObject({
   service: Id,

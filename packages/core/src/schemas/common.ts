@@ -46,7 +46,9 @@ export const Money = z.object({
 export type Money = z.infer<typeof Money>;
 
 /** A BCP 47 language tag such as `en-GB`. */
-export const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
+export const Locale = z
+  .string()
+  .check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
 
 /** Free text with a length cap; stored and returned as given, never interpreted as HTML. */
 export const text = (max: number) => z.string().check(z.maxLength(max));

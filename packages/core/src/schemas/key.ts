@@ -8,7 +8,9 @@ export const KeyKind = z.enum(['publishable', 'secret']);
 export type KeyKind = z.infer<typeof KeyKind>;
 
 /** An origin such as `https://shop.example`, or `*` for any. */
-export const Origin = z.string().check(z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'));
+export const Origin = z
+  .string()
+  .check(z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'));
 
 export const ApiKey = z.object({
   id: Id,

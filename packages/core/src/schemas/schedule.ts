@@ -8,14 +8,12 @@ import { Id, Instant, LocalDate, LocalTime, text } from './common.js';
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /** A working interval within one day, `start` before `end` (`end` may be `24:00`). */
-export const TimeInterval = z
-  .object({ start: LocalTime, end: LocalTime })
-  .check(
-    z.refine((i) => minutesOf(i.start) < minutesOf(i.end), {
-      message: 'start must be before end',
-      path: ['end'],
-    }),
-  );
+export const TimeInterval = z.object({ start: LocalTime, end: LocalTime }).check(
+  z.refine((i) => minutesOf(i.start) < minutesOf(i.end), {
+    message: 'start must be before end',
+    path: ['end'],
+  }),
+);
 export type TimeInterval = z.infer<typeof TimeInterval>;
 
 /** Intervals of one day: sorted, non-overlapping, at most 12. */
@@ -64,7 +62,10 @@ export type Closure = z.infer<typeof Closure>;
 export const ClosureInput = z
   .strictObject({ startDate: LocalDate, endDate: LocalDate, reason: z._default(text(200), '') })
   .check(
-    z.refine((c) => c.startDate <= c.endDate, { message: 'endDate must not be before startDate', path: ['endDate'] }),
+    z.refine((c) => c.startDate <= c.endDate, {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    }),
   );
 export type ClosureInput = z.input<typeof ClosureInput>;
 
