@@ -10,3 +10,5 @@ export * from './schemas/problem.js';
 export * from './schemas/resource.js';
 export * from './schemas/schedule.js';
 export * from './schemas/service.js';
+export * from './schemas/stock.js';
+export * from './stock.js';
