@@ -1,0 +1,81 @@
+/**
+ * @module `createApp`: builds the Hono app from its parts — middleware in order, the `/v1` routes,
+ * and the unauthenticated extras (health, OpenAPI, docs, widget files).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Database } from './db/open.js';
+import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
+import { ApiError } from './errors.js';
+import { authenticateKey } from './middleware/auth.js';
+import { preflight } from './middleware/cors.js';
+import { notFoundHandler, onError } from './middleware/problem.js';
+import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
+import { requestId } from './middleware/request-id.js';
+import { businessRoutes } from './routes/business.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
+import type { RouteKit } from './routes/kit.js';
+
+export interface AppOptions {
+  database: Database;
+  /** Current time in epoch ms; tests pass a controllable clock. Default `Date.now`. */
+  clock?: () => number;
+  /** Public-write rate limit; `false` turns it off (tests, benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+  /** Trust `X-Forwarded-For` from this many proxies (`true` = 1). Default: off, socket address only. */
+  trustProxy?: boolean | number;
+  /** Largest accepted request body in bytes. Default 64 KB. */
+  bodyLimit?: number;
+  logger?: Logger;
+  /** Files served beside the API (the built widget). Filled in by the widget's serving routes. */
+  static?: { widgetDir?: string };
+}
+
+export type App = Hono<AppEnv>;
+
+export function createApp(options: AppOptions): App {
+  const deps: AppDeps = {
+    database: options.database,
+    clock: options.clock ?? Date.now,
+    logger: options.logger ?? jsonLogger,
+  };
+  const kit: RouteKit = {
+    publicWriteLimit:
+      options.rateLimit === false
+        ? async (_c, next) => next()
+        : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy: options.trustProxy ?? false }),
+  };
+  const maxSize = options.bodyLimit ?? 64 * 1024;
+
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestId());
+  app.use(preflight());
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes());
+
+  const v1 = new Hono<AppEnv>();
+  v1.use(authenticateKey());
+  v1.route('/', businessRoutes());
+  v1.route('/', keyRoutes());
+  v1.route('/', eventRoutes());
+  void kit;
+  app.route('/v1', v1);
+
+  app.onError(onError);
+  app.notFound(notFoundHandler(app));
+  return app;
+}

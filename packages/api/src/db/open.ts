@@ -1,0 +1,115 @@
+/**
+ * @module Opening the database: a libSQL file (the default) or a Turso/sqld URL, with the pragmas
+ * durability depends on, and `write()`, the only way to run a write transaction.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient, type ResultSet } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema.js';
+import { retryBusy, WriteQueue } from './writer.js';
+
+/** A drizzle handle: the database itself, or a transaction in progress. */
+export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
+
+export interface Database {
+  /** The client reads go through. */
+  client: Client;
+  /** Drizzle over `client`: for reads outside a transaction. */
+  db: Db;
+  /** Whether this is a local file (as opposed to a Turso/sqld server). */
+  local: boolean;
+  /**
+   * Runs `fn` in a write transaction (`BEGIN IMMEDIATE`), queued behind every other write of this
+   * process. `fn` may run more than once if another process holds the lock: keep it free of side
+   * effects other than the database.
+   */
+  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Waits for queued writes, then closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Per-connection settings for a local file. WAL lets reads run beside the writer; `synchronous=FULL`
+ * fsyncs the WAL on every commit, so an answered 201 survives `kill -9` and power loss alike
+ * (NORMAL would survive a process crash but could lose the last commits on power loss).
+ */
+const filePragmas = [
+  'PRAGMA journal_mode=WAL',
+  'PRAGMA busy_timeout=5000',
+  'PRAGMA synchronous=FULL',
+  'PRAGMA foreign_keys=ON',
+];
+
+function isFileUrl(url: string): boolean {
+  return url === ':memory:' || url.startsWith('file:');
+}
+
+/** Creates the directory of a `file:` URL so that a fresh install can start without setup. */
+function ensureDirectory(url: string): void {
+  if (!url.startsWith('file:') || url.includes(':memory:')) return;
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
+  mkdirSync(dirname(path), { recursive: true });
+}
+
+async function openFileClient(url: string): Promise<Client> {
+  const client = createClient({ url });
+  for (const pragma of filePragmas) await client.execute(pragma);
+  return client;
+}
+
+/**
+ * Opens `url` (`file:./data/frontdesk.db`, `libsql://…`, `http://…`). On a file, reads and writes
+ * use two connections: the writer's connection runs nothing but queued transactions, so its
+ * pragmas stay set (`client.transaction()` would open a fresh connection each time and lose them).
+ */
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  const queue = new WriteQueue();
+  if (!isFileUrl(url)) {
+    const client = createClient(authToken ? { url, authToken } : { url });
+    const db: Db = drizzle(client, { schema });
+    return {
+      client,
+      db,
+      local: false,
+      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))),
+      close: async () => {
+        await queue.drain();
+        client.close();
+      },
+    };
+  }
+  ensureDirectory(url);
+  const writer = await openFileClient(url);
+  const reader = url.includes(':memory:') ? writer : await openFileClient(url);
+  const writerDb: Db = drizzle(writer, { schema });
+  const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
+
+  const runTransaction = async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+    await writer.execute('BEGIN IMMEDIATE');
+    try {
+      const result = await fn(writerDb);
+      await writer.execute('COMMIT');
+      return result;
+    } catch (error) {
+      // A failed COMMIT or statement may already have ended the transaction; ROLLBACK then fails
+      // harmlessly, and the original error is the one worth reporting.
+      await writer.execute('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
+
+  return {
+    client: reader,
+    db: readerDb,
+    local: true,
+    write: (fn) => queue.run(() => retryBusy(() => runTransaction(fn))),
+    close: async () => {
+      await queue.drain();
+      writer.close();
+      if (reader !== writer) reader.close();
+    },
+  };
+}

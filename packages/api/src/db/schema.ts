@@ -1,0 +1,269 @@
+/**
+ * @module The database tables (drizzle, SQLite/libSQL). Instants are integer epoch milliseconds,
+ * structured values (hours, questions, answers, payloads) are JSON text. Every row carries its
+ * `business_id`, and every query filters on it: that column is the tenancy boundary.
+ */
+
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at').notNull();
+
+export const businesses = sqliteTable('businesses', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  locale: text('locale').notNull(),
+  currency: text('currency').notNull(),
+  holdMinutes: integer('hold_minutes').notNull(),
+  /** Set on the demo business so that `seed --demo` can find it again (idempotent seeding). */
+  seedTag: text('seed_tag').unique(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    kind: text('kind', { enum: ['publishable', 'secret'] }).notNull(),
+    label: text('label').notNull(),
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the full key, hex. */
+    hash: text('hash').notNull().unique(),
+    allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_business').on(t.businessId, t.id)],
+);
+
+export const resources = sqliteTable(
+  'resources',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['person', 'room', 'equipment'] }).notNull(),
+    description: text('description').notNull(),
+    hours: text('hours', { mode: 'json' })
+      .$type<Record<string, { start: string; end: string }[]>>()
+      .notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    deletedAt: integer('deleted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resources_business').on(t.businessId, t.id)],
+);
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull(),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull(),
+    slotIntervalMinutes: integer('slot_interval_minutes').notNull(),
+    minNoticeMinutes: integer('min_notice_minutes').notNull(),
+    horizonDays: integer('horizon_days').notNull(),
+    capacity: integer('capacity').notNull(),
+    priceAmount: integer('price_amount'),
+    priceCurrency: text('price_currency'),
+    requiresConfirmation: integer('requires_confirmation', { mode: 'boolean' }).notNull(),
+    cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull(),
+    rescheduleCutoffMinutes: integer('reschedule_cutoff_minutes').notNull(),
+    questions: text('questions', { mode: 'json' })
+      .$type<
+        {
+          id: string;
+          label: string;
+          type: 'text' | 'textarea' | 'select' | 'checkbox';
+          required: boolean;
+          options?: string[];
+        }[]
+      >()
+      .notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    deletedAt: integer('deleted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('services_business').on(t.businessId, t.id)],
+);
+
+/** Which resources can take a service (any one of them per booking), in the order given. */
+export const serviceResources = sqliteTable(
+  'service_resources',
+  {
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.resourceId] }),
+    index('service_resources_resource').on(t.resourceId),
+  ],
+);
+
+export const dateOverrides = sqliteTable(
+  'date_overrides',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    date: text('date').notNull(),
+    intervals: text('intervals', { mode: 'json' }).$type<{ start: string; end: string }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('date_overrides_resource_date').on(t.resourceId, t.date)],
+);
+
+export const timeOff = sqliteTable(
+  'time_off',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('time_off_resource').on(t.resourceId, t.start)],
+);
+
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('closures_business').on(t.businessId, t.startDate)],
+);
+
+/**
+ * A slot kept while the customer fills in the form. Live while `expires_at > now`: nothing has to
+ * sweep expired rows for availability to be right.
+ */
+export const holds = sqliteTable(
+  'holds',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    /** Start and end including the service's buffers: what the hold occupies. */
+    blockStart: integer('block_start').notNull(),
+    blockEnd: integer('block_end').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('holds_resource_time').on(t.resourceId, t.blockStart, t.blockEnd)],
+);
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    resourceId: text('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] }).notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    blockStart: integer('block_start').notNull(),
+    blockEnd: integer('block_end').notNull(),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    customerPhone: text('customer_phone'),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, string | boolean>>().notNull(),
+    notes: text('notes').notNull(),
+    /** SHA-256 of the manage token; the token itself is shown once, on creation. */
+    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('bookings_business').on(t.businessId, t.id),
+    index('bookings_resource_time').on(t.resourceId, t.blockStart, t.blockEnd),
+    index('bookings_business_start').on(t.businessId, t.start),
+  ],
+);
+
+/**
+ * The append-only event log: written in the same transaction as the change it records. It feeds
+ * the audit list, webhooks and live streams, so it works the same with one process or ten.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    type: text('type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_business').on(t.businessId, t.id)],
+);
+
+/** The first answer to a create request with an `Idempotency-Key`, replayed for repeats. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    businessId: text('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is a conflict. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.key] }), index('idempotency_created').on(t.createdAt)],
+);
+
+export * from './stock-schema.js';

@@ -1,0 +1,39 @@
+/**
+ * @module What every request handler can reach: the Hono environment of the app.
+ */
+import type { Database } from './db/open.js';
+
+/** The key a request was made with, and so the one business it may see. */
+export interface AuthContext {
+  keyId: string;
+  businessId: string;
+  kind: 'publishable' | 'secret';
+  allowedOrigins: string[];
+}
+
+/** Where the app writes what operators need to see (errors, startup). */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Things the app is built from, shared by all requests. */
+export interface AppDeps {
+  database: Database;
+  clock: () => number;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    auth: AuthContext;
+    deps: AppDeps;
+  };
+}
+
+/** Logs JSON lines to stderr, which process managers collect. */
+export const jsonLogger: Logger = {
+  info: (message, fields) => console.error(JSON.stringify({ level: 'info', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};

@@ -1,0 +1,9 @@
+/**
+ * @module The public surface of @frontdesk/api: build the app, open and migrate the database, seed.
+ */
+export { type App, type AppOptions, createApp } from './app.js';
+export { migrate } from './db/migrate.js';
+export { type Database, type Db, openDatabase } from './db/open.js';
+export type { AuthContext, Logger } from './env.js';
+export { ApiError } from './errors.js';
+export type { RateLimitOptions } from './middleware/rate-limit.js';

@@ -1,0 +1,51 @@
+/**
+ * @module Bearer-key authentication, tenancy and origin checks. After this middleware, `c.var.auth`
+ * names the one business the request may touch; every service call is scoped by it.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, AuthContext } from '../env.js';
+import { forbidden, unauthorized } from '../errors.js';
+import { authenticate } from '../services/keys.js';
+
+/** Whether a browser page at `origin` may use this key. */
+export function originAllowed(auth: AuthContext, origin: string): boolean {
+  return auth.allowedOrigins.includes('*') || auth.allowedOrigins.includes(origin);
+}
+
+/** Headers a browser script may read on our answers. */
+export const exposedHeaders =
+  'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Idempotent-Replayed, Location';
+
+/**
+ * Requires a valid key. A request carrying `Origin` (a browser) must come from one of the key's
+ * allowed origins; only then does the answer carry `Access-Control-Allow-Origin`.
+ */
+export function authenticateKey(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthorized('Send Authorization: Bearer fd_pk_… or fd_sk_…');
+    const auth = await authenticate(c.var.deps.database.db, match[1]!);
+    if (!auth) throw unauthorized('Unknown or revoked API key');
+    const origin = c.req.header('origin');
+    if (origin !== undefined) {
+      if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', exposedHeaders);
+      c.header('Vary', 'Origin', { append: true });
+    }
+    c.set('auth', auth);
+    await next();
+  };
+}
+
+/** Secret-key-only routes: a publishable key gets 403 `forbidden`. */
+export function requireSecret(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.var.auth.kind !== 'secret') throw forbidden('This needs a secret key (fd_sk_…)');
+    await next();
+  };
+}
+
+/** Whether the request was made with a secret key (and so may see PII and admin fields). */
+export const isSecret = (auth: AuthContext) => auth.kind === 'secret';

@@ -1,0 +1,93 @@
+/**
+ * @module Rate limit for public writes: a token bucket per (key, client address), in memory per
+ * process (so N processes allow up to N times the rate; a limit, not an accounting system).
+ * Answers carry the IETF draft headers `RateLimit-Policy` and `RateLimit`; a refusal is 429
+ * `rate_limited` with `Retry-After`.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+
+export interface RateLimitOptions {
+  /** Requests allowed per window (the sustained rate). Default 30. */
+  limit?: number;
+  /** Window in seconds. Default 60. */
+  windowSeconds?: number;
+  /** Bucket size: how many may come at once. Default 10. */
+  burst?: number;
+}
+
+export interface ProxyOptions {
+  /** `false`/`0`: use the socket address. `n`: trust `n` proxies, read X-Forwarded-For `n` hops from the right. */
+  trustProxy?: boolean | number;
+}
+
+/** The client's address: the socket peer, or the forwarded address when proxies are trusted. */
+export function clientAddress(c: Context<AppEnv>, trustProxy: boolean | number = false): string {
+  let socket = 'unknown';
+  try {
+    socket = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not served by @hono/node-server (in-process tests, other runtimes): no socket to read.
+  }
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : Math.max(0, Math.floor(trustProxy));
+  if (hops === 0) return socket;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  // The rightmost entries were added by our own proxies; the one `hops` from the right is the
+  // address the outermost trusted proxy saw. Anything further left is client-supplied and forgeable.
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? socket;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Builds one limiter; its buckets are shared by every route it is applied to. */
+export function rateLimit(
+  options: RateLimitOptions & ProxyOptions & { clock: () => number },
+): MiddlewareHandler<AppEnv> {
+  const limit = options.limit ?? 30;
+  const windowSeconds = options.windowSeconds ?? 60;
+  const burst = options.burst ?? 10;
+  const perMs = limit / (windowSeconds * 1000);
+  const buckets = new Map<string, Bucket>();
+  let lastSweep = 0;
+
+  const sweep = (now: number) => {
+    // A full bucket carries no information: forget it, so memory stays bounded by active clients.
+    if (now - lastSweep < 60_000) return;
+    lastSweep = now;
+    for (const [id, bucket] of buckets) {
+      if (bucket.tokens + (now - bucket.updatedAt) * perMs >= burst) buckets.delete(id);
+    }
+  };
+
+  return async (c, next) => {
+    const now = options.clock();
+    sweep(now);
+    const id = `${c.var.auth.keyId}|${clientAddress(c, options.trustProxy)}`;
+    const bucket = buckets.get(id) ?? { tokens: burst, updatedAt: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs);
+    bucket.updatedAt = now;
+    buckets.set(id, bucket);
+    c.header('RateLimit-Policy', `${limit};w=${windowSeconds}`);
+    if (bucket.tokens < 1) {
+      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      c.header('RateLimit', `limit=${limit}, remaining=0, reset=${retryAfter}`);
+      throw new ApiError(429, 'rate_limited', {
+        detail: `Too many requests; retry in ${retryAfter} s`,
+        headers: { 'Retry-After': String(retryAfter) },
+        retryAfter,
+      });
+    }
+    bucket.tokens -= 1;
+    const reset = Math.ceil((burst - bucket.tokens) / perMs / 1000);
+    c.header('RateLimit', `limit=${limit}, remaining=${Math.floor(bucket.tokens)}, reset=${reset}`);
+    await next();
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * @module Reading input through the core schemas: JSON bodies (415 for other content types, 400
+ * for malformed JSON, 422 with field errors for invalid content) and query strings.
+ */
+
+import type { FieldError } from '@frontdesk/core';
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import type { AppEnv } from '../env.js';
+import { ApiError, validationFailed } from '../errors.js';
+
+/** zod issues → wire field errors with dotted paths (`customer.email`). */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Parses `value` with `schema`, or throws 422 `validation_failed`. */
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(toFieldErrors(result.error.issues));
+  return result.data;
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  const type = value.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * Reads and validates a JSON body. An empty body is read as `{}` so that bodiless actions
+ * (`POST /bookings/{id}/cancel`) work without ceremony.
+ */
+export async function readJson<S extends z.ZodMiniType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const raw = await c.req.text();
+  if (raw.trim() === '') return parseWith(schema, {});
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    throw new ApiError(415, 'unsupported_media_type', { detail: 'Send the body as application/json' });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', {
+      detail: error instanceof Error ? error.message : 'Malformed JSON',
+    });
+  }
+  return parseWith(schema, value);
+}
+
+/** Validates the query string (single values) with `schema`. */
+export function readQuery<S extends z.ZodMiniType>(c: Context<AppEnv>, schema: S): z.output<S> {
+  return parseWith(schema, c.req.query());
+}

@@ -1,0 +1,66 @@
+/**
+ * @module The event log: every change others care about, written in the same transaction as the
+ * change (so it is never lost nor recorded for a change that rolled back). Stock events use it too.
+ */
+import { and, eq, gt } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { events } from '../db/schema.js';
+import { toInstant } from '../time.js';
+import { decodeCursor, type Page, pageOf } from './pagination.js';
+
+export interface NewEvent {
+  businessId: string;
+  /** Dotted name such as `booking.created`, `stock.changed`. */
+  type: string;
+  subjectId: string;
+  payload: unknown;
+  now: number;
+}
+
+export interface EventRecord {
+  id: number;
+  type: string;
+  subjectId: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** Appends one event; call it with the transaction that makes the change. */
+export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
+  await tx.insert(events).values({
+    businessId: event.businessId,
+    type: event.type,
+    subjectId: event.subjectId,
+    payload: event.payload,
+    createdAt: event.now,
+  });
+}
+
+/** Events after `cursor` (oldest first), optionally of one type. */
+export async function listEvents(
+  db: Db,
+  businessId: string,
+  options: { cursor?: string | undefined; limit?: number | undefined; type?: string | undefined },
+): Promise<Page<EventRecord>> {
+  const limit = options.limit ?? 50;
+  const after = Number(decodeCursor(options.cursor) ?? 0) || 0;
+  const rows = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.businessId, businessId),
+        gt(events.id, after),
+        options.type ? eq(events.type, options.type) : undefined,
+      ),
+    )
+    .orderBy(events.id)
+    .limit(limit + 1);
+  return pageOf(rows, limit, (row) => ({
+    id: row.id,
+    type: row.type,
+    subjectId: row.subjectId,
+    payload: row.payload,
+    createdAt: toInstant(row.createdAt),
+  }));
+}
