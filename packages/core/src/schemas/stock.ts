@@ -259,3 +259,27 @@ export const StockEvent = z.object({
   at: Instant,
 });
 export type StockEvent = z.infer<typeof StockEvent>;
+
+/** Per-business stock settings. */
+export const StockSettings = z.object({
+  /** How long a reservation holds units when the request gives no `expiresInMinutes`. */
+  reservationMinutes: z.int(),
+});
+export type StockSettings = z.infer<typeof StockSettings>;
+
+export const StockSettingsUpdate = z.strictObject({
+  reservationMinutes: z.int().check(z.gte(5), z.lte(14 * 24 * 60)),
+});
+export type StockSettingsUpdate = z.infer<typeof StockSettingsUpdate>;
+
+/** A product a service uses: booking the service reserves it in the same transaction. */
+export const ServiceProduct = z.strictObject({
+  sku: Sku,
+  /** Where to take it from; absent or null = the first active location with enough available. */
+  locationId: z._default(z.nullable(Id), null),
+  quantity,
+});
+export type ServiceProduct = z.infer<typeof ServiceProduct>;
+
+/** The body of `PUT /v1/services/{id}/products`: the full list (an empty one removes them all). */
+export const ServiceProductsInput = z.array(ServiceProduct).check(z.maxLength(20));

@@ -1,0 +1,269 @@
+/**
+ * @module Click-and-collect reservations: holding units for a customer until they collect them
+ * (on-hand goes down), release them, or the hold expires. Availability is re-checked inside the
+ * write transaction, so concurrent customers can never reserve more than there is.
+ */
+import type { Customer, Reservation, ReservationInput } from '@frontdesk/core';
+import { availableUnits } from '@frontdesk/core';
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { events } from '../db/schema.js';
+import { reservations, stockSettings } from '../db/stock-schema.js';
+import { ApiError, invalidState, notFound, validationFailed } from '../errors.js';
+import { newId, newSecret, sha256 } from '../ids.js';
+import { toInstant } from '../time.js';
+import {
+  applyStockChange,
+  findProduct,
+  liveReserved,
+  locationExists,
+  onHandAt,
+  recordStockChange,
+} from './stock.js';
+
+type ReservationRow = typeof reservations.$inferSelect;
+
+/** How long a reservation lasts when neither the request nor the business says otherwise. */
+export const defaultReservationMinutes = 24 * 60;
+
+export async function reservationMinutes(db: Db, businessId: string): Promise<number> {
+  const [row] = await db.select().from(stockSettings).where(eq(stockSettings.businessId, businessId));
+  return row?.reservationMinutes ?? defaultReservationMinutes;
+}
+
+/** The wire shape; `manageToken` only when just created (it is stored hashed). */
+export function toReservation(row: ReservationRow, manageToken?: string): Reservation {
+  const customer: Customer = { name: row.customerName, email: row.customerEmail };
+  if (row.customerPhone) customer.phone = row.customerPhone;
+  return {
+    id: row.id,
+    sku: row.sku,
+    locationId: row.locationId,
+    quantity: row.quantity,
+    status: row.status,
+    expiresAt: toInstant(row.expiresAt),
+    customer,
+    ...(manageToken ? { manageToken } : {}),
+    bookingId: row.bookingId,
+    createdAt: toInstant(row.createdAt),
+    updatedAt: toInstant(row.updatedAt),
+  };
+}
+
+const insufficientStock = (available: number, sku: string) =>
+  new ApiError(409, 'insufficient_stock', {
+    detail: `Only ${available} of ${sku} available at this location`,
+  });
+
+export interface HoldUnits {
+  sku: string;
+  locationId: string;
+  quantity: number;
+  customer: Customer;
+  expiresAt: number;
+  bookingId: string | null;
+}
+
+/**
+ * Holds units inside `tx`: checks the product and location, that enough is available at this
+ * instant, then inserts the reservation and its events. Throws 409 `insufficient_stock`.
+ */
+export async function holdUnits(
+  tx: Db,
+  businessId: string,
+  hold: HoldUnits,
+  now: number,
+): Promise<{ row: ReservationRow; manageToken: string }> {
+  const product = await findProduct(tx, businessId, hold.sku);
+  if (!product || !product.active)
+    throw validationFailed([{ path: 'sku', message: 'Unknown product', code: 'unknown_sku' }]);
+  if (!(await locationExists(tx, businessId, hold.locationId))) {
+    throw validationFailed([{ path: 'locationId', message: 'Unknown location', code: 'unknown_location' }]);
+  }
+  const onHand = await onHandAt(tx, businessId, hold.sku, hold.locationId);
+  const available = availableUnits(
+    onHand,
+    await liveReserved(tx, businessId, hold.sku, hold.locationId, now),
+  );
+  if (available < hold.quantity) throw insufficientStock(available, hold.sku);
+
+  const manageToken = newSecret('fd_rt_');
+  const row: ReservationRow = {
+    id: newId('rsv', now),
+    businessId,
+    sku: hold.sku,
+    locationId: hold.locationId,
+    quantity: hold.quantity,
+    status: 'active',
+    expiresAt: hold.expiresAt,
+    customerName: hold.customer.name,
+    customerEmail: hold.customer.email,
+    customerPhone: hold.customer.phone ?? null,
+    manageTokenHash: sha256(manageToken),
+    bookingId: hold.bookingId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.insert(reservations).values(row);
+  await tx.insert(events).values({
+    businessId,
+    type: 'reservation.created',
+    subjectId: row.id,
+    payload: {
+      id: row.id,
+      sku: row.sku,
+      locationId: row.locationId,
+      quantity: row.quantity,
+      expiresAt: toInstant(row.expiresAt),
+    },
+    createdAt: now,
+  });
+  await recordStockChange(
+    tx,
+    product,
+    { locationId: hold.locationId, availableBefore: available, cause: 'reservation' },
+    now,
+  );
+  return { row, manageToken };
+}
+
+/** `POST /v1/reservations`, inside the caller's write transaction. */
+export async function createReservation(
+  tx: Db,
+  businessId: string,
+  input: ReservationInput,
+  now: number,
+): Promise<Reservation> {
+  const minutes = input.expiresInMinutes ?? (await reservationMinutes(tx, businessId));
+  const { row, manageToken } = await holdUnits(
+    tx,
+    businessId,
+    { ...input, expiresAt: now + minutes * 60_000, bookingId: null },
+    now,
+  );
+  return toReservation(row, manageToken);
+}
+
+export async function getReservation(db: Db, businessId: string, id: string): Promise<ReservationRow> {
+  const [row] = await db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.businessId, businessId), eq(reservations.id, id)));
+  if (!row) throw notFound('Reservation');
+  return row;
+}
+
+/** The reservation if `token` is its manage token; 404 otherwise, so existence is not revealed. */
+export async function getReservationByToken(
+  db: Db,
+  businessId: string,
+  id: string,
+  token: string | undefined,
+): Promise<ReservationRow> {
+  const row = await getReservation(db, businessId, id);
+  if (!token || sha256(token) !== row.manageTokenHash) throw notFound('Reservation');
+  return row;
+}
+
+async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['status'], now: number) {
+  await tx
+    .update(reservations)
+    .set({ status, updatedAt: now })
+    .where(and(eq(reservations.businessId, row.businessId), eq(reservations.id, row.id)));
+  return { ...row, status, updatedAt: now };
+}
+
+/** Marks an active reservation whose time ran out as `expired`, with its event. */
+async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<ReservationRow> {
+  const expired = await setStatus(tx, row, 'expired', now);
+  await tx.insert(events).values({
+    businessId: row.businessId,
+    type: 'reservation.expired',
+    subjectId: row.id,
+    payload: { id: row.id, sku: row.sku, locationId: row.locationId, quantity: row.quantity },
+    createdAt: now,
+  });
+  // Its units were free since `expiresAt` already; this event tells streams about it.
+  const product = await findProduct(tx, row.businessId, row.sku);
+  if (product) {
+    await recordStockChange(
+      tx,
+      product,
+      { locationId: row.locationId, availableBefore: 0, cause: 'expiry' },
+      now,
+    );
+  }
+  return expired;
+}
+
+/** The customer picked the units up: on-hand decreases by the quantity (a `collect` ledger row). */
+export async function collectReservation(
+  tx: Db,
+  businessId: string,
+  id: string,
+  now: number,
+): Promise<Reservation> {
+  const row = await getReservation(tx, businessId, id);
+  if (row.status === 'active' && row.expiresAt <= now) {
+    await markExpired(tx, row, now);
+    throw invalidState('The reservation expired; its units were released');
+  }
+  if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
+  const collected = await setStatus(tx, row, 'collected', now);
+  const product = await findProduct(tx, businessId, row.sku);
+  if (product) {
+    await applyStockChange(
+      tx,
+      {
+        product,
+        locationId: row.locationId,
+        fact: { key: { at: now, eventId: `collect:${row.id}` }, kind: 'delta', delta: -row.quantity },
+        reason: 'collect',
+        note: `reservation ${row.id}`,
+        source: 'reservation',
+      },
+      now,
+    );
+  }
+  return toReservation(collected);
+}
+
+/** The units go back on the shelf. Releasing a reservation whose time ran out records it expired. */
+export async function releaseReservation(
+  tx: Db,
+  businessId: string,
+  id: string,
+  now: number,
+): Promise<Reservation> {
+  const row = await getReservation(tx, businessId, id);
+  if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
+  if (row.expiresAt <= now) return toReservation(await markExpired(tx, row, now));
+  const released = await setStatus(tx, row, 'released', now);
+  const product = await findProduct(tx, businessId, row.sku);
+  if (product) {
+    const onHand = await onHandAt(tx, businessId, row.sku, row.locationId);
+    const reservedBefore = await liveReserved(tx, businessId, row.sku, row.locationId, now);
+    const availableBefore = availableUnits(onHand, reservedBefore + row.quantity);
+    await recordStockChange(
+      tx,
+      product,
+      { locationId: row.locationId, availableBefore, cause: 'release' },
+      now,
+    );
+  }
+  return toReservation(released);
+}
+
+/**
+ * Marks reservations past their expiry as `expired` and writes `reservation.expired`. Only
+ * bookkeeping: their units were already free by the `expires_at > now` rule. Run periodically.
+ */
+export async function expireDueReservations(tx: Db, now: number, limit = 100): Promise<number> {
+  const due = await tx
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.status, 'active'), lte(reservations.expiresAt, now)))
+    .limit(limit);
+  for (const row of due) await markExpired(tx, row, now);
+  return due.length;
+}

@@ -1,0 +1,319 @@
+/**
+ * @module Stock levels: reading what a customer can get, and applying changes (POS adjustments,
+ * counts, collects) so that each one is a ledger row, a level update and events, in the caller's
+ * write transaction. The ordering rule that makes ingestion order-independent lives in core.
+ */
+import {
+  type AdjustmentResult,
+  availableUnits,
+  becameLow,
+  type FieldError,
+  type LocationStock,
+  type MovementReason,
+  type ProductStock,
+  planStockFact,
+  type StockAdjustment,
+  type StockFact,
+  stockLevel,
+} from '@frontdesk/core';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { events } from '../db/schema.js';
+import { locations, products, stockEventsSeen, stockLevels, stockMovements } from '../db/stock-schema.js';
+import { validationFailed } from '../errors.js';
+import { newId } from '../ids.js';
+
+type ProductRow = typeof products.$inferSelect;
+
+/** The product with this SKU, unless deleted. */
+export async function findProduct(db: Db, businessId: string, sku: string): Promise<ProductRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.businessId, businessId), eq(products.sku, sku), isNull(products.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+/** Whether a location of this business exists (active or not: the POS may still report on it). */
+export async function locationExists(db: Db, businessId: string, locationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.businessId, businessId), eq(locations.id, locationId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Units held by live reservations (`active` and `expires_at > now`) of one SKU at one location. */
+export async function liveReserved(
+  db: Db,
+  businessId: string,
+  sku: string,
+  locationId: string,
+  now: number,
+): Promise<number> {
+  const [row] = await db.all<{ reserved: number | null }>(sql`
+    SELECT SUM(quantity) AS reserved FROM reservations
+    WHERE business_id = ${businessId} AND sku = ${sku} AND location_id = ${locationId}
+      AND status = 'active' AND expires_at > ${now}`);
+  return Number(row?.reserved ?? 0);
+}
+
+/** The on-hand of one SKU at one location (0 when nothing was ever recorded). */
+export async function onHandAt(db: Db, businessId: string, sku: string, locationId: string): Promise<number> {
+  const [row] = await db
+    .select({ onHand: stockLevels.onHand })
+    .from(stockLevels)
+    .where(
+      and(
+        eq(stockLevels.businessId, businessId),
+        eq(stockLevels.sku, sku),
+        eq(stockLevels.locationId, locationId),
+      ),
+    );
+  return row?.onHand ?? 0;
+}
+
+/**
+ * The stock of a product at every active location, as customers see it at `now`. One query:
+ * active locations, their level row if any, and the live reservations summed per location.
+ */
+export async function productStock(db: Db, product: ProductRow, now: number): Promise<ProductStock> {
+  const rows = await db.all<{ location_id: string; on_hand: number | null; reserved: number | null }>(sql`
+    SELECT l.id AS location_id, s.on_hand AS on_hand,
+      (SELECT SUM(r.quantity) FROM reservations r
+        WHERE r.business_id = l.business_id AND r.sku = ${product.sku} AND r.location_id = l.id
+          AND r.status = 'active' AND r.expires_at > ${now}) AS reserved
+    FROM locations l
+    LEFT JOIN stock_levels s ON s.business_id = l.business_id AND s.location_id = l.id AND s.sku = ${product.sku}
+    WHERE l.business_id = ${product.businessId} AND l.active = 1
+    ORDER BY l.id`);
+  const perLocation: LocationStock[] = rows.map((row) => {
+    const onHand = Number(row.on_hand ?? 0);
+    const reserved = Number(row.reserved ?? 0);
+    const available = availableUnits(onHand, reserved);
+    return {
+      locationId: row.location_id,
+      onHand,
+      reserved,
+      available,
+      level: stockLevel(available, product.lowStockThreshold),
+    };
+  });
+  const available = perLocation.reduce((sum, l) => sum + l.available, 0);
+  return {
+    sku: product.sku,
+    available,
+    level: stockLevel(available, product.lowStockThreshold),
+    locations: perLocation,
+  };
+}
+
+/** Writes `stock.changed` (and `stock.low` when the shelf just crossed into low or out). */
+export async function recordStockChange(
+  tx: Db,
+  product: ProductRow,
+  change: { locationId: string; availableBefore: number; cause: string },
+  now: number,
+): Promise<void> {
+  const stock = await productStock(tx, product, now);
+  const after = stock.locations.find((l) => l.locationId === change.locationId)?.available ?? 0;
+  const payload = { sku: product.sku, locationId: change.locationId, cause: change.cause, stock };
+  await tx.insert(events).values({
+    businessId: product.businessId,
+    type: 'stock.changed',
+    subjectId: product.sku,
+    payload,
+    createdAt: now,
+  });
+  if (becameLow(change.availableBefore, after, product.lowStockThreshold)) {
+    await tx.insert(events).values({
+      businessId: product.businessId,
+      type: 'stock.low',
+      subjectId: product.sku,
+      payload,
+      createdAt: now,
+    });
+  }
+}
+
+export interface StockChange {
+  product: ProductRow;
+  locationId: string;
+  fact: StockFact;
+  /** Used when the fact is applied; a count is always `count`, a covered fact `superseded`. */
+  reason: Extract<MovementReason, 'adjustment' | 'collect'>;
+  note: string;
+  source: string;
+}
+
+export interface AppliedChange {
+  movementId: string;
+  outcome: 'applied' | 'superseded';
+  delta: number;
+  onHand: number;
+}
+
+/**
+ * Applies one fact inside `tx`: a ledger row always (so every event is on record), then the level
+ * and the events when on-hand actually changed.
+ */
+export async function applyStockChange(tx: Db, change: StockChange, now: number): Promise<AppliedChange> {
+  const { product, locationId, fact } = change;
+  const businessId = product.businessId;
+  const where = and(
+    eq(stockLevels.businessId, businessId),
+    eq(stockLevels.sku, product.sku),
+    eq(stockLevels.locationId, locationId),
+  );
+  const [level] = await tx.select().from(stockLevels).where(where);
+  const state = {
+    onHand: level?.onHand ?? 0,
+    lastCount:
+      level?.lastCountAt != null && level.lastCountEventId != null
+        ? { at: level.lastCountAt, eventId: level.lastCountEventId }
+        : null,
+  };
+  const after =
+    fact.kind === 'set' ? await deltasAfter(tx, businessId, product.sku, locationId, fact.key) : 0;
+  const plan = planStockFact(state, fact, () => after);
+  const reserved = await liveReserved(tx, businessId, product.sku, locationId, now);
+
+  const movementId = newId('mov', now);
+  await tx.insert(stockMovements).values({
+    id: movementId,
+    businessId,
+    sku: product.sku,
+    locationId,
+    kind: fact.kind,
+    requested: fact.kind === 'set' ? fact.set : fact.delta,
+    delta: plan.delta,
+    reason: plan.outcome === 'superseded' ? 'superseded' : fact.kind === 'set' ? 'count' : change.reason,
+    note: change.note,
+    source: change.source,
+    eventId: fact.key.eventId,
+    occurredAt: fact.key.at,
+    createdAt: now,
+  });
+  if (plan.outcome === 'applied') {
+    const values = {
+      onHand: plan.next.onHand,
+      lastCountAt: plan.next.lastCount?.at ?? null,
+      lastCountEventId: plan.next.lastCount?.eventId ?? null,
+      updatedAt: now,
+    };
+    await tx
+      .insert(stockLevels)
+      .values({ businessId, sku: product.sku, locationId, ...values })
+      .onConflictDoUpdate({
+        target: [stockLevels.businessId, stockLevels.sku, stockLevels.locationId],
+        set: values,
+      });
+  }
+  if (plan.delta !== 0) {
+    const availableBefore = availableUnits(state.onHand, reserved);
+    await recordStockChange(tx, product, { locationId, availableBefore, cause: change.reason }, now);
+  }
+  return { movementId, outcome: plan.outcome, delta: plan.delta, onHand: plan.next.onHand };
+}
+
+/** Sum of the deltas recorded after `key` (the input of a count that comes into force). */
+async function deltasAfter(
+  tx: Db,
+  businessId: string,
+  sku: string,
+  locationId: string,
+  key: { at: number; eventId: string },
+): Promise<number> {
+  const [row] = await tx.all<{ total: number | null }>(sql`
+    SELECT SUM(requested) AS total FROM stock_movements
+    WHERE business_id = ${businessId} AND sku = ${sku} AND location_id = ${locationId} AND kind = 'delta'
+      AND (occurred_at > ${key.at} OR (occurred_at = ${key.at} AND event_id > ${key.eventId}))`);
+  return Number(row?.total ?? 0);
+}
+
+/** The stored first answer to a POS event id, if it was processed before. */
+async function seenAnswer(
+  tx: Db,
+  businessId: string,
+  eventId: string,
+): Promise<AdjustmentResult | undefined> {
+  const [row] = await tx
+    .select({ answer: stockEventsSeen.answer })
+    .from(stockEventsSeen)
+    .where(and(eq(stockEventsSeen.businessId, businessId), eq(stockEventsSeen.eventId, eventId)));
+  return row ? { ...(row.answer as AdjustmentResult), replayed: true } : undefined;
+}
+
+/**
+ * Applies POS adjustments in the caller's write transaction: a batch applies whole or not at all
+ * (any unknown SKU or location fails the batch with 422 before anything is kept). An event id
+ * seen before changes nothing and answers what it answered the first time.
+ */
+export async function applyAdjustments(
+  tx: Db,
+  businessId: string,
+  items: readonly StockAdjustment[],
+  options: { now: number; source: string; paths: 'single' | 'batch' },
+): Promise<AdjustmentResult[]> {
+  const { now } = options;
+  const productsBySku = new Map<string, ProductRow>();
+  const errors: FieldError[] = [];
+  const knownLocations = new Set<string>();
+  for (const [i, item] of items.entries()) {
+    const prefix = options.paths === 'batch' ? `${i}.` : '';
+    if (!productsBySku.has(item.sku)) {
+      const product = await findProduct(tx, businessId, item.sku);
+      if (product) productsBySku.set(item.sku, product);
+      else errors.push({ path: `${prefix}sku`, message: `Unknown product ${item.sku}`, code: 'unknown_sku' });
+    }
+    if (!knownLocations.has(item.locationId)) {
+      if (await locationExists(tx, businessId, item.locationId)) knownLocations.add(item.locationId);
+      else
+        errors.push({ path: `${prefix}locationId`, message: `Unknown location`, code: 'unknown_location' });
+    }
+  }
+  if (errors.length > 0) throw validationFailed(errors, 'Create the products and locations first');
+
+  const results: AdjustmentResult[] = [];
+  for (const item of items) {
+    const replay = await seenAnswer(tx, businessId, item.eventId);
+    if (replay) {
+      results.push(replay);
+      continue;
+    }
+    const key = { at: item.occurredAt ? Date.parse(item.occurredAt) : now, eventId: item.eventId };
+    const fact: StockFact =
+      'set' in item ? { key, kind: 'set', set: item.set } : { key, kind: 'delta', delta: item.delta };
+    const product = productsBySku.get(item.sku)!;
+    const applied = await applyStockChange(
+      tx,
+      {
+        product,
+        locationId: item.locationId,
+        fact,
+        reason: 'adjustment',
+        note: item.reason ?? '',
+        source: options.source,
+      },
+      now,
+    );
+    const answer: AdjustmentResult = {
+      eventId: item.eventId,
+      sku: item.sku,
+      locationId: item.locationId,
+      outcome: applied.outcome,
+      delta: applied.delta,
+      onHand: applied.onHand,
+      movementId: applied.movementId,
+      replayed: false,
+    };
+    const { replayed: _replayed, ...stored } = answer;
+    await tx
+      .insert(stockEventsSeen)
+      .values({ businessId, eventId: item.eventId, answer: stored, createdAt: now });
+    results.push(answer);
+  }
+  return results;
+}
