@@ -1,0 +1,74 @@
+/**
+ * @module When and how the SDK retries: only requests that are safe to repeat (GETs, and POSTs
+ * carrying an `Idempotency-Key`, which the API answers once and then replays), only on failures
+ * that a repeat can cure, with exponential backoff and full jitter, honouring `Retry-After`.
+ */
+import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
+import { parseRetryAfter } from './retry-after.js';
+
+/** How the SDK retries. Pass `retry: false` to `createClient` to never retry. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  limit?: number;
+  /** Backoff before the first retry in ms; it doubles each retry and is jittered. Default 300. */
+  baseDelay?: number;
+  /** Longest backoff between attempts in ms. Default 5000. */
+  maxDelay?: number;
+  /**
+   * Longest `Retry-After` the SDK waits for, in ms. When the API asks for longer, the error
+   * (e.g. `RateLimitError` with `retryAfter`) is thrown at once instead. Default 10000.
+   */
+  maxRetryAfter?: number;
+  /** Whether an attempt that hits `timeout` is retried. Default true. */
+  onTimeout?: boolean;
+}
+
+/** Answers that a repeat may cure. Other 4xx are the caller's to fix: repeating cannot help. */
+export const retryStatusCodes = [408, 429, 500, 502, 503, 504];
+
+/**
+ * ky retry settings for one request. `retriable` says whether this request may be repeated at all.
+ *
+ * @example
+ * ```ts
+ * ky(url, { retry: kyRetryOptions({ limit: 3 }, true, signal) });
+ * ```
+ */
+export function kyRetryOptions(
+  options: RetryOptions | false | undefined,
+  retriable: boolean,
+  signal: AbortSignal | undefined,
+): KyRetryOptions {
+  if (options === false || !retriable) return { limit: 0 };
+  const {
+    limit = 2,
+    baseDelay = 300,
+    maxDelay = 5000,
+    maxRetryAfter = 10_000,
+    onTimeout = true,
+  } = options ?? {};
+  return {
+    limit,
+    methods: ['get', 'post'],
+    statusCodes: retryStatusCodes,
+    afterStatusCodes: retryStatusCodes,
+    maxRetryAfter,
+    backoffLimit: maxDelay,
+    delay: (attempt) => baseDelay * 2 ** (attempt - 1),
+    // Full jitter: a uniformly random wait in [0, backoff], so many clients failing together
+    // (a restart, a rate limit) do not come back together.
+    jitter: true,
+    retryOnTimeout: onTimeout,
+    shouldRetry: ({ error }) => {
+      if (signal?.aborted) return false;
+      if (error instanceof HTTPError) {
+        const header = error.response.headers.get('retry-after');
+        const wait = header ? parseRetryAfter(header) : undefined;
+        // Waiting longer than the caller allows helps nobody: surface the error with its
+        // `retryAfter` so the caller can decide.
+        if (wait !== undefined && wait > maxRetryAfter) return false;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * @module The one place requests leave the SDK: base URL, key, JSON, timeout, retries, and the
+ * mapping of every failure to an SDK error class. Resources describe calls; this runs them.
+ */
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import type { ClientOptions } from '../client.js';
+import { errorFromResponse } from '../errors/from-response.js';
+import { NetworkError } from '../errors/network-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import type { Page } from '../types.js';
+import { type PagePromise, paginate } from './page.js';
+import { kyRetryOptions } from './retry.js';
+
+/** Options every method accepts as its last argument. */
+export interface RequestOptions {
+  /** Aborts the call and any pending retry; the call then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of create calls, which are safe to retry thanks to their idempotency key. */
+export interface CreateOptions extends RequestOptions {
+  /**
+   * Sent as `Idempotency-Key`. The SDK makes a fresh one per call and reuses it for that call's
+   * retries; pass your own to make a retry of your own (e.g. after a reload) safe as well.
+   */
+  idempotencyKey?: string | undefined;
+}
+
+/** Options of the calls a customer makes on their own booking. */
+export interface ManageOptions extends RequestOptions {
+  /** The booking's manage token: lets a publishable key see and change this one booking. */
+  token?: string | undefined;
+}
+
+/** Query parameters; `undefined` values are left out. */
+export type Query = { [name: string]: string | number | boolean | undefined };
+
+/** One API call, as a resource describes it. */
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below `/v1/`, ids already encoded. */
+  path: string;
+  query?: Query | undefined;
+  body?: unknown;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** How to read a 2xx answer. Default `json`. */
+  read?: 'json' | 'text' | 'none';
+}
+
+const defaultTimeout = 10_000;
+
+/** Encodes one path segment (ids are opaque; never trust them to be URL-safe). */
+export const segment = (id: string): string => encodeURIComponent(id);
+
+/**
+ * Runs calls against one API with one key. Made by `createClient`; resources receive it.
+ *
+ * @example
+ * ```ts
+ * const transport = new Transport({ baseUrl: 'https://api.example.com', key: 'fd_pk_…' });
+ * const business = await transport.request<Business>({ method: 'GET', path: 'business' });
+ * ```
+ */
+export class Transport {
+  readonly #base: string;
+  readonly #options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    let base: URL;
+    try {
+      base = new URL(String(options.baseUrl));
+    } catch {
+      throw new TypeError(`createClient: baseUrl must be an absolute URL, got "${String(options.baseUrl)}"`);
+    }
+    if (typeof options.key !== 'string' || options.key.trim() === '') {
+      throw new TypeError('createClient: key is required (fd_pk_… in a browser, fd_sk_… on a server)');
+    }
+    // Accept the API origin with or without the `/v1` prefix.
+    const root = base.href.replace(/\/+$/, '');
+    this.#base = root.endsWith('/v1') ? `${root}/` : `${root}/v1/`;
+    this.#options = options;
+  }
+
+  /**
+   * Runs one call and returns its parsed answer, or throws an SDK error.
+   *
+   * @example
+   * ```ts
+   * await transport.request({ method: 'DELETE', path: `holds/${segment(id)}`, read: 'none' });
+   * ```
+   */
+  async request<T>(call: Call): Promise<T> {
+    const { key, headers: extraHeaders, timeout = defaultTimeout, retry, fetch } = this.#options;
+    const headers = new Headers(extraHeaders);
+    headers.set('authorization', `Bearer ${key}`);
+    if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
+    // Repeating is safe only for reads, and for creates the API deduplicates by idempotency key.
+    const retriable = call.method === 'GET' || (call.method === 'POST' && call.idempotencyKey !== undefined);
+    try {
+      const response = await ky(this.#base + call.path, {
+        method: call.method,
+        headers,
+        json: call.body,
+        searchParams: call.query,
+        signal: call.signal,
+        timeout,
+        retry: kyRetryOptions(retry, retriable, call.signal),
+        ...(fetch ? { fetch } : {}),
+      });
+      const read = call.read ?? 'json';
+      if (read === 'none') {
+        await response.body?.cancel();
+        return undefined as T;
+      }
+      const text = await response.text();
+      return (read === 'text' ? text : text === '' ? undefined : JSON.parse(text)) as T;
+    } catch (error) {
+      throw await this.#toSdkError(error, call.signal, timeout);
+    }
+  }
+
+  /**
+   * Runs a list call as a {@link PagePromise}: the first page, iterable over all pages.
+   *
+   * @example
+   * ```ts
+   * return transport.list<Service>('services', { limit: 50 }, options);
+   * ```
+   */
+  list<T>(path: string, query: Query | undefined, options: RequestOptions | undefined): PagePromise<T> {
+    return paginate((cursor) =>
+      this.request<Page<T>>({
+        method: 'GET',
+        path,
+        query: cursor === undefined ? query : { ...query, cursor },
+        signal: options?.signal,
+      }),
+    );
+  }
+
+  async #toSdkError(
+    error: unknown,
+    signal: AbortSignal | undefined,
+    timeout: number | false,
+  ): Promise<unknown> {
+    if (error instanceof HTTPError) return errorFromResponse(error.response);
+    if (error instanceof KyTimeoutError) return new TimeoutError(timeout === false ? 0 : timeout, error);
+    // The caller's own abort is not a failure of the API: reject with their reason, like fetch.
+    if (signal?.aborted) return signal.reason;
+    return new NetworkError(error);
+  }
+}
