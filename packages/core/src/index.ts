@@ -1,6 +1,10 @@
 /**
  * @module The public surface of @frontdesk/core: the wire contract and the pure engines.
  */
+
+export * from './availability/check-start.js';
+export * from './availability/compute-slots.js';
+export * from './availability/types.js';
 export * from './schemas/availability.js';
 export * from './schemas/booking.js';
 export * from './schemas/business.js';
@@ -12,3 +16,6 @@ export * from './schemas/schedule.js';
 export * from './schemas/service.js';
 export * from './schemas/stock.js';
 export * from './stock.js';
+export { addDays, eachDate, weekdayOf } from './time/local-date.js';
+export { offsetMinutes } from './time/zone-offsets.js';
+export { instantToZoned, type ZonedTime, zonedToInstant } from './time/zoned-time.js';

@@ -1,0 +1,49 @@
+/**
+ * @module `checkStart`: whether one start instant is open, and on which resources — the booking
+ * transaction's re-check. It applies exactly the rules of `computeSlots` but looks only at the few
+ * days around that start, so it stays cheap however far ahead the booking is.
+ */
+import { MS_PER_DAY, MS_PER_MINUTE } from '../time/local-date.js';
+import { instantToWall, wallToInstant } from '../time/zoned-time.js';
+import { dayHours, parseClosures } from './day-hours.js';
+import { ResourceOccupancy } from './occupancy-index.js';
+import { onGrid, planSlots, seatsLeft } from './slot-plan.js';
+import type { ResourceOpening, SlotRequest } from './types.js';
+import { workingWindows } from './working-windows.js';
+
+/** A `SlotRequest` without the date range: `checkStart` reads the date from the start itself. */
+export type StartCheckRequest = Omit<SlotRequest, 'from' | 'to'> & Partial<Pick<SlotRequest, 'from' | 'to'>>;
+
+/**
+ * The resources (in input order) that can take a booking starting at instant `start`, each with
+ * its seats left; empty when the start is not offered. Only starts `computeSlots` would offer
+ * pass: on a resource's wall-clock grid, not in a skipped hour nor the second run of a repeated
+ * one, between notice and horizon. `req.from`/`req.to` are ignored. `resourceId` narrows the check
+ * to that resource (an id not among `req.resources` gives an empty answer).
+ */
+export function checkStart(req: StartCheckRequest, start: number, resourceId?: string): ResourceOpening[] {
+  const plan = planSlots(req);
+  if (!Number.isInteger(start) || start < plan.earliest || start > plan.latest) return [];
+  const { day, minutes } = instantToWall(start, plan.zone);
+  // The round trip fails for a start with seconds and for the later instant of a repeated hour.
+  if (wallToInstant(day * MS_PER_DAY + minutes * MS_PER_MINUTE, plan.zone, 'skip') !== start) return [];
+
+  const closed = parseClosures(req.closures);
+  const openings: ResourceOpening[] = [];
+  for (const resource of req.resources) {
+    if (resourceId !== undefined && resource.id !== resourceId) continue;
+    const hours = dayHours(resource, closed);
+    if (!onGrid(hours.on(day), minutes, plan.stepMinutes)) continue;
+    const windows = workingWindows(
+      hours,
+      day - plan.marginDays,
+      day + plan.marginDays,
+      plan.zone,
+      resource.timeOff,
+    );
+    const occupancy = new ResourceOccupancy(req.occupancy.filter((o) => o.resourceId === resource.id));
+    const remaining = seatsLeft(plan, windows, occupancy, start);
+    if (remaining > 0) openings.push({ resourceId: resource.id, remaining });
+  }
+  return openings;
+}
