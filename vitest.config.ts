@@ -16,7 +16,19 @@ export default defineConfig({
     projects: [
       project('core', ['packages/core/**/*.test.ts']),
       project('api', ['packages/api/**/*.test.ts']),
-      project('sdk', ['packages/sdk/**/*.test.ts']),
+      {
+        extends: true,
+        test: {
+          name: 'sdk',
+          include: ['packages/sdk/**/*.test.ts'],
+          // Type tests (*.test-d.ts) run in the same project: a wrong shape fails the run.
+          typecheck: {
+            enabled: true,
+            include: ['packages/sdk/**/*.test-d.ts'],
+            tsconfig: 'packages/sdk/tsconfig.json',
+          },
+        },
+      },
       project('widget', ['packages/widget/**/*.test.ts']),
       project('examples', ['examples/*/test/**/*.test.ts']),
     ],
