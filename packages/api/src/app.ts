@@ -17,6 +17,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { stockRoutes } from './routes/stock.js';
 
 export interface AppOptions {
   database: Database;
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', businessRoutes());
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
+  v1.route('/', stockRoutes(kit));
   void kit;
   app.route('/v1', v1);
 

@@ -6,11 +6,12 @@ import type { Location, LocationInput, LocationUpdate } from '@frontdesk/core';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
-import { events } from '../db/schema.js';
 import { locations, stockSettings } from '../db/stock-schema.js';
 import { invalidState, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
+import { appendEvent } from './events.js';
+import { decodeCursor, pageOf } from './pagination.js';
 import { reservationMinutes } from './reservations.js';
 
 type LocationRow = typeof locations.$inferSelect;
@@ -31,6 +32,7 @@ export async function listLocations(
   options: { cursor?: string | undefined; limit?: number | undefined; includeInactive: boolean },
 ): Promise<{ data: Location[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
+  const after = decodeCursor(options.cursor);
   const rows = await db
     .select()
     .from(locations)
@@ -38,16 +40,12 @@ export async function listLocations(
       and(
         eq(locations.businessId, businessId),
         options.includeInactive ? undefined : eq(locations.active, true),
-        options.cursor ? gt(locations.id, options.cursor) : undefined,
+        after ? gt(locations.id, after) : undefined,
       ),
     )
     .orderBy(asc(locations.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return {
-    data: page.map(toLocation),
-    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
-  };
+  return pageOf(rows, limit, toLocation);
 }
 
 export async function getLocation(db: Db, businessId: string, id: string): Promise<LocationRow> {
@@ -60,15 +58,13 @@ export async function getLocation(db: Db, businessId: string, id: string): Promi
 }
 
 async function recordLocationEvent(tx: Db, row: LocationRow, type: string, now: number) {
-  await tx
-    .insert(events)
-    .values({
-      businessId: row.businessId,
-      type,
-      subjectId: row.id,
-      payload: toLocation(row),
-      createdAt: now,
-    });
+  await appendEvent(tx, {
+    businessId: row.businessId,
+    type,
+    subjectId: row.id,
+    payload: toLocation(row),
+    now,
+  });
 }
 
 export async function createLocation(

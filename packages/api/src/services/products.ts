@@ -6,11 +6,12 @@ import type { Product, ProductInput, ProductUpdate } from '@frontdesk/core';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
-import { events } from '../db/schema.js';
 import { products } from '../db/stock-schema.js';
 import { invalidState, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
+import { appendEvent } from './events.js';
+import { decodeCursor, pageOf } from './pagination.js';
 import { findProduct } from './stock.js';
 
 type ProductRow = typeof products.$inferSelect;
@@ -46,6 +47,7 @@ export async function listProducts(
   options: ProductListOptions,
 ): Promise<{ data: Product[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
+  const after = decodeCursor(options.cursor);
   const rows = await db
     .select()
     .from(products)
@@ -54,17 +56,13 @@ export async function listProducts(
         eq(products.businessId, businessId),
         isNull(products.deletedAt),
         options.includeInactive ? undefined : eq(products.active, true),
-        options.cursor ? gt(products.id, options.cursor) : undefined,
+        after ? gt(products.id, after) : undefined,
         options.skus ? inArray(products.sku, options.skus) : undefined,
       ),
     )
     .orderBy(asc(products.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return {
-    data: page.map(toProduct),
-    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
-  };
+  return pageOf(rows, limit, toProduct);
 }
 
 /** The product, or 404 (also for an inactive one when `includeInactive` is false). */
@@ -75,12 +73,12 @@ export async function getProduct(db: Db, businessId: string, sku: string, includ
 }
 
 async function recordProductEvent(tx: Db, row: ProductRow, type: string, now: number) {
-  await tx.insert(events).values({
+  await appendEvent(tx, {
     businessId: row.businessId,
     type,
     subjectId: row.sku,
     payload: toProduct(row),
-    createdAt: now,
+    now,
   });
 }
 

@@ -3,15 +3,16 @@
  * (on-hand goes down), release them, or the hold expires. Availability is re-checked inside the
  * write transaction, so concurrent customers can never reserve more than there is.
  */
-import type { Customer, Reservation, ReservationInput } from '@frontdesk/core';
+import type { Customer, Reservation, ReservationInput, ReservationListQuery } from '@frontdesk/core';
 import { availableUnits } from '@frontdesk/core';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { events } from '../db/schema.js';
 import { reservations, stockSettings } from '../db/stock-schema.js';
 import { ApiError, invalidState, notFound, validationFailed } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { toInstant } from '../time.js';
+import { appendEvent } from './events.js';
+import { decodeCursor, type Page, pageOf } from './pagination.js';
 import {
   applyStockChange,
   findProduct,
@@ -75,7 +76,7 @@ export async function holdUnits(
   now: number,
 ): Promise<{ row: ReservationRow; manageToken: string }> {
   const product = await findProduct(tx, businessId, hold.sku);
-  if (!product || !product.active)
+  if (!product?.active)
     throw validationFailed([{ path: 'sku', message: 'Unknown product', code: 'unknown_sku' }]);
   if (!(await locationExists(tx, businessId, hold.locationId))) {
     throw validationFailed([{ path: 'locationId', message: 'Unknown location', code: 'unknown_location' }]);
@@ -105,7 +106,7 @@ export async function holdUnits(
     updatedAt: now,
   };
   await tx.insert(reservations).values(row);
-  await tx.insert(events).values({
+  await appendEvent(tx, {
     businessId,
     type: 'reservation.created',
     subjectId: row.id,
@@ -116,7 +117,7 @@ export async function holdUnits(
       quantity: row.quantity,
       expiresAt: toInstant(row.expiresAt),
     },
-    createdAt: now,
+    now,
   });
   await recordStockChange(
     tx,
@@ -176,12 +177,12 @@ async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['st
 /** Marks an active reservation whose time ran out as `expired`, with its event. */
 async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<ReservationRow> {
   const expired = await setStatus(tx, row, 'expired', now);
-  await tx.insert(events).values({
+  await appendEvent(tx, {
     businessId: row.businessId,
     type: 'reservation.expired',
     subjectId: row.id,
     payload: { id: row.id, sku: row.sku, locationId: row.locationId, quantity: row.quantity },
-    createdAt: now,
+    now,
   });
   // Its units were free since `expiresAt` already; this event tells streams about it.
   const product = await findProduct(tx, row.businessId, row.sku);
@@ -266,4 +267,29 @@ export async function expireDueReservations(tx: Db, now: number, limit = 100): P
     .limit(limit);
   for (const row of due) await markExpired(tx, row, now);
   return due.length;
+}
+
+/** Reservations for the business (secret key), oldest first, filtered by status, SKU, location. */
+export async function listReservations(
+  db: Db,
+  businessId: string,
+  query: ReservationListQuery,
+): Promise<Page<Reservation>> {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor);
+  const rows = await db
+    .select()
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.businessId, businessId),
+        after ? gt(reservations.id, after) : undefined,
+        query.status ? eq(reservations.status, query.status) : undefined,
+        query.sku ? eq(reservations.sku, query.sku) : undefined,
+        query.location ? eq(reservations.locationId, query.location) : undefined,
+      ),
+    )
+    .orderBy(asc(reservations.id))
+    .limit(limit + 1);
+  return pageOf(rows, limit, (row) => toReservation(row));
 }

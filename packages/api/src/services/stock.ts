@@ -18,10 +18,10 @@ import {
 } from '@frontdesk/core';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { events } from '../db/schema.js';
 import { locations, products, stockEventsSeen, stockLevels, stockMovements } from '../db/stock-schema.js';
 import { validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
+import { appendEvent } from './events.js';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -120,20 +120,20 @@ export async function recordStockChange(
   const stock = await productStock(tx, product, now);
   const after = stock.locations.find((l) => l.locationId === change.locationId)?.available ?? 0;
   const payload = { sku: product.sku, locationId: change.locationId, cause: change.cause, stock };
-  await tx.insert(events).values({
+  await appendEvent(tx, {
     businessId: product.businessId,
     type: 'stock.changed',
     subjectId: product.sku,
     payload,
-    createdAt: now,
+    now,
   });
   if (becameLow(change.availableBefore, after, product.lowStockThreshold)) {
-    await tx.insert(events).values({
+    await appendEvent(tx, {
       businessId: product.businessId,
       type: 'stock.low',
       subjectId: product.sku,
       payload,
-      createdAt: now,
+      now,
     });
   }
 }

@@ -1,0 +1,68 @@
+/**
+ * @module Click-and-collect: `POST /reservations` (any key; rate-limited like bookings),
+ * `GET /reservations/{id}?token=` (the customer, or a secret key), `POST …/release` (customer
+ * token or secret key), `POST …/collect` and `GET /reservations` (secret key).
+ */
+import { ManageTokenQuery, ReservationInput, ReservationListQuery } from '@frontdesk/core';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.js';
+import { isSecret, requireSecret } from '../middleware/auth.js';
+import { readJson, readQuery } from '../middleware/validate.js';
+import {
+  collectReservation,
+  createReservation,
+  getReservation,
+  getReservationByToken,
+  listReservations,
+  releaseReservation,
+  toReservation,
+} from '../services/reservations.js';
+import type { RouteKit } from './kit.js';
+import { param, scope } from './kit.js';
+
+export function reservationRoutes(kit: RouteKit): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/reservations', kit.publicWriteLimit, async (c) => {
+    const input = await readJson(c, ReservationInput);
+    const { database, businessId, now } = scope(c);
+    const reservation = await database.write((tx) => createReservation(tx, businessId, input, now));
+    return c.json(reservation, 201);
+  });
+
+  app.get('/reservations', requireSecret(), async (c) => {
+    const query = readQuery(c, ReservationListQuery);
+    const { db, businessId } = scope(c);
+    return c.json(await listReservations(db, businessId, query));
+  });
+
+  app.get('/reservations/:id', async (c) => {
+    const { token } = readQuery(c, ManageTokenQuery);
+    const { db, businessId, auth } = scope(c);
+    const id = param(c, 'id');
+    const row =
+      isSecret(auth) && !token
+        ? await getReservation(db, businessId, id)
+        : await getReservationByToken(db, businessId, id, token);
+    return c.json(toReservation(row));
+  });
+
+  app.post('/reservations/:id/release', kit.publicWriteLimit, async (c) => {
+    const { token } = readQuery(c, ManageTokenQuery);
+    const { database, businessId, auth, now } = scope(c);
+    const id = param(c, 'id');
+    const reservation = await database.write(async (tx) => {
+      if (!isSecret(auth) || token) await getReservationByToken(tx, businessId, id, token);
+      return releaseReservation(tx, businessId, id, now);
+    });
+    return c.json(reservation);
+  });
+
+  app.post('/reservations/:id/collect', requireSecret(), async (c) => {
+    const { database, businessId, now } = scope(c);
+    const id = param(c, 'id');
+    return c.json(await database.write((tx) => collectReservation(tx, businessId, id, now)));
+  });
+
+  return app;
+}
