@@ -67,13 +67,18 @@ export type CreatedApiKey = Output<typeof core.CreatedApiKey>;
 export type ApiKeyInput = Input<typeof core.ApiKeyInput>;
 
 /**
- * One entry of the business's event log (`GET /v1/events`). The contract has no schema for it yet,
- * so this mirrors the API's `events` table: `type` such as `booking.created`, `payload` its JSON.
+ * One entry of the business's event log (`GET /v1/events`), oldest first. The contract has no
+ * schema for it yet; this mirrors the API's answer. `type` is dotted (`booking.created`,
+ * `key.revoked`, `stock.changed`); `payload` is the event's JSON.
  */
 export interface FrontdeskEvent {
-  id: string | number;
+  /** Increasing number: events are ordered by it. */
+  id: number;
   type: string;
-  subjectId: string | null;
+  subjectId: string;
   payload: unknown;
   createdAt: string;
 }
+
+/** Filters of `events.list`: one event `type` and the usual `cursor`/`limit`. */
+export type EventListQuery = ListQuery & { type?: string | undefined };

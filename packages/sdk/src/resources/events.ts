@@ -2,7 +2,7 @@
  * @module `client.events`: the business's event log, oldest first (secret key), for audit and sync.
  */
 import type { RequestOptions, Transport } from '../http/transport.js';
-import type { FrontdeskEvent, ListQuery } from '../types.js';
+import type { EventListQuery, FrontdeskEvent } from '../types.js';
 
 /**
  * The events resource.
@@ -14,12 +14,13 @@ import type { FrontdeskEvent, ListQuery } from '../types.js';
  */
 export const events = (t: Transport) => ({
   /**
-   * Lists events (a page, iterable over all pages). Keep the last `nextCursor` to resume later.
+   * Lists events, oldest first (a page, iterable over all pages).
    *
    * @example
    * ```ts
-   * const { data, nextCursor } = await client.events.list({ limit: 100 });
+   * const { data, nextCursor } = await client.events.list({ type: 'booking.created', limit: 100 });
    * ```
    */
-  list: (query?: ListQuery, options?: RequestOptions) => t.list<FrontdeskEvent>('events', query, options),
+  list: (query?: EventListQuery, options?: RequestOptions) =>
+    t.list<FrontdeskEvent>('events', query, options),
 });

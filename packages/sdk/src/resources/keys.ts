@@ -35,7 +35,7 @@ export const keys = (t: Transport) => ({
     t.request<CreatedApiKey>({ method: 'POST', path: 'keys', body: input, signal: options?.signal }),
 
   /**
-   * Revokes a key: it stops working at once.
+   * Revokes a key: it stops working at once. Answers the key with its `revokedAt`.
    *
    * @example
    * ```ts
@@ -43,5 +43,5 @@ export const keys = (t: Transport) => ({
    * ```
    */
   revoke: (id: string, options?: RequestOptions) =>
-    t.request<void>({ method: 'DELETE', path: `keys/${segment(id)}`, read: 'none', signal: options?.signal }),
+    t.request<ApiKey>({ method: 'DELETE', path: `keys/${segment(id)}`, signal: options?.signal }),
 });
