@@ -17,20 +17,27 @@ export type PagePromise<T> = Promise<Page<T>> & AsyncIterable<T>;
 
 /**
  * Builds a {@link PagePromise} from a page fetcher. The first page is requested at once (the call
- * means "I want this list") and shared by `await` and iteration.
+ * means "I want this list") and shared by `await` and iteration; `signal` stops the iteration.
  *
  * @example
  * ```ts
  * const list = paginate((cursor) => fetchBookings({ cursor }));
  * ```
  */
-export function paginate<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): PagePromise<T> {
+export function paginate<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  signal?: AbortSignal,
+): PagePromise<T> {
   const first = fetchPage(undefined);
   return Object.assign(first, {
     async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
       let page = await first;
       for (;;) {
-        yield* page.data;
+        for (const item of page.data) {
+          // Items of a page already fetched must not outlive the caller's abort either.
+          signal?.throwIfAborted();
+          yield item;
+        }
         if (!page.nextCursor) return;
         page = await fetchPage(page.nextCursor);
       }

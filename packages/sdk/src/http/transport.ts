@@ -129,13 +129,15 @@ export class Transport {
    * ```
    */
   list<T>(path: string, query: Query | undefined, options: RequestOptions | undefined): PagePromise<T> {
-    return paginate((cursor) =>
-      this.request<Page<T>>({
-        method: 'GET',
-        path,
-        query: cursor === undefined ? query : { ...query, cursor },
-        signal: options?.signal,
-      }),
+    return paginate(
+      (cursor) =>
+        this.request<Page<T>>({
+          method: 'GET',
+          path,
+          query: cursor === undefined ? query : { ...query, cursor },
+          signal: options?.signal,
+        }),
+      options?.signal,
     );
   }
 
