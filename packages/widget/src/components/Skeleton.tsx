@@ -1,0 +1,17 @@
+/**
+ * @module Placeholder blocks while something loads: they keep the layout still (no jump when the
+ * content arrives) and tell assistive technology only "loading".
+ */
+import { useEnv } from './env.js';
+
+export function Skeleton({ rows = 3 }: { rows?: number }) {
+  const { t } = useEnv();
+  return (
+    <div class="sk" role="status">
+      <span class="sr">{t.loading}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <i key={i} aria-hidden="true" />
+      ))}
+    </div>
+  );
+}

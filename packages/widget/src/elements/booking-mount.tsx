@@ -1,0 +1,138 @@
+/**
+ * @module Mounts the booking UI into a `<frontdesk-booking>` element's shadow root: reads its
+ * attributes, picks the language, builds the flow (booking, or manage when the element or the
+ * page URL names a booking) and renders it inline or behind a popup button.
+ */
+import type { Signal } from '@preact/signals-core';
+import { type JSX, render } from 'preact';
+import { BookingApp } from '../components/BookingApp.js';
+import { EnvContext } from '../components/env.js';
+import { Popup } from '../components/Popup.js';
+import { loadMessages, type Messages, resolveLang } from '../i18n/index.js';
+import { createApiClient } from '../state/api-client.js';
+import { createBookingFlow, type Notice } from '../state/booking-flow.js';
+import { manageLink, manageParams } from '../state/manage-link.js';
+import { bookingSheet } from '../styles/booking-css.js';
+import type { MountedApp } from './lazy-element.js';
+
+/** Attributes whose change rebuilds the whole flow (the others are read live). */
+const identity = ['api', 'key', 'service', 'booking', 'token', 'mode', 'lang', 'manage-url'];
+
+/**
+ * Mounts the booking UI into `root`, configured by `host`'s attributes.
+ *
+ * @example
+ * const root = el.attachShadow({ mode: 'open' });
+ * const app = mount(el, root);
+ * // later: app.destroy();
+ */
+export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
+  let dispose = () => {};
+  let version = 0;
+  let signature = '';
+  const attr = (name: string) => host.getAttribute(name);
+  const emit = (type: string, detail: unknown) =>
+    host.dispatchEvent(new CustomEvent(`frontdesk:${type}`, { bubbles: true, composed: true, detail }));
+
+  async function build(): Promise<void> {
+    const mine = ++version;
+    signature = identity.map(attr).join('\n');
+    const fromPage = manageParams(location.href);
+    const manage =
+      attr('booking') && attr('token') ? { booking: attr('booking')!, token: attr('token')! } : fromPage;
+    const [messages, manageView] = await Promise.all([
+      loadMessages(resolveLang(host)),
+      manage ? import('./manage-view.js') : null,
+    ]);
+    if (mine !== version) return;
+    dispose();
+    dispose = start(
+      messages,
+      manage && manageView ? { ...manage, create: manageView.createManageView } : null,
+    );
+  }
+
+  function start(
+    t: Messages,
+    manage: {
+      booking: string;
+      token: string;
+      create: typeof import('./manage-view.js').createManageView;
+    } | null,
+  ): () => void {
+    const lang = resolveLang(host);
+    const api = attr('api') || scriptOrigin();
+    const key = attr('key') ?? '';
+    let flowNotice: Signal<Notice> | undefined;
+    const client = createApiClient({
+      api,
+      key,
+      onRetry: () => {
+        if (flowNotice) flowNotice.value = { tone: 'info', text: t.retrying };
+      },
+    });
+    const container = document.createElement('div');
+    root.adoptedStyleSheets = [bookingSheet()];
+    root.replaceChildren(container);
+    let ui: JSX.Element;
+    let stop = () => {};
+    if (manage) {
+      const view = manage.create({
+        api: client,
+        booking: manage.booking,
+        token: manage.token,
+        t: () => t,
+        emit,
+      });
+      const flow = view.flow;
+      flowNotice = flow.notice;
+      ui = view.ui;
+      void flow.load().then(() => emit('ready', { view: 'manage' }));
+    } else {
+      const flow = createBookingFlow({ api: client, service: attr('service'), t: () => t, emit });
+      flowNotice = flow.notice;
+      flow.values.value = { ...flow.values.value, name: attr('name') ?? '', email: attr('email') ?? '' };
+      const manageUrl = (id: string, tok: string) => manageLink(id, tok, attr('manage-url'), location.href);
+      ui = <BookingApp flow={flow} api={client} manageUrl={manageUrl} />;
+      void flow.start().then(() => emit('ready', { view: 'booking' }));
+      stop = flow.dispose;
+      prefill = () => {
+        const v = flow.values.value;
+        // Only fill what the visitor has not typed themselves.
+        flow.values.value = {
+          ...v,
+          name: v.name || (attr('name') ?? ''),
+          email: v.email || (attr('email') ?? ''),
+        };
+      };
+    }
+    render(
+      <EnvContext.Provider value={{ t, lang }}>
+        {attr('mode') === 'popup' ? <Popup>{ui}</Popup> : ui}
+      </EnvContext.Provider>,
+      container,
+    );
+    return () => {
+      stop();
+      render(null, container);
+    };
+  }
+
+  let prefill = () => {};
+  void build();
+  return {
+    update() {
+      if (identity.map(attr).join('\n') !== signature) void build();
+      else prefill();
+    },
+    destroy() {
+      version++;
+      dispose();
+    },
+  };
+}
+
+/** Without an `api` attribute, the API is where the script came from (the usual script-tag case). */
+function scriptOrigin(): string {
+  return new URL('..', import.meta.url).origin;
+}
