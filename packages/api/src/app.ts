@@ -12,11 +12,17 @@ import { preflight } from './middleware/cors.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { availabilityRoutes } from './routes/availability.js';
+import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { holdRoutes } from './routes/holds.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { resourceRoutes } from './routes/resources.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { serviceRoutes } from './routes/services.js';
 import { stockRoutes } from './routes/stock.js';
 
 export interface AppOptions {
@@ -71,10 +77,15 @@ export function createApp(options: AppOptions): App {
   const v1 = new Hono<AppEnv>();
   v1.use(authenticateKey());
   v1.route('/', businessRoutes());
+  v1.route('/', serviceRoutes());
+  v1.route('/', resourceRoutes());
+  v1.route('/', scheduleRoutes());
+  v1.route('/', availabilityRoutes());
+  v1.route('/', holdRoutes(kit));
+  v1.route('/', bookingRoutes(kit));
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
   v1.route('/', stockRoutes(kit));
-  void kit;
   app.route('/v1', v1);
 
   app.onError(onError);

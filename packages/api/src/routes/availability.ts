@@ -1,0 +1,29 @@
+/**
+ * @module `GET /availability?service=&from=&to=[&resource=]`: offered start times.
+ */
+import { AvailabilityQuery } from '@frontdesk/core';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.js';
+import { isSecret } from '../middleware/auth.js';
+import { readQuery } from '../middleware/validate.js';
+import { getAvailability } from '../services/availability.js';
+import { scope } from './kit.js';
+
+export function availabilityRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/availability', async (c) => {
+    const query = readQuery(c, AvailabilityQuery);
+    const { db, businessId, now, auth } = scope(c);
+    const availability = await getAvailability(db, {
+      businessId,
+      serviceId: query.service,
+      resourceId: query.resource,
+      from: query.from,
+      to: query.to,
+      now,
+      includeInactive: isSecret(auth),
+    });
+    return c.json(availability);
+  });
+  return app;
+}

@@ -1,0 +1,167 @@
+/**
+ * @module Bookings: creating one (availability re-checked inside the write transaction, a matching
+ * hold converted), reading by manage token or secret key, listing for the business.
+ */
+import type { Booking, BookingInput, BookingListQuery, BookingStatus, Question } from '@frontdesk/core';
+import { and, eq, gt, gte, lt } from 'drizzle-orm';
+import type * as z from 'zod/mini';
+import type { Db } from '../db/open.js';
+import { bookings, holds } from '../db/schema.js';
+import { fieldError, notFound, slotUnavailable } from '../errors.js';
+import { newId, newSecret, sha256 } from '../ids.js';
+import { nextDate, startOfLocalDate, toInstant } from '../time.js';
+import { checkAnswers } from './answers.js';
+import { checkBookableStart } from './availability.js';
+import { getBusinessRow } from './business.js';
+import { appendEvent } from './events.js';
+import { findHold } from './holds.js';
+import { decodeCursor, type Page, pageOf } from './pagination.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
+  return {
+    id: row.id,
+    status: row.status,
+    serviceId: row.serviceId,
+    resourceId: row.resourceId,
+    start: toInstant(row.start),
+    end: toInstant(row.end),
+    customer: {
+      name: row.customerName,
+      email: row.customerEmail,
+      ...(row.customerPhone !== null ? { phone: row.customerPhone } : {}),
+    },
+    answers: row.answers,
+    notes: row.notes,
+    ...(manageToken !== undefined ? { manageToken } : {}),
+    cancelReason: row.cancelReason,
+    createdAt: toInstant(row.createdAt),
+    updatedAt: toInstant(row.updatedAt),
+  };
+}
+
+/** What goes into the event log: no customer details (the log is an audit trail, not a CRM). */
+export const bookingEventPayload = (row: BookingRow) => ({
+  id: row.id,
+  status: row.status,
+  serviceId: row.serviceId,
+  resourceId: row.resourceId,
+  start: toInstant(row.start),
+  end: toInstant(row.end),
+});
+
+/** Creates a booking; call inside a write transaction. Answers 409 `slot_unavailable` when taken. */
+export async function createBooking(
+  tx: Db,
+  businessId: string,
+  input: z.output<typeof BookingInput>,
+  now: number,
+  includeInactive: boolean,
+): Promise<Booking> {
+  const start = Date.parse(input.start);
+  // A live hold of the same service and start gives its seat (and its resource) to the booking.
+  let holdId: string | undefined;
+  let resourceId = input.resource;
+  if (input.holdId !== undefined) {
+    const hold = await findHold(tx, businessId, input.holdId);
+    if (hold && (hold.serviceId !== input.service || hold.start !== start)) {
+      throw fieldError('holdId', 'This hold is for another service or start time', 'hold_mismatch');
+    }
+    if (hold && input.resource !== undefined && hold.resourceId !== input.resource) {
+      throw fieldError('holdId', 'This hold is for another resource', 'hold_mismatch');
+    }
+    // An expired or unknown hold is no error: the seat may still be free, and the check below decides.
+    if (hold && hold.expiresAt > now) {
+      holdId = hold.id;
+      resourceId = hold.resourceId;
+    }
+  }
+  const check = await checkBookableStart(tx, {
+    businessId,
+    serviceId: input.service,
+    resourceId,
+    start,
+    now,
+    exclude: { holdId },
+    includeInactive,
+  });
+  const opening = check.openings[0];
+  if (!opening) throw slotUnavailable();
+  checkAnswers(check.service.questions as Question[], input.answers);
+
+  const manageToken = newSecret('mt_');
+  const status: BookingStatus = check.service.requiresConfirmation ? 'pending' : 'confirmed';
+  const row: BookingRow = {
+    id: newId('bkg', now),
+    businessId,
+    serviceId: check.service.id,
+    resourceId: opening.resourceId,
+    status,
+    ...check.block,
+    customerName: input.customer.name,
+    customerEmail: input.customer.email,
+    customerPhone: input.customer.phone ?? null,
+    answers: input.answers,
+    notes: input.notes,
+    manageTokenHash: sha256(manageToken),
+    cancelReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (holdId !== undefined) await tx.delete(holds).where(eq(holds.id, holdId));
+  await tx.insert(bookings).values(row);
+  await appendEvent(tx, {
+    businessId,
+    type: 'booking.created',
+    subjectId: row.id,
+    payload: { ...bookingEventPayload(row), ...(holdId ? { holdId } : {}) },
+    now,
+  });
+  return bookingToWire(row, manageToken);
+}
+
+/**
+ * The booking the caller may see: with a secret key any booking of the business; otherwise only
+ * with its manage token. A wrong token is a 404, like a wrong id: existence is not revealed.
+ */
+export async function getBookingRow(
+  db: Db,
+  businessId: string,
+  id: string,
+  access: { secret: boolean; token?: string | undefined },
+): Promise<BookingRow> {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.businessId, businessId), eq(bookings.id, id)));
+  if (!row) throw notFound('Booking');
+  if (access.secret) return row;
+  if (access.token === undefined || sha256(access.token) !== row.manageTokenHash) throw notFound('Booking');
+  return row;
+}
+
+export async function listBookings(db: Db, businessId: string, q: BookingListQuery): Promise<Page<Booking>> {
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor);
+  const zone =
+    q.from !== undefined || q.to !== undefined ? (await getBusinessRow(db, businessId)).timezone : 'UTC';
+  const rows = await db
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.businessId, businessId),
+        q.status ? eq(bookings.status, q.status) : undefined,
+        q.service ? eq(bookings.serviceId, q.service) : undefined,
+        q.resource ? eq(bookings.resourceId, q.resource) : undefined,
+        q.email ? eq(bookings.customerEmail, q.email) : undefined,
+        q.from ? gte(bookings.start, startOfLocalDate(q.from, zone)) : undefined,
+        q.to ? lt(bookings.start, startOfLocalDate(nextDate(q.to), zone)) : undefined,
+        after ? gt(bookings.id, after) : undefined,
+      ),
+    )
+    .orderBy(bookings.id)
+    .limit(limit + 1);
+  return pageOf(rows, limit, (row) => bookingToWire(row));
+}

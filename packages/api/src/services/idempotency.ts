@@ -1,0 +1,120 @@
+/**
+ * @module Idempotent creation, generic for any `POST` that creates (holds, bookings,
+ * reservations). The stored answer is looked up and written INSIDE the same write transaction as
+ * the creation, so two concurrent identical requests create one thing and the second replays.
+ * Stored: 2xx answers and 4xx domain errors (a retry must get the same 409), never 5xx.
+ */
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/open.js';
+import { idempotencyKeys } from '../db/schema.js';
+import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
+import { sha256 } from '../ids.js';
+
+/** Answers are kept at least 24 h; rows older than this are pruned now and then. */
+const KEEP_MS = 48 * 3_600_000;
+
+export interface IdempotentAnswer<T> {
+  status: number;
+  body: T;
+  /** True when this is the stored answer of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** JSON with sorted keys: the same request body always hashes the same, whatever the key order. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What makes two requests "the same": method, path and the (parsed) body. */
+export function fingerprint(method: string, path: string, body: unknown): string {
+  return sha256(`${method.toUpperCase()} ${path}\n${stableStringify(body)}`);
+}
+
+interface StoredError {
+  code: ApiError['code'];
+  detail?: string;
+  errors?: ApiErrorOptions['errors'];
+}
+
+function replay<T>(row: typeof idempotencyKeys.$inferSelect): IdempotentAnswer<T> {
+  const body = JSON.parse(row.body) as unknown;
+  if (row.status >= 400) {
+    const stored = body as StoredError;
+    throw new ApiError(row.status, stored.code, {
+      ...(stored.detail !== undefined ? { detail: stored.detail } : {}),
+      ...(stored.errors !== undefined ? { errors: stored.errors } : {}),
+      headers: { 'Idempotent-Replayed': 'true' },
+    });
+  }
+  return { status: row.status, body: body as T, replayed: true };
+}
+
+/**
+ * Runs `create` in a write transaction, at most once per (business, key). Without a key it simply
+ * runs. The same key with a different fingerprint is a 409 `idempotency_conflict`.
+ */
+export async function createIdempotently<T>(
+  database: Database,
+  options: { businessId: string; key: string | undefined; fingerprint: string; now: number },
+  create: (tx: Db) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentAnswer<T>> {
+  const { businessId, key, now } = options;
+  if (key === undefined) {
+    return database.write(async (tx) => ({ ...(await create(tx)), replayed: false }));
+  }
+  const outcome = await database.write(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.businessId, businessId), eq(idempotencyKeys.key, key)));
+    if (existing) {
+      if (existing.requestHash !== options.fingerprint) {
+        throw new ApiError(409, 'idempotency_conflict', {
+          detail: 'This Idempotency-Key was used with a different request; use a new key for a new request',
+        });
+      }
+      return { kind: 'replay' as const, stored: existing };
+    }
+    // A savepoint lets a domain error undo the creation's partial writes but keep its answer.
+    await tx.run(sql`SAVEPOINT idempotent_create`);
+    let status: number;
+    let body: unknown;
+    let failure: ApiError | undefined;
+    try {
+      ({ status, body } = await create(tx));
+      await tx.run(sql`RELEASE idempotent_create`);
+    } catch (error) {
+      if (!isApiError(error) || error.status >= 500) throw error;
+      await tx.run(sql`ROLLBACK TO idempotent_create`);
+      await tx.run(sql`RELEASE idempotent_create`);
+      failure = error;
+      status = error.status;
+      const stored: StoredError = { code: error.code };
+      if (error.detail !== undefined) stored.detail = error.detail;
+      if (error.errors !== undefined) stored.errors = error.errors;
+      body = stored;
+    }
+    await tx.insert(idempotencyKeys).values({
+      businessId,
+      key,
+      requestHash: options.fingerprint,
+      status,
+      body: JSON.stringify(body),
+      createdAt: now,
+    });
+    // Pruning on about one write in a hundred keeps the table small without a scheduler.
+    if (Math.random() < 0.01)
+      await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - KEEP_MS));
+    return { kind: 'created' as const, failure, status, body: body as T };
+  });
+  if (outcome.kind === 'replay') return replay<T>(outcome.stored);
+  if (outcome.failure) throw outcome.failure;
+  return { status: outcome.status, body: outcome.body, replayed: false };
+}
