@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   availableUnits,
   becameLow,
-  compareOrderKey,
+  deltaFollowsCount,
   onHandOf,
   parseSkuList,
   planStockFact,
@@ -24,7 +24,7 @@ function ingest(facts: readonly StockFact[]) {
     seen.add(fact.key.eventId);
     const plan = planStockFact(state, fact, (key) =>
       recorded
-        .filter((f) => f.kind === 'delta' && compareOrderKey(f.key, key) > 0)
+        .filter((f) => f.kind === 'delta' && deltaFollowsCount(f.key, key))
         .reduce((sum, f) => sum + (f.kind === 'delta' ? f.delta : 0), 0),
     );
     recorded.push(fact);
@@ -100,6 +100,13 @@ describe('stock ingestion', () => {
     const older: StockFact = { key: { at: 10, eventId: 'o' }, kind: 'set', set: 40 };
     expect(ingest([newer, older]).state.onHand).toBe(4);
     expect(ingest([older, newer]).state.onHand).toBe(4);
+  });
+
+  it('puts a delta at the same instant as a count after the count, whatever arrives first', () => {
+    const count: StockFact = { key: { at: 10, eventId: 'z-count' }, kind: 'set', set: 5 };
+    const sale: StockFact = { key: { at: 10, eventId: 'a-sale' }, kind: 'delta', delta: -1 };
+    expect(ingest([count, sale]).state.onHand).toBe(4);
+    expect(ingest([sale, count]).state.onHand).toBe(4);
   });
 });
 

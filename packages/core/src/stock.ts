@@ -2,10 +2,11 @@
  * @module Stock math, pure: what is available, how a shelf looks, and how POS events fold into
  * on-hand so that replays and any arrival order give the same number.
  *
- * The rule (see docs/stock.md): events are ordered by `(occurredAt, eventId)`. On-hand is the
- * latest count's `set` plus every delta ordered after that count; with no count, the sum of all
- * deltas. That is a function of the SET of events, so duplicates and arrival order cannot change
- * it. On-hand is deliberately not clamped at zero (clamping is order-dependent and would hide a
+ * The rule (see docs/stock.md): on-hand is the latest count's `set` plus every delta that did not
+ * happen before that count; with no count, the sum of all deltas. Counts are ordered by
+ * `(occurredAt, eventId)`; a delta at the very instant of a count comes after it (the count is
+ * what the shelf held at that instant, the sale is news). That is a function of the SET of events,
+ * so duplicates and arrival order cannot change it. On-hand is deliberately not clamped at zero (clamping is order-dependent and would hide a
  * POS that sold more than was counted); `available` is what is clamped.
  */
 import type { StockLevel } from './schemas/stock.js';
@@ -29,11 +30,16 @@ export interface StockLevelState {
   lastCount: StockOrderKey | null;
 }
 
-/** Total order of stock history. */
+/** Order of counts: by instant, then event id (so two counts at one instant still have an order). */
 export function compareOrderKey(a: StockOrderKey, b: StockOrderKey): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
   if (a.eventId === b.eventId) return 0;
   return a.eventId < b.eventId ? -1 : 1;
+}
+
+/** Whether a delta at `delta` still counts on top of the count at `count`: not before it in time. */
+export function deltaFollowsCount(delta: StockOrderKey, count: StockOrderKey): boolean {
+  return delta.at >= count.at;
 }
 
 /** A reservation as the math sees it. */
@@ -84,7 +90,7 @@ export interface StockFactPlan {
 
 /**
  * Folds one new fact into a level. `deltasAfter(key)` must return the sum of the deltas already
- * recorded for this product and location that are ordered after `key`; it is only called for a
+ * recorded for this product and location that follow a count at `key` (`deltaFollowsCount`); it is only called for a
  * count that becomes the one in force (the service answers it with one indexed SUM query).
  */
 export function planStockFact(
@@ -92,7 +98,11 @@ export function planStockFact(
   fact: StockFact,
   deltasAfter: (key: StockOrderKey) => number,
 ): StockFactPlan {
-  const covered = state.lastCount !== null && compareOrderKey(fact.key, state.lastCount) < 0;
+  const covered =
+    state.lastCount !== null &&
+    (fact.kind === 'delta'
+      ? !deltaFollowsCount(fact.key, state.lastCount)
+      : compareOrderKey(fact.key, state.lastCount) < 0);
   if (covered) return { outcome: 'superseded', delta: 0, next: state };
   if (fact.kind === 'delta') {
     return {
@@ -119,7 +129,7 @@ export function onHandOf(facts: readonly StockFact[]): number {
   }
   let onHand = count?.set ?? 0;
   for (const f of unique.values()) {
-    if (f.kind === 'delta' && (count === null || compareOrderKey(f.key, count.key) > 0)) onHand += f.delta;
+    if (f.kind === 'delta' && (count === null || deltaFollowsCount(f.key, count.key))) onHand += f.delta;
   }
   return onHand;
 }

@@ -32,19 +32,19 @@ export function reservationRoutes(kit: RouteKit): Hono<AppEnv> {
 
   app.get('/reservations', requireSecret(), async (c) => {
     const query = readQuery(c, ReservationListQuery);
-    const { db, businessId } = scope(c);
-    return c.json(await listReservations(db, businessId, query));
+    const { db, businessId, now } = scope(c);
+    return c.json(await listReservations(db, businessId, query, now));
   });
 
   app.get('/reservations/:id', async (c) => {
     const { token } = readQuery(c, ManageTokenQuery);
-    const { db, businessId, auth } = scope(c);
+    const { db, businessId, auth, now } = scope(c);
     const id = param(c, 'id');
     const row =
       isSecret(auth) && !token
         ? await getReservation(db, businessId, id)
         : await getReservationByToken(db, businessId, id, token);
-    return c.json(toReservation(row));
+    return c.json(toReservation(row, now));
   });
 
   app.post('/reservations/:id/release', kit.publicWriteLimit, async (c) => {

@@ -32,8 +32,11 @@ export async function reservationMinutes(db: Db, businessId: string): Promise<nu
   return row?.reservationMinutes ?? defaultReservationMinutes;
 }
 
-/** The wire shape; `manageToken` only when just created (it is stored hashed). */
-export function toReservation(row: ReservationRow, manageToken?: string): Reservation {
+/**
+ * The wire shape at `now`: an active reservation past its expiry shows as `expired` (that is what
+ * it is, even before the periodic pass records it). `manageToken` only when just created.
+ */
+export function toReservation(row: ReservationRow, now: number, manageToken?: string): Reservation {
   const customer: Customer = { name: row.customerName, email: row.customerEmail };
   if (row.customerPhone) customer.phone = row.customerPhone;
   return {
@@ -41,7 +44,7 @@ export function toReservation(row: ReservationRow, manageToken?: string): Reserv
     sku: row.sku,
     locationId: row.locationId,
     quantity: row.quantity,
-    status: row.status,
+    status: row.status === 'active' && row.expiresAt <= now ? 'expired' : row.status,
     expiresAt: toInstant(row.expiresAt),
     customer,
     ...(manageToken ? { manageToken } : {}),
@@ -142,7 +145,7 @@ export async function createReservation(
     { ...input, expiresAt: now + minutes * 60_000, bookingId: null },
     now,
   );
-  return toReservation(row, manageToken);
+  return toReservation(row, now, manageToken);
 }
 
 export async function getReservation(db: Db, businessId: string, id: string): Promise<ReservationRow> {
@@ -205,10 +208,9 @@ export async function collectReservation(
   now: number,
 ): Promise<Reservation> {
   const row = await getReservation(tx, businessId, id);
-  if (row.status === 'active' && row.expiresAt <= now) {
-    await markExpired(tx, row, now);
+  // Marking it expired here would roll back with the error; the periodic pass records it.
+  if (row.status === 'active' && row.expiresAt <= now)
     throw invalidState('The reservation expired; its units were released');
-  }
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
   const collected = await setStatus(tx, row, 'collected', now);
   const product = await findProduct(tx, businessId, row.sku);
@@ -226,7 +228,7 @@ export async function collectReservation(
       now,
     );
   }
-  return toReservation(collected);
+  return toReservation(collected, now);
 }
 
 /** The units go back on the shelf. Releasing a reservation whose time ran out records it expired. */
@@ -238,7 +240,7 @@ export async function releaseReservation(
 ): Promise<Reservation> {
   const row = await getReservation(tx, businessId, id);
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
-  if (row.expiresAt <= now) return toReservation(await markExpired(tx, row, now));
+  if (row.expiresAt <= now) return toReservation(await markExpired(tx, row, now), now);
   const released = await setStatus(tx, row, 'released', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
@@ -252,7 +254,7 @@ export async function releaseReservation(
       now,
     );
   }
-  return toReservation(released);
+  return toReservation(released, now);
 }
 
 /**
@@ -274,6 +276,7 @@ export async function listReservations(
   db: Db,
   businessId: string,
   query: ReservationListQuery,
+  now: number,
 ): Promise<Page<Reservation>> {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor);
@@ -291,5 +294,5 @@ export async function listReservations(
     )
     .orderBy(asc(reservations.id))
     .limit(limit + 1);
-  return pageOf(rows, limit, (row) => toReservation(row));
+  return pageOf(rows, limit, (row) => toReservation(row, now));
 }

@@ -218,7 +218,7 @@ export async function applyStockChange(tx: Db, change: StockChange, now: number)
   return { movementId, outcome: plan.outcome, delta: plan.delta, onHand: plan.next.onHand };
 }
 
-/** Sum of the deltas recorded after `key` (the input of a count that comes into force). */
+/** Sum of the deltas that follow a count at `key` (core's `deltaFollowsCount`: not before it). */
 async function deltasAfter(
   tx: Db,
   businessId: string,
@@ -229,7 +229,7 @@ async function deltasAfter(
   const [row] = await tx.all<{ total: number | null }>(sql`
     SELECT SUM(requested) AS total FROM stock_movements
     WHERE business_id = ${businessId} AND sku = ${sku} AND location_id = ${locationId} AND kind = 'delta'
-      AND (occurred_at > ${key.at} OR (occurred_at = ${key.at} AND event_id > ${key.eventId}))`);
+      AND occurred_at >= ${key.at}`);
   return Number(row?.total ?? 0);
 }
 
