@@ -60,6 +60,21 @@ describe('computeSlots: DST days', () => {
     ]);
   });
 
+  it('London spring forward: hours that start or end inside the skipped hour start or end at the jump', () => {
+    const sunday = (start: string, end: string) =>
+      request({
+        timezone: 'Europe/London',
+        from: '2026-03-29',
+        to: '2026-03-29',
+        service: service({ bufferAfterMinutes: 30 }),
+        resources: [resource('ann', { hours: { sun: [{ start, end }] } })],
+      });
+    // 01:30–03:30 works 02:00–03:30 BST (01:00Z–02:30Z): 02:00 and 02:30 BST fit with their buffer.
+    expect(starts(sunday('01:30', '03:30'))).toEqual(['2026-03-29T01:00', '2026-03-29T01:30']);
+    // 00:00–01:30 works until the jump at 01:00Z; 00:30 + 30 min + 30 min buffer just fits.
+    expect(starts(sunday('00:00', '01:30'))).toEqual(['2026-03-29T00:00']);
+  });
+
   it('London fall back: hours 00:00–03:00 offer 01:00 and 01:30 once, at the first (BST) run', () => {
     const req = request({
       timezone: 'Europe/London',
@@ -167,6 +182,9 @@ describe('computeSlots: rules', () => {
       ],
     });
     expect(starts(req)).toEqual(['2026-06-01T22:00', '2026-06-01T23:00']);
+    // The re-check sees the next day's hours too, though the start is on Monday.
+    expect(checkStart(req, at('2026-06-01T23:00:00Z'))).toEqual([{ resourceId: 'ann', remaining: 1 }]);
+    expect(checkStart(req, at('2026-06-02T00:00:00Z'))).toEqual([]);
   });
 
   it('keeps buffers inside working hours and clear of other bookings', () => {
