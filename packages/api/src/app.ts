@@ -24,6 +24,9 @@ import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
 import { stockRoutes } from './routes/stock.js';
+import { stockStreamRoutes } from './routes/stock-stream.js';
+import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
+import { demoPublishableKey } from './services/demo.js';
 
 export interface AppOptions {
   database: Database;
@@ -36,8 +39,11 @@ export interface AppOptions {
   /** Largest accepted request body in bytes. Default 64 KB. */
   bodyLimit?: number;
   logger?: Logger;
-  /** Files served beside the API (the built widget). Filled in by the widget's serving routes. */
-  static?: { widgetDir?: string };
+  /**
+   * The built widget served at `/widget.js` and `/widget/chunks/*` (default: found beside the API),
+   * and the publishable key of the `/demo` page (default: the seeded demo business's).
+   */
+  static?: WidgetRouteOptions;
 }
 
 export type App = Hono<AppEnv>;
@@ -73,6 +79,16 @@ export function createApp(options: AppOptions): App {
   );
 
   app.route('/', healthRoutes());
+  app.route(
+    '/',
+    widgetRoutes(
+      {
+        ...options.static,
+        demoKey: options.static?.demoKey ?? (() => demoPublishableKey(options.database)),
+      },
+      (path, init) => app.request(path, init),
+    ),
+  );
 
   const v1 = new Hono<AppEnv>();
   v1.use(authenticateKey());
@@ -86,6 +102,8 @@ export function createApp(options: AppOptions): App {
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
   v1.route('/', stockRoutes(kit));
+  // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
+  app.route('/v1', stockStreamRoutes());
   app.route('/v1', v1);
 
   app.onError(onError);

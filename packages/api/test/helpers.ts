@@ -18,6 +18,7 @@ import { migrate } from '../src/db/migrate.js';
 import { type Database, openDatabase } from '../src/db/open.js';
 import type { Logger } from '../src/env.js';
 import { createBusiness } from '../src/services/business.js';
+import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
 
 /** A clock that only moves when told to. */
@@ -56,6 +57,11 @@ export interface TestAppOptions {
   bodyLimit?: number;
   /** Default: a logger that stays quiet (errors still fail tests through their 500 answers). */
   logger?: Logger;
+  /**
+   * Seed the demo salon catalog (3 resources with weekday hours, 4 services) into the business.
+   * Default true; its ids are in `catalog`.
+   */
+  catalog?: boolean;
 }
 
 export interface TestApp {
@@ -66,6 +72,8 @@ export interface TestApp {
   publishableKey: string;
   secretKey: string;
   clock: TestClock;
+  /** Ids of the seeded demo catalog (haircut, beardTrim, yogaClass (capacity 8), colourConsultation). */
+  catalog: DemoCatalog | undefined;
   /** Path of the temp database file. */
   file: string;
   /** Closes the database and deletes the temp directory. */
@@ -113,7 +121,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       { kind: 'secret', label: 'test', allowedOrigins: [] },
       clock(),
     );
-    return { businessId: business.id, publishableKey: pk.secret, secretKey: sk.secret };
+    const catalog = options.catalog === false ? undefined : await seedCatalog(tx, business.id, clock());
+    return { businessId: business.id, publishableKey: pk.secret, secretKey: sk.secret, catalog };
   });
   const app = createApp({
     database: db,

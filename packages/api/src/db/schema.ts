@@ -17,6 +17,12 @@ export const businesses = sqliteTable('businesses', {
   holdMinutes: integer('hold_minutes').notNull(),
   /** Set on the demo business so that `seed --demo` can find it again (idempotent seeding). */
   seedTag: text('seed_tag').unique(),
+  /**
+   * The demo business's publishable key in clear. Publishable keys are public by design (every page
+   * that embeds the widget shows one), so keeping the demo's lets `seed --demo` re-runs and the
+   * `/demo` page show it. Secret keys are never stored in clear.
+   */
+  demoPublishableKey: text('demo_publishable_key'),
   createdAt: createdAt(),
 });
 

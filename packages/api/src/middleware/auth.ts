@@ -7,9 +7,19 @@ import type { AppEnv, AuthContext } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { authenticate } from '../services/keys.js';
 
-/** Whether a browser page at `origin` may use this key. */
+/**
+ * Whether a browser page at `origin` may use this key: `*` allows any origin, `http://host:*` any
+ * port of that host (handy for local development), anything else must match exactly.
+ */
 export function originAllowed(auth: AuthContext, origin: string): boolean {
-  return auth.allowedOrigins.includes('*') || auth.allowedOrigins.includes(origin);
+  return auth.allowedOrigins.some((allowed) => {
+    if (allowed === '*' || allowed === origin) return true;
+    if (!allowed.endsWith(':*')) return false;
+    const host = allowed.slice(0, -2);
+    return (
+      origin === host || (origin.startsWith(`${host}:`) && /^\d{1,5}$/.test(origin.slice(host.length + 1)))
+    );
+  });
 }
 
 /** Headers a browser script may read on our answers. */

@@ -48,6 +48,7 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
     currency: input.currency ?? 'EUR',
     holdMinutes: input.holdMinutes ?? 10,
     seedTag: input.seedTag ?? null,
+    demoPublishableKey: null,
     createdAt: now,
   };
   await tx.insert(businesses).values(row);

@@ -1,0 +1,1 @@
+ALTER TABLE `businesses` ADD `demo_publishable_key` text;
