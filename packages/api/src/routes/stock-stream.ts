@@ -1,0 +1,119 @@
+/**
+ * @module `GET /v1/stock/stream?skus=a,b` — Server-Sent Events with the stock of those SKUs as it
+ * changes. `EventSource` cannot send an Authorization header, so this one route also accepts the
+ * publishable key as `?key=` (never a secret key: URLs end up in logs). The origin check applies
+ * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware.
+ */
+import { parseSkuList, type StockEvent, StockStreamQuery } from '@frontdesk/core';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from '../env.js';
+import { forbidden, unauthorized, validationFailed } from '../errors.js';
+import { exposedHeaders, originAllowed } from '../middleware/auth.js';
+import { readQuery } from '../middleware/validate.js';
+import { authenticate } from '../services/keys.js';
+import { findProduct, productStock } from '../services/stock.js';
+import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stock-stream.js';
+
+/** Comment lines keep proxies from closing an idle stream. */
+const heartbeatMs = 15_000;
+/** Tells `EventSource` how soon to reconnect after a drop. */
+const retryMs = 2_000;
+
+export function stockStreamRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/stock/stream', async (c) => {
+    const query = readQuery(c, StockStreamQuery);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!bearer && query.key?.startsWith('fd_sk_')) {
+      throw forbidden('Never put a secret key in a URL; use the publishable key in ?key=');
+    }
+    const token = bearer ?? query.key;
+    if (!token) throw unauthorized('Send Authorization: Bearer … or ?key=fd_pk_…');
+    const { database, clock } = c.var.deps;
+    const auth = await authenticate(database.db, token);
+    if (!auth) throw unauthorized('Unknown or revoked API key');
+    const origin = c.req.header('origin');
+    if (origin !== undefined) {
+      if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', exposedHeaders);
+      c.header('Vary', 'Origin', { append: true });
+    }
+    const skus = parseSkuList(query.skus);
+    if (skus.length === 0 || skus.length > 100) {
+      throw validationFailed([
+        { path: 'skus', message: 'Give 1 to 100 SKUs, comma separated', code: 'too_many' },
+      ]);
+    }
+    const lastEventId = Number(c.req.header('last-event-id') ?? Number.NaN);
+    const businessId = auth.businessId;
+    const hub = stockStreamHub(database, clock);
+
+    return streamSSE(c, async (stream) => {
+      // Events are written in order through one chain, so a slow client never reorders them.
+      let chain: Promise<void> = Promise.resolve();
+      let sentUpTo = 0;
+      let ready = false;
+      const buffered: StockEvent[] = [];
+      const send = (event: StockEvent) => {
+        if (Number(event.id) <= sentUpTo) return;
+        sentUpTo = Number(event.id);
+        chain = chain
+          .then(() => stream.writeSSE({ event: 'stock', id: event.id, data: JSON.stringify(event) }))
+          .catch(() => stream.abort());
+      };
+      const unsubscribe = await hub.subscribe({
+        businessId,
+        skus: new Set(skus),
+        deliver: (event) => (ready ? send(event) : buffered.push(event)),
+      });
+      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ skus }), retry: retryMs });
+        if (Number.isInteger(lastEventId) && lastEventId >= 0) {
+          // Resuming: what happened since the client's last event, then live.
+          sentUpTo = lastEventId;
+          for (const row of await stockEventsAfter(database.db, lastEventId, { businessId, skus }, 1000)) {
+            const event = toStockEvent(row);
+            if (event) send(event);
+          }
+        } else {
+          // A fresh client: the current stock of each SKU, marked with the feed position.
+          sentUpTo = hub.position;
+          const now = clock();
+          for (const sku of skus) {
+            const product = await findProduct(database.db, businessId, sku);
+            if (!product?.active) continue;
+            const stock = await productStock(database.db, product, now);
+            const event = {
+              id: String(hub.position),
+              type: 'stock.changed',
+              sku,
+              stock,
+              at: new Date(now).toISOString(),
+            };
+            chain = chain
+              .then(() => stream.writeSSE({ event: 'stock', id: event.id, data: JSON.stringify(event) }))
+              .catch(() => stream.abort());
+          }
+        }
+        ready = true;
+        for (const event of buffered.splice(0)) send(event);
+        while (!stream.aborted && !stream.closed) {
+          const beat = new Promise<void>((resolve) => setTimeout(resolve, heartbeatMs).unref?.());
+          await Promise.race([beat, closed]);
+          if (stream.aborted) break;
+          chain = chain
+            .then(() => stream.write(': heartbeat\n\n').then(() => undefined))
+            .catch(() => stream.abort());
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  return app;
+}

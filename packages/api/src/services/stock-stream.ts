@@ -1,0 +1,167 @@
+/**
+ * @module The live stock feed of one process: ONE polling loop over the `events` table serves every
+ * stream subscriber of the process. Polling the table (rather than an in-memory bus) is what lets a
+ * change written by ANOTHER API process reach this process's streams; the event id is the SSE id,
+ * so a client resumes with `Last-Event-ID`. While it runs, the loop also records expired
+ * reservations now and then (bookkeeping only: their units were free at `expiresAt` already).
+ */
+import type { ProductStock, StockEvent } from '@frontdesk/core';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/open.js';
+import { toInstant } from '../time.js';
+import { expireDueReservations } from './reservations.js';
+
+/** Event types a stock stream carries. */
+const streamedTypes = ['stock.changed', 'stock.low'] as const;
+
+interface EventRow {
+  id: number;
+  business_id: string;
+  type: string;
+  subject_id: string;
+  payload: string;
+  created_at: number;
+}
+
+export interface StockSubscriber {
+  businessId: string;
+  skus: ReadonlySet<string>;
+  /** Receives each matching event once, in id order. */
+  deliver(event: StockEvent): void;
+}
+
+export interface StockStreamOptions {
+  /** How often the one loop reads new events. Default 300 ms. */
+  pollMs?: number;
+  /** How often the loop records expired reservations. Default 30 s. */
+  expireEveryMs?: number;
+  clock: () => number;
+}
+
+function toStockEvent(row: EventRow): StockEvent | undefined {
+  try {
+    const payload = JSON.parse(row.payload) as { sku: string; stock: ProductStock };
+    return {
+      id: String(row.id),
+      type: row.type as StockEvent['type'],
+      sku: payload.sku,
+      stock: payload.stock,
+      at: toInstant(row.created_at),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const typeList = sql.join(
+  streamedTypes.map((t) => sql`${t}`),
+  sql`, `,
+);
+
+/** Stock events after `afterId`, optionally for one business and some SKUs, oldest first. */
+export async function stockEventsAfter(
+  db: Db,
+  afterId: number,
+  filter?: { businessId: string; skus: readonly string[] },
+  limit = 500,
+): Promise<EventRow[]> {
+  const scope = filter
+    ? sql`AND business_id = ${filter.businessId} AND subject_id IN (${sql.join(
+        filter.skus.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql``;
+  return db.all<EventRow>(sql`
+    SELECT id, business_id, type, subject_id, payload, created_at FROM events
+    WHERE id > ${afterId} AND type IN (${typeList}) ${scope}
+    ORDER BY id LIMIT ${limit}`);
+}
+
+/** The newest event id: where a new subscriber without `Last-Event-ID` starts. */
+export async function latestEventId(db: Db): Promise<number> {
+  const [row] = await db.all<{ id: number | null }>(sql`SELECT MAX(id) AS id FROM events`);
+  return Number(row?.id ?? 0);
+}
+
+export class StockStreamHub {
+  readonly #database: Database;
+  readonly #options: Required<StockStreamOptions>;
+  readonly #subscribers = new Set<StockSubscriber>();
+  #position = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastExpiry = 0;
+  #starting: Promise<void> | undefined;
+
+  constructor(database: Database, options: StockStreamOptions) {
+    this.#database = database;
+    this.#options = { pollMs: 300, expireEveryMs: 30_000, ...options };
+  }
+
+  /** Where the feed is: the id of the newest event already handed out. */
+  get position(): number {
+    return this.#position;
+  }
+
+  /** Adds a subscriber; the loop runs while there is at least one. Returns the unsubscribe. */
+  async subscribe(subscriber: StockSubscriber): Promise<() => void> {
+    if (this.#subscribers.size === 0 && this.#timer === undefined) {
+      this.#starting ??= latestEventId(this.#database.db).then((id) => {
+        this.#position = Math.max(this.#position, id);
+        this.#schedule();
+      });
+      await this.#starting;
+      this.#starting = undefined;
+    }
+    this.#subscribers.add(subscriber);
+    return () => {
+      this.#subscribers.delete(subscriber);
+    };
+  }
+
+  #schedule(): void {
+    this.#timer = setTimeout(() => void this.#tick(), this.#options.pollMs);
+    // The feed never keeps a process alive by itself (shutdown, tests).
+    this.#timer.unref?.();
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#subscribers.size === 0) {
+      this.#timer = undefined;
+      return;
+    }
+    try {
+      const rows = await stockEventsAfter(this.#database.db, this.#position);
+      for (const row of rows) {
+        this.#position = row.id;
+        const event = toStockEvent(row);
+        if (!event) continue;
+        for (const s of this.#subscribers) {
+          if (s.businessId === row.business_id && s.skus.has(event.sku)) s.deliver(event);
+        }
+      }
+      const now = this.#options.clock();
+      if (now - this.#lastExpiry >= this.#options.expireEveryMs) {
+        this.#lastExpiry = now;
+        await this.#database.write((tx) => expireDueReservations(tx, now));
+      }
+    } catch {
+      // A failed poll (database busy, closing) is retried on the next tick; nothing is skipped,
+      // because the position only moves past events that were handed out.
+    }
+    this.#schedule();
+  }
+}
+
+const hubs = new WeakMap<Database, StockStreamHub>();
+
+/** The one hub of a database handle (so of a process, for the app built on it). */
+export function stockStreamHub(database: Database, clock: () => number): StockStreamHub {
+  let hub = hubs.get(database);
+  if (!hub) {
+    hub = new StockStreamHub(database, { clock });
+    hubs.set(database, hub);
+  }
+  return hub;
+}
+
+export { toStockEvent };
