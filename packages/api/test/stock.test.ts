@@ -262,3 +262,22 @@ describe('products and locations admin', () => {
     expect((await t.call('POST', '/v1/locations', { id: 'lisbon', name: 'again' })).status).toBe(409);
   });
 });
+
+describe('demo seed', () => {
+  it('includes a few products counted in two locations', async () => {
+    const { seedDemo } = await import('../src/services/demo.js');
+    const demo = await seedDemo(t.db, t.clock());
+    const list = await t.call<{ data: Product[] }>('GET', '/v1/products', undefined, demo.publishableKey);
+    expect(list.body.data.map((p) => p.sku).sort()).toEqual(['OIL-50', 'SHAMPOO-250', 'WAX-75']);
+    const stock = await t.call<ProductStock>(
+      'GET',
+      '/v1/products/WAX-75/stock',
+      undefined,
+      demo.publishableKey,
+    );
+    expect(stock.body.locations.map((l) => [l.locationId, l.onHand, l.level])).toEqual([
+      ['alvalade', 0, 'out'],
+      ['chiado', 2, 'low'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import type { Database, Db } from '../db/open.js';
 import { businesses } from '../db/schema.js';
 import { createBusiness } from './business.js';
 import { createService } from './catalog.js';
+import { seedDemoStock } from './demo-stock.js';
 import { createKey } from './keys.js';
 import { createResource } from './resources.js';
 
@@ -196,6 +197,7 @@ export async function seedDemo(database: Database, now = Date.now()): Promise<De
       now,
     );
     await seedCatalog(tx, business.id, now);
+    await seedDemoStock(tx, business.id, now);
     const pk = await createKey(
       tx,
       business.id,
