@@ -7,3 +7,5 @@ export { type Database, type Db, openDatabase } from './db/open.js';
 export type { AuthContext, Logger } from './env.js';
 export { ApiError } from './errors.js';
 export type { RateLimitOptions } from './middleware/rate-limit.js';
+export { closeOnSignals, type RunningServer, type ServeOptions, serve } from './server.js';
+export { type DemoSeed, demoPublishableKey, seedDemo } from './services/demo.js';

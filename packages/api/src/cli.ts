@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * @module The `frontdesk` command: serve, migrate, seed --demo [--json], keys create, backup FILE.
+ * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
+ * FRONTDESK_DB_AUTH_TOKEN.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KeyKind, Origin } from '@frontdesk/core';
+import { migrate } from './db/migrate.js';
+import { type Database, openDatabase } from './db/open.js';
+import { jsonLogger } from './env.js';
+import { closeOnSignals, serve } from './server.js';
+import { getBusinessRow } from './services/business.js';
+import { seedDemo } from './services/demo.js';
+import { createKey } from './services/keys.js';
+
+const usage = `Usage: frontdesk <command>
+
+  serve                       Run the API (PORT, default 8787; HOST, default 127.0.0.1)
+  migrate                     Apply database migrations
+  seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
+  keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
+  backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
+
+Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
+PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
+per minute per key and address; 0 turns it off).`;
+
+const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
+const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(dbUrl(), authToken());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new UsageError(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+async function runServe(): Promise<void> {
+  const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
+  const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
+  const server = await serve({
+    url: dbUrl(),
+    authToken: authToken(),
+    port: numberFromEnv('PORT') ?? 8787,
+    host: process.env.HOST || '127.0.0.1',
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...(perMinute !== undefined
+      ? {
+          rateLimit:
+            perMinute === 0
+              ? false
+              : { limit: perMinute, windowSeconds: 60, burst: Math.max(1, Math.ceil(perMinute / 3)) },
+        }
+      : {}),
+  });
+  closeOnSignals(server);
+  jsonLogger.info('listening', { url: server.url, pid: process.pid });
+}
+
+async function runSeed(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, json: { type: 'boolean' } } });
+  if (!values.demo) throw new UsageError('Only `seed --demo` exists');
+  const seed = await withDatabase(async (db) => {
+    await migrate(db);
+    return seedDemo(db);
+  });
+  const keys = {
+    businessId: seed.businessId,
+    publishableKey: seed.publishableKey,
+    secretKey: seed.secretKey,
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(keys)}\n`);
+  } else {
+    process.stdout.write(
+      `${seed.created ? 'Created' : 'Found'} the demo business ${seed.businessId}\n` +
+        `  publishable key: ${seed.publishableKey}\n  secret key:      ${seed.secretKey} (shown once)\n`,
+    );
+  }
+}
+
+async function runKeys(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      business: { type: 'string' },
+      kind: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      label: { type: 'string' },
+    },
+  });
+  if (positionals[0] !== 'create') throw new UsageError('Only `keys create` exists');
+  const kind = KeyKind.safeParse(values.kind);
+  if (!kind.success) throw new UsageError('--kind must be publishable or secret');
+  if (!values.business) throw new UsageError('--business is required');
+  const origins = values.origin ?? [];
+  for (const origin of origins) {
+    if (!Origin.safeParse(origin).success) throw new UsageError(`Not an origin: ${origin}`);
+  }
+  const key = await withDatabase(async (db) => {
+    await getBusinessRow(db.db, values.business!).catch(() => {
+      throw new UsageError(`No business ${values.business}`);
+    });
+    return db.write((tx) =>
+      createKey(
+        tx,
+        values.business!,
+        { kind: kind.data, label: values.label ?? '', allowedOrigins: origins },
+        Date.now(),
+      ),
+    );
+  });
+  process.stdout.write(`${JSON.stringify(key)}\n`);
+}
+
+async function runBackup(args: string[]): Promise<void> {
+  const file = args[0];
+  if (!file) throw new UsageError('backup needs a target file');
+  const target = resolve(file);
+  if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite it`);
+  await withDatabase(async (db) => {
+    if (!db.local)
+      throw new UsageError('backup works on local files; use your Turso/sqld backups for remote databases');
+    // VACUUM INTO writes a consistent, compacted copy while other processes keep reading and writing.
+    await db.client.execute({ sql: 'VACUUM INTO ?', args: [target] });
+  });
+  process.stdout.write(`Backed up to ${target}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return runServe();
+    case 'migrate':
+      await withDatabase(migrate);
+      process.stdout.write('Migrations applied\n');
+      return;
+    case 'seed':
+      return runSeed(rest);
+    case 'keys':
+      return runKeys(rest);
+    case 'backup':
+      return runBackup(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${usage}\n`);
+      return;
+    default:
+      throw new UsageError(`Unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof UsageError ||
+    (error instanceof Error && error.name === 'TypeError' && 'code' in error)
+  ) {
+    process.stderr.write(`frontdesk: ${error.message}\n\n${usage}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `frontdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
