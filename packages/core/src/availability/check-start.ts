@@ -3,13 +3,13 @@
  * transaction's re-check. It applies exactly the rules of `computeSlots` but looks only at the few
  * days around that start, so it stays cheap however far ahead the booking is.
  */
-import { MS_PER_DAY, MS_PER_MINUTE } from '../time/local-date.js';
-import { instantToWall, wallToInstant } from '../time/zoned-time.js';
+import { dayClock } from '../time/day-clock.js';
+import { instantToWall } from '../time/zoned-time.js';
 import { dayHours, parseClosures } from './day-hours.js';
-import { ResourceOccupancy } from './occupancy-index.js';
+import { seatsTakenAt } from './occupancy-index.js';
 import { onGrid, planSlots, seatsLeft } from './slot-plan.js';
 import type { ResourceOpening, SlotRequest } from './types.js';
-import { workingWindows } from './working-windows.js';
+import { WindowFinder, workingWindows } from './working-windows.js';
 
 /** A `SlotRequest` without the date range: `checkStart` reads the date from the start itself. */
 export type StartCheckRequest = Omit<SlotRequest, 'from' | 'to'> & Partial<Pick<SlotRequest, 'from' | 'to'>>;
@@ -26,7 +26,7 @@ export function checkStart(req: StartCheckRequest, start: number, resourceId?: s
   if (!Number.isInteger(start) || start < plan.earliest || start > plan.latest) return [];
   const { day, minutes } = instantToWall(start, plan.zone);
   // The round trip fails for a start with seconds and for the later instant of a repeated hour.
-  if (wallToInstant(day * MS_PER_DAY + minutes * MS_PER_MINUTE, plan.zone, 'skip') !== start) return [];
+  if (dayClock(day, plan.zone).toInstant(minutes, 'skip') !== start) return [];
 
   const closed = parseClosures(req.closures);
   const openings: ResourceOpening[] = [];
@@ -41,8 +41,16 @@ export function checkStart(req: StartCheckRequest, start: number, resourceId?: s
       plan.zone,
       resource.timeOff,
     );
-    const occupancy = new ResourceOccupancy(req.occupancy.filter((o) => o.resourceId === resource.id));
-    const remaining = seatsLeft(plan, windows, occupancy, start);
+    const finder = new WindowFinder(windows);
+    const remaining = seatsLeft(
+      plan,
+      {
+        fits: (blockStart, blockEnd) => finder.fits(blockStart, blockEnd),
+        seatsTaken: (serviceId, at, blockStart, blockEnd) =>
+          seatsTakenAt(req.occupancy, resource.id, serviceId, at, blockStart, blockEnd),
+      },
+      start,
+    );
     if (remaining > 0) openings.push({ resourceId: resource.id, remaining });
   }
   return openings;

@@ -1,21 +1,31 @@
 /**
  * @module `computeSlots`: every start time a service offers between two dates. Each resource walks
  * its wall-clock grid day by day (a whole day converts through one offset unless a DST change is
- * near), tests each start against its working windows and its sorted occupancy, and the per-resource
- * lists, already in order, are merged into one list of distinct instants.
+ * near), sweeps its working windows and sorted occupancy alongside, and the per-resource lists,
+ * already in order, are merged into one list of distinct instants.
  */
+
+import { dayClock } from '../time/day-clock.js';
 import { MS_PER_DAY, MS_PER_MINUTE, parseLocalDate } from '../time/local-date.js';
-import { instantToWall, uniformDayOffset, wallToInstant } from '../time/zoned-time.js';
-import { dayHours, parseClosures } from './day-hours.js';
-import { indexOccupancy } from './occupancy-index.js';
+import { instantToWall } from '../time/zoned-time.js';
+import { type ClosedDays, dayHours, parseClosures } from './day-hours.js';
+import { indexOccupancy, type ResourceOccupancy } from './occupancy-index.js';
 import { planSlots, type SlotPlan, seatsLeft } from './slot-plan.js';
 import type { ComputedSlot, ResourceCalendar, SlotRequest } from './types.js';
-import { workingWindows } from './working-windows.js';
+import { WindowFinder, workingWindows } from './working-windows.js';
 
 /** One resource's offered starts, ascending, with its seats left at each. */
 interface ResourceStarts {
   starts: number[];
   seats: number[];
+}
+
+/** What every resource's walk shares. */
+interface Walk {
+  plan: SlotPlan;
+  firstDay: number;
+  lastDay: number;
+  closed: ClosedDays;
 }
 
 /**
@@ -31,26 +41,23 @@ export function computeSlots(req: SlotRequest): ComputedSlot[] {
   const lastDay = Math.min(parseLocalDate(req.to), instantToWall(plan.latest, plan.zone).day + 1);
   if (firstDay > lastDay || req.resources.length === 0) return [];
 
-  const closed = parseClosures(req.closures);
+  const walk: Walk = {
+    plan,
+    firstDay,
+    lastDay,
+    closed: parseClosures(req.closures),
+  };
   const occupancy = indexOccupancy(
     req.occupancy,
     req.resources.map((r) => r.id),
   );
-  const perResource = req.resources.map((resource) =>
-    startsOf(resource, plan, firstDay, lastDay, closed, occupancy.get(resource.id)!),
-  );
+  const perResource = req.resources.map((resource) => startsOf(resource, walk, occupancy.get(resource.id)!));
   return mergeStarts(perResource, req.resources, plan.durationMs);
 }
 
-function startsOf(
-  resource: ResourceCalendar,
-  plan: SlotPlan,
-  firstDay: number,
-  lastDay: number,
-  closed: ReturnType<typeof parseClosures>,
-  occupancy: Parameters<typeof seatsLeft>[2],
-): ResourceStarts {
-  const hours = dayHours(resource, closed);
+function startsOf(resource: ResourceCalendar, walk: Walk, occupancy: ResourceOccupancy): ResourceStarts {
+  const { plan, firstDay, lastDay } = walk;
+  const hours = dayHours(resource, walk.closed);
   const windows = workingWindows(
     hours,
     firstDay - plan.marginDays,
@@ -60,27 +67,34 @@ function startsOf(
   );
   const found: ResourceStarts = { starts: [], seats: [] };
   if (windows.length === 0) return found;
+  const finder = new WindowFinder(windows);
+  const state = {
+    fits: (blockStart: number, blockEnd: number) => finder.fits(blockStart, blockEnd),
+    seatsTaken: (serviceId: string, start: number, blockStart: number, blockEnd: number) =>
+      occupancy.seatsTaken(serviceId, start, blockStart, blockEnd),
+  };
   let ordered = true;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let day = firstDay; day <= lastDay; day++) {
     const intervals = hours.on(day);
     if (intervals.length === 0) continue;
     const midnight = day * MS_PER_DAY;
-    const offset = uniformDayOffset(day, plan.zone);
+    const clock = dayClock(day, plan.zone);
+    const offset = clock.offset;
     for (let i = 0; i < intervals.length; i += 2) {
       const end = intervals[i + 1]!;
       for (let minute = intervals[i]!; minute < end; minute += plan.stepMinutes) {
-        const wall = midnight + minute * MS_PER_MINUTE;
         // A wall time skipped by spring-forward is no start; an ambiguous one is its first occurrence.
         const start =
-          offset === null ? wallToInstant(wall, plan.zone, 'skip') : wall - offset * MS_PER_MINUTE;
+          offset === null ? clock.toInstant(minute, 'skip') : midnight + (minute - offset) * MS_PER_MINUTE;
         if (start === null || start < plan.earliest || start > plan.latest) continue;
-        const seats = seatsLeft(plan, windows, occupancy, start);
+        const seats = seatsLeft(plan, state, start);
         if (seats === 0) continue;
-        const previous = found.starts[found.starts.length - 1];
-        if (previous !== undefined && start <= previous) {
+        if (start <= previous) {
           if (start === previous) continue;
           ordered = false;
         }
+        previous = start;
         found.starts.push(start);
         found.seats.push(seats);
       }
@@ -108,17 +122,19 @@ function mergeStarts(
   for (;;) {
     let next = Number.POSITIVE_INFINITY;
     for (let r = 0; r < lists.length; r++) {
-      const start = lists[r]!.starts[cursor[r]!];
-      if (start !== undefined && start < next) next = start;
+      const { starts } = lists[r]!;
+      // Bounds checked explicitly: reading past an array's end is a slow path in engines.
+      if (cursor[r]! < starts.length && starts[cursor[r]!]! < next) next = starts[cursor[r]!]!;
     }
     if (next === Number.POSITIVE_INFINITY) return slots;
     const slot: ComputedSlot = { start: next, end: next + durationMs, remaining: 0, resourceIds: [] };
     for (let r = 0; r < lists.length; r++) {
       const list = lists[r]!;
-      if (list.starts[cursor[r]!] === next) {
-        slot.remaining += list.seats[cursor[r]!]!;
+      const at = cursor[r]!;
+      if (at < list.starts.length && list.starts[at] === next) {
+        slot.remaining += list.seats[at]!;
         slot.resourceIds.push(resources[r]!.id);
-        cursor[r]!++;
+        cursor[r] = at + 1;
       }
     }
     slots.push(slot);

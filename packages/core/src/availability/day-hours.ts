@@ -8,26 +8,40 @@ import { weekdays } from '../schemas/schedule.js';
 import { parseLocalDate } from '../time/local-date.js';
 import type { ResourceCalendar } from './types.js';
 
-const timePattern = /^(\d{2}):(\d{2})$/;
-
 /** Minutes past midnight of `HH:MM` (`24:00` = 1440). */
 export function parseLocalTime(time: string): number {
-  const match = timePattern.exec(time);
-  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  if (!(minutes >= 0 && minutes <= 1440) || Number(match?.[2]) > 59) {
+  // Char codes rather than a regex: hours are parsed for every resource on every request.
+  const h1 = time.charCodeAt(0) - 48;
+  const h2 = time.charCodeAt(1) - 48;
+  const m1 = time.charCodeAt(3) - 48;
+  const m2 = time.charCodeAt(4) - 48;
+  const digits = h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9;
+  const valid = time.length === 5 && time.charCodeAt(2) === 58 && digits;
+  const minutes = (h1 * 10 + h2) * 60 + m1 * 10 + m2;
+  if (!valid || minutes > 1440) {
     throw new RangeError(`Invalid time "${time}": expected HH:MM from 00:00 to 24:00`);
   }
   return minutes;
 }
 
+const none: readonly number[] = [];
+
 /** Flat sorted `[start, end, …]` minutes; empty and inverted intervals dropped. */
 function toMinutes(intervals: ReadonlyArray<TimeInterval> | undefined): readonly number[] {
-  if (!intervals || intervals.length === 0) return [];
-  const pairs = intervals
-    .map((iv) => [parseLocalTime(iv.start), parseLocalTime(iv.end)] as const)
-    .filter(([start, end]) => start < end)
-    .sort((a, b) => a[0] - b[0]);
-  return pairs.flat();
+  if (!intervals || intervals.length === 0) return none;
+  const flat: number[] = [];
+  let sorted = true;
+  for (const interval of intervals) {
+    const start = parseLocalTime(interval.start);
+    const end = parseLocalTime(interval.end);
+    if (start >= end) continue;
+    if (flat.length > 0 && start < flat[flat.length - 2]!) sorted = false;
+    flat.push(start, end);
+  }
+  if (sorted) return flat;
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  return pairs.sort((a, b) => a[0] - b[0]).flat();
 }
 
 /** Business-wide closures as inclusive day-number ranges. */
@@ -42,8 +56,6 @@ export interface DayHours {
   /** Flat sorted `[start, end, …]` minutes of day `day`; empty when not working. */
   on(day: number): readonly number[];
 }
-
-const none: readonly number[] = [];
 
 export function dayHours(resource: ResourceCalendar, closed: ClosedDays): DayHours {
   const weekly = weekdays.map((weekday) => toMinutes(resource.hours[weekday]));

@@ -5,9 +5,8 @@
  */
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/local-date.js';
 import { zoneOffsets } from '../time/zone-offsets.js';
-import { BLOCKED, type ResourceOccupancy } from './occupancy-index.js';
+import { BLOCKED } from './occupancy-index.js';
 import type { SlotRequest, SlotRules } from './types.js';
-import { fitsInWindows, type Windows } from './working-windows.js';
 
 export interface SlotPlan {
   zone: string;
@@ -64,19 +63,22 @@ export function onGrid(intervals: readonly number[], minute: number, step: numbe
   return false;
 }
 
+/** What `seatsLeft` asks of a resource (a sweeping index in `computeSlots`, a scan in `checkStart`). */
+export interface ResourceState {
+  /** Whether `[blockStart, blockEnd)` lies inside one working window. */
+  fits(blockStart: number, blockEnd: number): boolean;
+  /** Seats the session already holds, or `BLOCKED` when another occupancy overlaps the block. */
+  seatsTaken(serviceId: string, start: number, blockStart: number, blockEnd: number): number;
+}
+
 /**
  * Seats a resource still has at `start` (0 when it cannot take it): its buffered block must fit in
  * its working windows, and every occupancy it overlaps must be the same session with seats left.
  */
-export function seatsLeft(
-  plan: SlotPlan,
-  windows: Windows,
-  occupancy: ResourceOccupancy,
-  start: number,
-): number {
+export function seatsLeft(plan: SlotPlan, resource: ResourceState, start: number): number {
   const blockStart = start - plan.beforeMs;
   const blockEnd = start + plan.durationMs + plan.afterMs;
-  if (!fitsInWindows(windows, blockStart, blockEnd)) return 0;
-  const taken = occupancy.seatsTaken({ serviceId: plan.serviceId, start, blockStart, blockEnd });
+  if (!resource.fits(blockStart, blockEnd)) return 0;
+  const taken = resource.seatsTaken(plan.serviceId, start, blockStart, blockEnd);
   return taken === BLOCKED ? 0 : Math.max(0, plan.capacity - taken);
 }

@@ -3,8 +3,7 @@
  * merged where they touch (09:00–12:00 + 12:00–17:00, or 22:00–24:00 + next day 00:00–06:00),
  * minus its time off. A booking block fits if it lies inside one window.
  */
-import { MS_PER_DAY, MS_PER_MINUTE } from '../time/local-date.js';
-import { uniformDayOffset, wallToInstant } from '../time/zoned-time.js';
+import { dayClock } from '../time/day-clock.js';
 import type { DayHours } from './day-hours.js';
 
 /** Disjoint windows, sorted, flat: `[start, end, start, end, …]` in epoch ms. */
@@ -22,16 +21,12 @@ export function workingWindows(
   for (let day = firstDay; day <= lastDay; day++) {
     const minutes = hours.on(day);
     if (minutes.length === 0) continue;
-    const midnight = day * MS_PER_DAY;
-    const offset = uniformDayOffset(day, zone);
+    const clock = dayClock(day, zone);
     for (let i = 0; i < minutes.length; i += 2) {
-      const startWall = midnight + minutes[i]! * MS_PER_MINUTE;
-      const endWall = midnight + minutes[i + 1]! * MS_PER_MINUTE;
       // Edges inside a skipped hour clamp to the change, so 01:00–04:00 on a spring-forward day
       // that skips 01:00–02:00 still covers 02:00–04:00.
-      const start =
-        offset === null ? wallToInstant(startWall, zone, 'clamp')! : startWall - offset * MS_PER_MINUTE;
-      const end = offset === null ? wallToInstant(endWall, zone, 'clamp')! : endWall - offset * MS_PER_MINUTE;
+      const start = clock.toInstant(minutes[i]!, 'clamp')!;
+      const end = clock.toInstant(minutes[i + 1]!, 'clamp')!;
       if (start < end) spans.push(start, end);
     }
   }
@@ -82,18 +77,23 @@ function subtract(windows: number[], cuts: ReadonlyArray<{ start: number; end: n
   return out;
 }
 
-/** Whether `[start, end)` lies inside one window. */
-export function fitsInWindows(windows: Windows, start: number, end: number): boolean {
-  // Binary search for the last window starting at or before `start`.
-  let low = 0;
-  let high = windows.length / 2 - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    if (windows[mid * 2]! <= start) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
+/**
+ * Answers "does `[start, end)` lie inside one window?" for ascending queries in amortised constant
+ * time: windows are disjoint and never touch, so only the first window ending after `start` can
+ * hold the block.
+ */
+export class WindowFinder {
+  private index = 0;
+  private lastStart = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly windows: Windows) {}
+
+  fits(start: number, end: number): boolean {
+    const w = this.windows;
+    if (start < this.lastStart) this.index = 0;
+    this.lastStart = start;
+    while (this.index * 2 < w.length && w[this.index * 2 + 1]! <= start) this.index++;
+    const at = this.index * 2;
+    return at < w.length && w[at]! <= start && end <= w[at + 1]!;
   }
-  return found >= 0 && end <= windows[found * 2 + 1]!;
 }

@@ -106,6 +106,16 @@ export class ZoneOffsets {
     return change !== undefined && ms >= change ? this.sample(week + 1) : this.sample(week);
   }
 
+  /** Whether the offset changes anywhere in `[from, to)`: the allocation-free fast-path test. */
+  changesWithin(from: number, to: number): boolean {
+    const last = Math.floor(to / MS_PER_WEEK);
+    for (let week = Math.floor(from / MS_PER_WEEK); week <= last; week++) {
+      const at = this.changeIn(week);
+      if (at !== undefined && at >= from && at < to) return true;
+    }
+    return false;
+  }
+
   /** The offset changes in `[from, to)`, in order, each with the offsets either side. */
   changesBetween(from: number, to: number): Array<{ at: number; before: number; after: number }> {
     const found: Array<{ at: number; before: number; after: number }> = [];

@@ -1,60 +1,10 @@
 /**
- * @module Wall-clock time in a zone <-> instants. A wall time is held as "wall milliseconds": the
- * epoch milliseconds it would be if the zone were UTC. On a DST change a wall time can be missing
- * (spring forward) or occur twice (fall back); the rules for both live here and nowhere else.
+ * @module The public face of zone math: a wall-clock date and time in a zone <-> an instant.
  */
 import type { Weekday } from '../schemas/schedule.js';
+import { dayClock } from './day-clock.js';
 import { formatLocalDate, MS_PER_DAY, MS_PER_MINUTE, parseLocalDate, weekdayOfDay } from './local-date.js';
 import { zoneOffsets } from './zone-offsets.js';
-
-/**
- * Every real offset lies within ±15 h, so the instants of a wall time lie within this distance of
- * its wall milliseconds; a little more keeps the window safe.
- */
-const SEARCH_MS = 26 * 3_600_000;
-
-/**
- * What to do with a wall time that does not exist: `skip` answers null (no slot starts there);
- * `clamp` answers the instant of the change, the right reading for the edge of working hours
- * (hours 01:00–04:00 on a day that jumps 01:00→02:00 begin at the jump).
- */
-export type GapPolicy = 'skip' | 'clamp';
-
-/**
- * The instant of a wall time in `zone`. An ambiguous wall time (fall back) answers the earlier
- * instant; a missing one answers per `gap`.
- */
-export function wallToInstant(wallMs: number, zone: string, gap: GapPolicy): number | null {
-  const offsets = zoneOffsets(zone);
-  const changes = offsets.changesBetween(wallMs - SEARCH_MS, wallMs + SEARCH_MS);
-  const first = offsets.offsetAt(wallMs - SEARCH_MS);
-  if (changes.length === 0) return wallMs - first * MS_PER_MINUTE;
-  // Each offset in force near the wall time gives a candidate; it is real if the zone agrees.
-  let best: number | null = null;
-  for (const offset of [first, ...changes.map((c) => c.after)]) {
-    const instant = wallMs - offset * MS_PER_MINUTE;
-    if (offsets.offsetAt(instant) === offset && (best === null || instant < best)) best = instant;
-  }
-  if (best !== null || gap === 'skip') return best;
-  for (const change of changes) {
-    const gapStart = change.at + change.before * MS_PER_MINUTE;
-    const gapEnd = change.at + change.after * MS_PER_MINUTE;
-    if (wallMs >= gapStart && wallMs < gapEnd) return change.at;
-  }
-  return wallMs - offsets.offsetAt(wallMs) * MS_PER_MINUTE;
-}
-
-/**
- * The single offset (minutes) that converts every wall time of day `day` (00:00 through 24:00) in
- * `zone`, or null when an offset change falls near that day and each time needs `wallToInstant`.
- * The availability engine converts whole days through this fast path.
- */
-export function uniformDayOffset(day: number, zone: string): number | null {
-  const offsets = zoneOffsets(zone);
-  const start = day * MS_PER_DAY;
-  if (offsets.changesBetween(start - SEARCH_MS, start + MS_PER_DAY + SEARCH_MS).length > 0) return null;
-  return offsets.offsetAt(start);
-}
 
 /**
  * The instant of `minutes` past midnight (0–1440; 1440 is the next midnight) on `date` in `zone`,
@@ -67,7 +17,7 @@ export function zonedToInstant(date: string, minutes: number, zone: string): num
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) {
     throw new RangeError(`Invalid minutes of day ${minutes}: expected an integer from 0 to 1440`);
   }
-  return wallToInstant(parseLocalDate(date) * MS_PER_DAY + minutes * MS_PER_MINUTE, zone, 'skip');
+  return dayClock(parseLocalDate(date), zone).toInstant(minutes, 'skip');
 }
 
 /** A wall-clock reading: the date, whole minutes past midnight (0–1439) and weekday. */
