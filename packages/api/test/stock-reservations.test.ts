@@ -162,3 +162,44 @@ describe('reading, collecting and releasing', () => {
     expect(log.body.data).toHaveLength(1);
   });
 });
+
+describe('Idempotency-Key and rate limit on POST /v1/reservations', () => {
+  const post = (app: StockTestApp, key: string, body: unknown, idempotencyKey?: string) =>
+    app.app.request('/v1/reservations', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${key}`,
+        'Content-Type': 'application/json',
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('replays the first answer for the same key and body, 409 for another body; one hold', async () => {
+    const body = { sku: 'HELMET-M', locationId: 'lisbon', quantity: 2, customer };
+    const answers = await Promise.all([1, 2, 3].map(() => post(t, t.publishableKey, body, 'k-1')));
+    const created = await Promise.all(answers.map((a) => a.json() as Promise<Reservation>));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(created.map((r) => r.id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
+    expect(await t.availableAt('HELMET-M', 'lisbon')).toBe(3);
+    const conflict = await post(t, t.publishableKey, { ...body, quantity: 1 }, 'k-1');
+    expect(conflict.status).toBe(409);
+    expect(((await conflict.json()) as Problem).code).toBe('idempotency_conflict');
+  });
+
+  it('answers 429 rate_limited with Retry-After past the burst', async () => {
+    const limited = await createStockTestApp({ rateLimit: { limit: 2, windowSeconds: 60, burst: 2 } });
+    try {
+      const body = { sku: 'HELMET-M', locationId: 'lisbon', quantity: 1, customer };
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(limited, limited.publishableKey, body)).status);
+      expect(statuses.slice(0, 2)).not.toContain(429);
+      const refused = await post(limited, limited.publishableKey, body);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBeTruthy();
+    } finally {
+      await limited.close();
+    }
+  });
+});

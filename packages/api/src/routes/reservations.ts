@@ -1,5 +1,6 @@
 /**
- * @module Click-and-collect: `POST /reservations` (any key; rate-limited like bookings),
+ * @module Click-and-collect: `POST /reservations` (any key; rate-limited like bookings; accepts
+ * `Idempotency-Key`),
  * `GET /reservations/{id}?token=` (the customer, or a secret key), `POST …/release` (customer
  * token or secret key), `POST …/collect` and `GET /reservations` (secret key).
  */
@@ -7,6 +8,7 @@ import { ManageTokenQuery, ReservationInput, ReservationListQuery } from '@front
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { isSecret, requireSecret } from '../middleware/auth.js';
+import { respondIdempotently } from '../middleware/idempotency.js';
 import { readJson, readQuery } from '../middleware/validate.js';
 import {
   collectReservation,
@@ -25,9 +27,12 @@ export function reservationRoutes(kit: RouteKit): Hono<AppEnv> {
 
   app.post('/reservations', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, ReservationInput);
-    const { database, businessId, now } = scope(c);
-    const reservation = await database.write((tx) => createReservation(tx, businessId, input, now));
-    return c.json(reservation, 201);
+    const { businessId, now } = scope(c);
+    // Idempotency-Key: the same key and body replay the first answer (also a 409), inside the tx.
+    return respondIdempotently(c, input, async (tx) => ({
+      status: 201,
+      body: await createReservation(tx, businessId, input, now),
+    }));
   });
 
   app.get('/reservations', requireSecret(), async (c) => {

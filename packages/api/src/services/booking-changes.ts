@@ -9,6 +9,7 @@ import { bookings } from '../db/schema.js';
 import { ApiError, invalidState, slotUnavailable } from '../errors.js';
 import { toInstant } from '../time.js';
 import { checkBookableStart } from './availability.js';
+import { moveForBooking, releaseForBooking } from './booking-stock.js';
 import { type BookingRow, bookingEventPayload, bookingToWire, getBookingRow } from './bookings.js';
 import { getService } from './catalog.js';
 import { appendEvent } from './events.js';
@@ -51,6 +52,7 @@ export async function cancelBooking(
   }
   const next: BookingRow = { ...row, status: 'cancelled', cancelReason: reason, updatedAt: now };
   await save(tx, next);
+  await releaseForBooking(tx, businessId, id, now);
   await appendEvent(tx, {
     businessId,
     type: 'booking.cancelled',
@@ -90,6 +92,7 @@ export async function rescheduleBooking(
   if (!opening) throw slotUnavailable();
   const next: BookingRow = { ...row, ...check.block, resourceId: opening.resourceId, updatedAt: now };
   await save(tx, next);
+  await moveForBooking(tx, businessId, id, next.end, now);
   await appendEvent(tx, {
     businessId,
     type: 'booking.rescheduled',
@@ -115,6 +118,7 @@ export async function decideBooking(
     ? { ...row, status: 'confirmed', updatedAt: now }
     : { ...row, status: 'cancelled', cancelReason: decision.reason, updatedAt: now };
   await save(tx, next);
+  if (next.status === 'cancelled') await releaseForBooking(tx, businessId, id, now);
   await appendEvent(tx, {
     businessId,
     type: decision.confirm ? 'booking.confirmed' : 'booking.declined',

@@ -140,3 +140,23 @@ export async function releaseForBooking(
     );
   for (const { id } of rows) await releaseReservation(tx, businessId, id, now);
 }
+
+/** Moves the hold of a rescheduled booking's products to the new end (plus the same grace). */
+export async function moveForBooking(
+  tx: Db,
+  businessId: string,
+  bookingId: string,
+  end: number,
+  now: number,
+) {
+  await tx
+    .update(reservations)
+    .set({ expiresAt: Math.max(end, now) + bookingReservationGraceMs, updatedAt: now })
+    .where(
+      and(
+        eq(reservations.businessId, businessId),
+        eq(reservations.bookingId, bookingId),
+        eq(reservations.status, 'active'),
+      ),
+    );
+}

@@ -12,6 +12,7 @@ import { newId, newSecret, sha256 } from '../ids.js';
 import { nextDate, startOfLocalDate, toInstant } from '../time.js';
 import { checkAnswers } from './answers.js';
 import { checkBookableStart } from './availability.js';
+import { reserveForBooking } from './booking-stock.js';
 import { getBusinessRow } from './business.js';
 import { appendEvent } from './events.js';
 import { findHold } from './holds.js';
@@ -111,6 +112,15 @@ export async function createBooking(
   };
   if (holdId !== undefined) await tx.delete(holds).where(eq(holds.id, holdId));
   await tx.insert(bookings).values(row);
+  // Products the service uses are reserved in this same transaction: both or neither.
+  await reserveForBooking(tx, {
+    businessId,
+    serviceId: row.serviceId,
+    bookingId: row.id,
+    customer: input.customer,
+    end: row.end,
+    now,
+  });
   await appendEvent(tx, {
     businessId,
     type: 'booking.created',
