@@ -1,9 +1,9 @@
 /**
  * @module Builds the script-tag distribution: `dist/widget.js` (the tiny loader, stable name, short
  * cache) and `dist/widget/chunks/*.[hash].js` (the UI, content-hashed, cached for a year). Served
- * from an origin's root, `import("./widget/chunks/…")` in the loader lands on `/widget/chunks/…`.
+ * from an origin's root, the loader's `./widget/chunks/…` lands on `/widget/chunks/…`.
  * The loader is a classic script, so it must contain no `import`/`export`/`import.meta`: it reaches
- * its chunks only through `import()`, which resolves against the loader's own URL, cross-origin.
+ * its chunks only through `import()` of URLs built from its own `<script src>`, cross-origin.
  * Library mode, because it leaves `import()` alone (no preload helper that injects <link> tags).
  */
 import { minify } from 'terser';
@@ -18,11 +18,18 @@ import { defineConfig, type Plugin } from 'vite';
 function minifyChunks(): Plugin {
   return {
     name: 'frontdesk-minify-chunks',
+    // A classic script loaded cross-origin without `crossorigin` has about:blank as the base URL of
+    // its import() calls, so the loader resolves chunk paths against its own <script> src itself.
+    renderDynamicImport({ chunk }) {
+      return chunk.isEntry ? { left: 'import(new URL(', right: ',fdBase).href)' } : null;
+    },
     // After every other plugin: Vite's own lib-mode pass would re-indent a renderChunk result.
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const source = chunk.isEntry ? `(()=>{${chunk.code}})();` : chunk.code;
+        const source = chunk.isEntry
+          ? `(()=>{const fdBase=document.currentScript?.src||location.href;${chunk.code}})();`
+          : chunk.code;
         const out = await minify(source, {
           module: true,
           ecma: 2020,

@@ -40,7 +40,9 @@ describe('size budgets (gzip -9)', () => {
     const languages = readdirSync(chunksDir).filter((f) => /^(de|es|fr)\./.test(f));
     expect(languages).toHaveLength(3);
     const largestLanguage = Math.max(...languages.map((f) => gz(join(chunksDir, f))));
-    console.info(`booking flow: ${english} B gzip in English, +${largestLanguage} B for the largest language`);
+    console.info(
+      `booking flow: ${english} B gzip in English, +${largestLanguage} B for the largest language`,
+    );
     expect(english).toBeLessThanOrEqual(20 * 1024);
     expect(english + largestLanguage).toBeLessThanOrEqual(20 * 1024);
   });

@@ -1,0 +1,168 @@
+/**
+ * The booking flow in real Chromium against the real API, from a host page on another origin:
+ * with the mouse, under a strict CSP, by keyboard alone, when someone else takes the time first,
+ * and when the network drops.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bookedDetail,
+  chooseFirstFreeDay,
+  chooseFirstTime,
+  fillDetails,
+  ready,
+  widget,
+} from './flow-steps.js';
+import { cspViolations, events, focused, openPage, startWorld, type World } from './harness.js';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+}, 120_000);
+afterAll(() => world?.close());
+
+describe('booking widget in a browser', () => {
+  it('books a slot end to end from another origin', async () => {
+    const page = await openPage(world, world.hostPage());
+    await ready(page);
+    const w = widget(page);
+    await w.getByRole('button', { name: /^Signature cut/ }).click();
+    await w.getByRole('heading', { name: 'Signature cut' }).waitFor();
+    await chooseFirstFreeDay(page);
+    const start = await chooseFirstTime(page);
+    await expect(w.getByText(/keeping this time for you/).textContent()).resolves.toMatch(/\d+:\d\d/);
+    await fillDetails(page);
+    await w.getByRole('button', { name: 'Book', exact: true }).click();
+    await w.getByRole('heading', { name: 'You are booked!' }).waitFor();
+    const booked = await bookedDetail(page);
+    expect(booked.start).toBe(start);
+
+    const stored = await world.call<{ status: string; customer: { email: string }; answers: object }>(
+      'GET',
+      `/v1/bookings/${booked.id}`,
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ status: 'confirmed', customer: { email: 'maria@example.com' } });
+    expect(stored.body.answers).toEqual({ allergies: 'None' });
+    const seen = (await events(page)).map((e) => e.type);
+    expect(seen).toEqual(['ready', 'slot-selected', 'booked']);
+    const manage = await w.getByRole('link', { name: 'Change or cancel this booking' }).getAttribute('href');
+    expect(manage).toContain(`frontdesk_booking=${booked.id}`);
+    await page.context().close();
+  });
+
+  it('works on a page whose CSP allows scripts and calls only to the API origin, and inline nothing', async () => {
+    const page = await openPage(world, world.hostPage({ csp: true, attrs: { service: world.serviceId } }));
+    await ready(page);
+    await chooseFirstFreeDay(page);
+    await chooseFirstTime(page);
+    await fillDetails(page, { name: 'Csp Tester', email: 'csp@example.com' });
+    await widget(page).getByRole('button', { name: 'Book', exact: true }).click();
+    await widget(page).getByRole('heading', { name: 'You are booked!' }).waitFor();
+    expect(await cspViolations(page)).toEqual([]);
+    // Styles really applied (constructable stylesheets are not blocked by style-src 'self').
+    const radius = await widget(page)
+      .getByRole('button', { name: 'Add to calendar (.ics)' })
+      .evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+    expect(radius).toBe('8px');
+    await page.context().close();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const page = await openPage(world, world.hostPage());
+    await ready(page);
+    const w = widget(page);
+    await w.getByRole('button', { name: /^Signature cut/ }).waitFor();
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 6 && !(await focused(page)).includes('Signature cut'); i++)
+      await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/Signature cut/);
+    await page.keyboard.press('Enter');
+    // Focus follows the step: the service's heading.
+    await page.waitForFunction(
+      () => document.querySelector('frontdesk-booking')?.shadowRoot?.activeElement?.tagName === 'H2',
+    );
+    await w.locator('table[role=grid][aria-busy=false]').waitFor();
+    // Into the grid: one tab stop, on today.
+    for (let i = 0; i < 5 && !(await focused(page)).startsWith('button.day'); i++)
+      await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^button\.day/);
+    // Arrow to a day with times (at most ~two months of days).
+    for (let i = 0; i < 60 && !(await focused(page)).includes('times available"'); i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await focused(page)).toMatch(/times available"$/);
+    await page.keyboard.press('Enter');
+    await w.locator('ul.times').waitFor();
+    for (
+      let i = 0;
+      i < 10 && !(await focused(page)).includes('ul') && !(await focused(page)).match(/^button "\d/);
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focused(page)).toMatch(/^button "\d{1,2}:\d\d/);
+    await page.keyboard.press('Enter');
+    await w.getByRole('heading', { name: 'Your details' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Kay Board');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('kay@example.com');
+    await page.keyboard.press('Tab'); // phone (optional)
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Pollen');
+    await page.keyboard.press('Enter');
+    await w.getByRole('heading', { name: 'You are booked!' }).waitFor();
+    const booked = await bookedDetail(page);
+    const stored = await world.call<{ customer: { name: string } }>('GET', `/v1/bookings/${booked.id}`);
+    expect(stored.body.customer.name).toBe('Kay Board');
+    await page.context().close();
+  });
+
+  it('explains a time taken by someone else and shows the times still free', async () => {
+    const page = await openPage(world, world.hostPage({ attrs: { service: world.serviceId } }));
+    await ready(page);
+    await chooseFirstFreeDay(page);
+    const holdResponse = page.waitForResponse(
+      (r) => r.url().endsWith('/v1/holds') && r.request().method() === 'POST',
+    );
+    const start = await chooseFirstTime(page);
+    const hold = (await (await holdResponse).json()) as { id: string };
+    // Between selection and booking, the slot goes to someone else through the API.
+    expect(
+      (await world.call('DELETE', `/v1/holds/${hold.id}`, undefined, world.t.publishableKey)).status,
+    ).toBeLessThan(300);
+    const other = await world.call('POST', '/v1/bookings', {
+      service: world.serviceId,
+      start,
+      customer: { name: 'Quick Other', email: 'other@example.com' },
+      answers: { allergies: 'no' },
+    });
+    expect(other.status).toBe(201);
+    await fillDetails(page);
+    await widget(page).getByRole('button', { name: 'Book', exact: true }).click();
+    await expect(
+      widget(page).getByRole('alert').filter({ hasText: 'just taken' }).waitFor(),
+    ).resolves.toBeUndefined();
+    await widget(page).locator('ul.times').waitFor();
+    const offered = await widget(page)
+      .locator('ul.times time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    expect(offered).not.toContain(start);
+    expect(offered.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('retries when the network drops, and says so', async () => {
+    const page = await openPage(world, 'about:blank');
+    let dropped = 0;
+    await page.route('**/v1/availability**', (route) =>
+      dropped++ < 2 ? route.abort('connectionreset') : route.continue(),
+    );
+    await page.goto(world.hostPage({ attrs: { service: world.serviceId } }));
+    await ready(page);
+    await widget(page).getByRole('status').filter({ hasText: 'Connection problem. Trying again' }).waitFor();
+    await chooseFirstFreeDay(page);
+    expect(dropped).toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  });
+});
