@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): App {
   );
 
   app.route('/', healthRoutes());
+  app.route('/', openApiRoutes());
   app.route(
     '/',
     widgetRoutes(
