@@ -7,7 +7,7 @@ import { dayClock } from '../time/day-clock.js';
 import { instantToWall } from '../time/zoned-time.js';
 import { dayHours, parseClosures } from './day-hours.js';
 import { seatsTakenAt } from './occupancy-index.js';
-import { onGrid, planSlots, seatsLeft } from './slot-plan.js';
+import { distinctResources, onGrid, planSlots, seatsLeft } from './slot-plan.js';
 import type { ResourceOpening, SlotRequest } from './types.js';
 import { WindowFinder, workingWindows } from './working-windows.js';
 
@@ -30,7 +30,7 @@ export function checkStart(req: StartCheckRequest, start: number, resourceId?: s
 
   const closed = parseClosures(req.closures);
   const openings: ResourceOpening[] = [];
-  for (const resource of req.resources) {
+  for (const resource of distinctResources(req.resources)) {
     if (resourceId !== undefined && resource.id !== resourceId) continue;
     const hours = dayHours(resource, closed);
     if (!onGrid(hours.on(day), minutes, plan.stepMinutes)) continue;

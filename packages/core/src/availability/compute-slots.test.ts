@@ -272,6 +272,20 @@ describe('computeSlots: rules', () => {
     ]);
   });
 
+  it('counts a resource listed twice once', () => {
+    const ann = resource('ann', { hours: { mon: [{ start: '09:00', end: '09:30' }] } });
+    const req = request({ ...monday, service: service({ capacity: 2 }), resources: [ann, ann] });
+    expect(computeSlots(req)).toEqual([
+      {
+        start: at('2026-06-01T09:00:00Z'),
+        end: at('2026-06-01T09:30:00Z'),
+        remaining: 2,
+        resourceIds: ['ann'],
+      },
+    ]);
+    expect(checkStart(req, at('2026-06-01T09:00:00Z'))).toEqual([{ resourceId: 'ann', remaining: 2 }]);
+  });
+
   it('returns nothing for an empty or reversed range and throws on impossible rules', () => {
     expect(computeSlots(request({ from: '2026-06-02', to: '2026-06-01' }))).toEqual([]);
     expect(computeSlots(request({ ...monday, resources: [] }))).toEqual([]);

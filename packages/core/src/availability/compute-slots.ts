@@ -10,7 +10,7 @@ import { MS_PER_DAY, MS_PER_MINUTE, parseLocalDate } from '../time/local-date.js
 import { instantToWall } from '../time/zoned-time.js';
 import { type ClosedDays, dayHours, parseClosures } from './day-hours.js';
 import { indexOccupancy, type ResourceOccupancy } from './occupancy-index.js';
-import { planSlots, type SlotPlan, seatsLeft } from './slot-plan.js';
+import { distinctResources, planSlots, type SlotPlan, seatsLeft } from './slot-plan.js';
 import type { ComputedSlot, ResourceCalendar, SlotRequest } from './types.js';
 import { WindowFinder, workingWindows } from './working-windows.js';
 
@@ -39,7 +39,8 @@ export function computeSlots(req: SlotRequest): ComputedSlot[] {
   // `from..to` costs nothing. One day of slack: a fall-back can put a later instant on an earlier date.
   const firstDay = Math.max(parseLocalDate(req.from), instantToWall(plan.earliest, plan.zone).day - 1);
   const lastDay = Math.min(parseLocalDate(req.to), instantToWall(plan.latest, plan.zone).day + 1);
-  if (firstDay > lastDay || req.resources.length === 0) return [];
+  const resources = distinctResources(req.resources);
+  if (firstDay > lastDay || resources.length === 0) return [];
 
   const walk: Walk = {
     plan,
@@ -49,10 +50,10 @@ export function computeSlots(req: SlotRequest): ComputedSlot[] {
   };
   const occupancy = indexOccupancy(
     req.occupancy,
-    req.resources.map((r) => r.id),
+    resources.map((r) => r.id),
   );
-  const perResource = req.resources.map((resource) => startsOf(resource, walk, occupancy.get(resource.id)!));
-  return mergeStarts(perResource, req.resources, plan.durationMs);
+  const perResource = resources.map((resource) => startsOf(resource, walk, occupancy.get(resource.id)!));
+  return mergeStarts(perResource, resources, plan.durationMs);
 }
 
 function startsOf(resource: ResourceCalendar, walk: Walk, occupancy: ResourceOccupancy): ResourceStarts {

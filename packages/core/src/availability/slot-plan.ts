@@ -6,7 +6,7 @@
 import { MS_PER_DAY, MS_PER_MINUTE } from '../time/local-date.js';
 import { zoneOffsets } from '../time/zone-offsets.js';
 import { BLOCKED } from './occupancy-index.js';
-import type { SlotRequest, SlotRules } from './types.js';
+import type { ResourceCalendar, SlotRequest, SlotRules } from './types.js';
 
 export interface SlotPlan {
   zone: string;
@@ -52,6 +52,19 @@ export function planSlots(req: Omit<SlotRequest, 'from' | 'to'>): SlotPlan {
     // One extra day covers the hour or two an offset change can move a wall time.
     marginDays: Math.ceil(Math.max(before, duration + after) / 1440) + 1,
   };
+}
+
+/**
+ * The resources with repeated ids dropped (the first one kept): a service that lists a resource
+ * twice must not offer its seats twice.
+ */
+export function distinctResources(resources: ReadonlyArray<ResourceCalendar>): ResourceCalendar[] {
+  const seen = new Set<string>();
+  return resources.filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
 }
 
 /** Whether wall minute `minute` is on the grid of one of a day's intervals (flat minute pairs). */

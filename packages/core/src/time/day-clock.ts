@@ -94,9 +94,3 @@ export function dayClock(day: number, zone: string): DayClock {
   }
   return clock;
 }
-
-/** The instant of a wall time given as wall milliseconds (epoch ms as if the zone were UTC). */
-export function wallToInstant(wallMs: number, zone: string, gap: GapPolicy): number | null {
-  const day = Math.floor(wallMs / MS_PER_DAY);
-  return dayClock(day, zone).toInstant((wallMs - day * MS_PER_DAY) / MS_PER_MINUTE, gap);
-}
