@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * @module The `frontdesk` command: serve, migrate, seed --demo [--json], keys create, backup FILE.
+ * @module The `frontdesk` command: serve, migrate, seed --demo [--json], keys create, backup FILE,
+ * import FILE (CSV products or stock).
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -11,6 +12,7 @@ import { KeyKind, Origin } from '@frontdesk/core';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
+import { runImportCommand } from './import/command.js';
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
@@ -23,6 +25,8 @@ const usage = `Usage: frontdesk <command>
   seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
+  import FILE --business ID [--kind products|stock]
+                              Import products or stock counts from CSV (see docs/stock.md)
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
@@ -159,6 +163,12 @@ async function main(argv: string[]): Promise<void> {
       return runKeys(rest);
     case 'backup':
       return runBackup(rest);
+    case 'import':
+      process.exitCode = await withDatabase(async (db) => {
+        await migrate(db);
+        return runImportCommand(rest, db);
+      });
+      return;
     case undefined:
     case 'help':
     case '--help':
