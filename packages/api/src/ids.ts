@@ -17,9 +17,23 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-/** A new id such as `bkg_0m3x4k2a1Q7f…`: prefix, 9 base36 timestamp characters, 12 random ones. */
+let lastTime = 0;
+let sequence = 0;
+
+/**
+ * A new id such as `bkg_0m3x4k2a1000Q7f…`: prefix, 9 base36 timestamp characters, a 3-character
+ * sequence (so ids made in the same millisecond by this process still sort in creation order),
+ * 10 random base62 characters.
+ */
 export function newId(prefix: string, now = Date.now()): string {
-  return `${prefix}_${now.toString(36).padStart(9, '0')}${randomBase62(12)}`;
+  if (now > lastTime) {
+    lastTime = now;
+    sequence = 0;
+  } else {
+    sequence = (sequence + 1) % 46_656;
+  }
+  const time = lastTime.toString(36).padStart(9, '0');
+  return `${prefix}_${time}${sequence.toString(36).padStart(3, '0')}${randomBase62(10)}`;
 }
 
 /** A secret with 32 base62 characters (about 190 bits): API keys and manage tokens. */

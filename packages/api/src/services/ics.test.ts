@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { BookingRow } from './bookings.js';
+import { bookingCalendar } from './ics.js';
+
+describe('bookingCalendar', () => {
+  it('writes a valid VEVENT with escaped text and CRLF lines of at most 75 octets', () => {
+    const row = {
+      id: 'bkg_1',
+      status: 'pending',
+      start: Date.parse('2026-03-03T09:00:00Z'),
+      end: Date.parse('2026-03-03T09:30:00Z'),
+    } as BookingRow;
+    const ics = bookingCalendar(row, {
+      serviceName: 'Cut, colour; and a very long description that goes on and on beyond seventy-five octets',
+      businessName: 'Salão Lisboa',
+      now: Date.parse('2026-03-01T00:00:00Z'),
+    });
+    expect(ics).toContain('BEGIN:VEVENT\r\n');
+    expect(ics).toContain('DTSTART:20260303T090000Z\r\n');
+    expect(ics).toContain('STATUS:TENTATIVE');
+    expect(ics).toContain('Cut\\, colour\\; and');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+});
