@@ -7,6 +7,28 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useEnv } from './env.js';
 
+/**
+ * A modal dialog already makes the page behind it inert, but Tab can still leave for the browser's
+ * own UI; cycling between the first and last control keeps keyboard users in the flow.
+ */
+function trapTab(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const focusable = [
+    ...dialog.querySelectorAll<HTMLElement>('button,a[href],input,select,textarea,[tabindex="0"]'),
+  ].filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.offsetParent !== null);
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  const active = (dialog.getRootNode() as ShadowRoot).activeElement;
+  if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
+
 export function Popup({ children }: { children: ComponentChildren }) {
   const { t } = useEnv();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,6 +51,7 @@ export function Popup({ children }: { children: ComponentChildren }) {
       <dialog
         ref={dialog}
         aria-label={t.open}
+        onKeyDown={trapTab}
         onClose={() => {
           setOpen(false);
           opener.current?.focus();

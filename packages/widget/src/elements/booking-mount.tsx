@@ -134,5 +134,6 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
 
 /** Without an `api` attribute, the API is where the script came from (the usual script-tag case). */
 function scriptOrigin(): string {
-  return new URL('..', import.meta.url).origin;
+  // (Not `new URL('..', import.meta.url)`: Vite would take that for an asset to bundle.)
+  return new URL(import.meta.url).origin;
 }
