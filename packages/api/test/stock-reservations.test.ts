@@ -203,3 +203,18 @@ describe('Idempotency-Key and rate limit on POST /v1/reservations', () => {
     }
   });
 });
+
+describe('recording expiry', () => {
+  it('marks past reservations expired with a reservation.expired event on the next reservation', async () => {
+    const { body } = await reserve(2, { expiresInMinutes: 5 });
+    t.clock.advance(6 * 60_000);
+    expect((await reserve(1)).status).toBe(201);
+    const log = await t.call<{ data: { type: string; subjectId: string }[] }>(
+      'GET',
+      '/v1/events?type=reservation.expired',
+    );
+    expect(log.body.data.map((e) => e.subjectId)).toEqual([body.id]);
+    const listed = await t.call<{ data: Reservation[] }>('GET', '/v1/reservations?status=expired');
+    expect(listed.body.data.map((r) => r.id)).toEqual([body.id]);
+  });
+});

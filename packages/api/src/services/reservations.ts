@@ -138,6 +138,7 @@ export async function createReservation(
   input: ReservationInput,
   now: number,
 ): Promise<Reservation> {
+  await expireDueReservations(tx, now, { businessId, limit: 10 });
   const minutes = input.expiresInMinutes ?? (await reservationMinutes(tx, businessId));
   const { row, manageToken } = await holdUnits(
     tx,
@@ -259,14 +260,25 @@ export async function releaseReservation(
 
 /**
  * Marks reservations past their expiry as `expired` and writes `reservation.expired`. Only
- * bookkeeping: their units were already free by the `expires_at > now` rule. Run periodically.
+ * bookkeeping: their units were already free by the `expires_at > now` rule. Runs lazily (a few
+ * per new reservation) and periodically (in the stock stream's loop).
  */
-export async function expireDueReservations(tx: Db, now: number, limit = 100): Promise<number> {
+export async function expireDueReservations(
+  tx: Db,
+  now: number,
+  options: { businessId?: string; limit?: number } = {},
+): Promise<number> {
   const due = await tx
     .select()
     .from(reservations)
-    .where(and(eq(reservations.status, 'active'), lte(reservations.expiresAt, now)))
-    .limit(limit);
+    .where(
+      and(
+        eq(reservations.status, 'active'),
+        lte(reservations.expiresAt, now),
+        options.businessId ? eq(reservations.businessId, options.businessId) : undefined,
+      ),
+    )
+    .limit(options.limit ?? 100);
   for (const row of due) await markExpired(tx, row, now);
   return due.length;
 }
