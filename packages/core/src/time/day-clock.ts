@@ -13,7 +13,7 @@ import { zoneOffsets } from './zone-offsets.js';
  */
 const SEARCH_MS = 26 * 3_600_000;
 /** Past this many cached days for one zone the cache starts over, so memory stays bounded. */
-const MAX_DAYS = 50_000;
+const MAX_DAYS = 10_000;
 
 /**
  * What to do with a wall time that does not exist: `skip` answers null (no slot starts there);
