@@ -3,6 +3,7 @@
  * with the mouse, under a strict CSP, by keyboard alone, when someone else takes the time first,
  * and when the network drops.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bookedDetail,
@@ -64,6 +65,12 @@ describe('booking widget in a browser', () => {
       .getByRole('button', { name: 'Add to calendar (.ics)' })
       .evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
     expect(radius).toBe('8px');
+    // The .ics needs the key, so it is fetched and handed over as a download, CSP or not.
+    const download = page.waitForEvent('download');
+    await widget(page).getByRole('button', { name: 'Add to calendar (.ics)' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toMatch(/BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT/);
+    expect(await cspViolations(page)).toEqual([]);
     await page.context().close();
   });
 
