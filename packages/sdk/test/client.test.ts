@@ -3,7 +3,8 @@
  * and the forms of `baseUrl` a developer is likely to paste all reach the same API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../src/index.js';
+import { Transport } from '../src/http/transport.js';
+import { createClient, ValidationError } from '../src/index.js';
 import { type Bench, baseUrl, startBench, stopBench } from './harness.js';
 
 let bench: Bench;
@@ -30,5 +31,29 @@ describe('createClient', () => {
     const error = await bench.admin.services.get('../business').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404 });
     expect(bench.seen.at(-1)?.path).toBe('/v1/services/..%2Fbusiness');
+  });
+
+  it('a stream call hands back the unread response; errors still map to classes', async () => {
+    // What a resource reading server-sent events (the stock stream) builds on.
+    const transport = new Transport({ baseUrl, key: bench.publishableKey, timeout: 2000 });
+    const controller = new AbortController();
+    const response = await transport.request<Response>({
+      method: 'GET',
+      path: 'stock/stream',
+      query: { skus: 'anything' },
+      signal: controller.signal,
+      read: 'response',
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('event: ready');
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+
+    const error = await transport
+      .request({ method: 'GET', path: 'stock/stream', query: { skus: '' }, read: 'response' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
   });
 });

@@ -44,8 +44,12 @@ export interface Call {
   body?: unknown;
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
-  /** How to read a 2xx answer. Default `json`. */
-  read?: 'json' | 'text' | 'none';
+  /**
+   * How to read a 2xx answer. Default `json`. `response` hands back the unread `Response`, for
+   * streams (e.g. server-sent events read with `response.body`); the timeout covers only the wait
+   * for its headers.
+   */
+  read?: 'json' | 'text' | 'none' | 'response';
 }
 
 const defaultTimeout = 10_000;
@@ -109,6 +113,7 @@ export class Transport {
         ...(fetch ? { fetch } : {}),
       });
       const read = call.read ?? 'json';
+      if (read === 'response') return response as T;
       if (read === 'none') {
         await response.body?.cancel();
         return undefined as T;
