@@ -10,7 +10,7 @@ import { MS_PER_DAY, MS_PER_MINUTE, parseLocalDate } from '../time/local-date.js
 import { instantToWall } from '../time/zoned-time.js';
 import { type ClosedDays, dayHours, parseClosures } from './day-hours.js';
 import { indexOccupancy, type ResourceOccupancy } from './occupancy-index.js';
-import { distinctResources, planSlots, type SlotPlan, seatsLeft } from './slot-plan.js';
+import { distinctResources, planSlots, type ResourceState, type SlotPlan, seatsLeft } from './slot-plan.js';
 import type { ComputedSlot, ResourceCalendar, SlotRequest } from './types.js';
 import { WindowFinder, workingWindows } from './working-windows.js';
 
@@ -18,6 +18,22 @@ import { WindowFinder, workingWindows } from './working-windows.js';
 interface ResourceStarts {
   starts: number[];
   seats: number[];
+}
+
+/** A resource as `seatsLeft` sees it during the walk: both lookups sweep forward with the starts. */
+class SweepingResource implements ResourceState {
+  constructor(
+    private readonly finder: WindowFinder,
+    private readonly occupancy: ResourceOccupancy,
+  ) {}
+
+  fits(blockStart: number, blockEnd: number): boolean {
+    return this.finder.fits(blockStart, blockEnd);
+  }
+
+  seatsTaken(serviceId: string, start: number, blockStart: number, blockEnd: number): number {
+    return this.occupancy.seatsTaken(serviceId, start, blockStart, blockEnd);
+  }
 }
 
 /** What every resource's walk shares. */
@@ -68,12 +84,7 @@ function startsOf(resource: ResourceCalendar, walk: Walk, occupancy: ResourceOcc
   );
   const found: ResourceStarts = { starts: [], seats: [] };
   if (windows.length === 0) return found;
-  const finder = new WindowFinder(windows);
-  const state = {
-    fits: (blockStart: number, blockEnd: number) => finder.fits(blockStart, blockEnd),
-    seatsTaken: (serviceId: string, start: number, blockStart: number, blockEnd: number) =>
-      occupancy.seatsTaken(serviceId, start, blockStart, blockEnd),
-  };
+  const state = new SweepingResource(new WindowFinder(windows), occupancy);
   let ordered = true;
   let previous = Number.NEGATIVE_INFINITY;
   for (let day = firstDay; day <= lastDay; day++) {
