@@ -15,7 +15,14 @@ import { keys } from './resources/keys.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
 
-/** Settings of {@link createClient}. */
+/**
+ * Settings of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ClientOptions = { baseUrl: 'https://book.example.com', key: 'fd_pk_…', timeout: 5000 };
+ * ```
+ */
 export interface ClientOptions {
   /** Where the API runs, e.g. `https://book.example.com` (with or without `/v1`). */
   baseUrl: string | URL;

@@ -5,7 +5,14 @@
 import type { Problem } from '../types.js';
 import { FrontdeskError } from './frontdesk-error.js';
 
-/** Names of {@link ApiError} and its subclasses. */
+/**
+ * Names of {@link ApiError} and its subclasses.
+ *
+ * @example
+ * ```ts
+ * const conflicts: ApiErrorName[] = ['SlotUnavailableError', 'InvalidStateError'];
+ * ```
+ */
 export type ApiErrorName =
   | 'ApiError'
   | 'ValidationError'

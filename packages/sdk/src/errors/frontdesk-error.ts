@@ -5,13 +5,34 @@
 import type { Problem } from '../types.js';
 import type { ApiErrorName } from './api-error.js';
 
-/** Marks SDK errors; `Symbol.for` is shared by every realm and every copy of the SDK. */
+/**
+ * Marks SDK errors; `Symbol.for` is shared by every realm and every copy of the SDK.
+ *
+ * @example
+ * ```ts
+ * (error as { [errorBrand]?: true })[errorBrand] === true; // what isFrontdeskError checks
+ * ```
+ */
 export const errorBrand: unique symbol = Symbol.for('@frontdesk/sdk/error');
 
-/** Every `name` an SDK error can carry: switch on it, or use the `is…Error` guards. */
+/**
+ * Every `name` an SDK error can carry: switch on it, or use the `is…Error` guards.
+ *
+ * @example
+ * ```ts
+ * const retryLater: FrontdeskErrorName[] = ['NetworkError', 'TimeoutError', 'RateLimitError'];
+ * ```
+ */
 export type FrontdeskErrorName = 'FrontdeskError' | ApiErrorName | 'NetworkError' | 'TimeoutError';
 
-/** What an SDK error is made of. */
+/**
+ * What an SDK error is made of.
+ *
+ * @example
+ * ```ts
+ * new FrontdeskError('No answer', { code: 'network_error' });
+ * ```
+ */
 export interface FrontdeskErrorInit {
   status?: number | undefined;
   code: string;

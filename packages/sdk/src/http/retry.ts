@@ -6,7 +6,14 @@
 import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
 import { parseRetryAfter } from './retry-after.js';
 
-/** How the SDK retries. Pass `retry: false` to `createClient` to never retry. */
+/**
+ * How the SDK retries. Pass `retry: false` to `createClient` to never retry.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, key, retry: { limit: 4, baseDelay: 200, maxRetryAfter: 30_000 } });
+ * ```
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   limit?: number;
@@ -23,7 +30,14 @@ export interface RetryOptions {
   onTimeout?: boolean;
 }
 
-/** Answers that a repeat may cure. Other 4xx are the caller's to fix: repeating cannot help. */
+/**
+ * Answers that a repeat may cure. Other 4xx are the caller's to fix: repeating cannot help.
+ *
+ * @example
+ * ```ts
+ * retryStatusCodes.includes(503); // true
+ * ```
+ */
 export const retryStatusCodes = [408, 429, 500, 502, 503, 504];
 
 /**

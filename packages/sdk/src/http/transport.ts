@@ -11,13 +11,27 @@ import type { Page } from '../types.js';
 import { type PagePromise, paginate } from './page.js';
 import { kyRetryOptions } from './retry.js';
 
-/** Options every method accepts as its last argument. */
+/**
+ * Options every method accepts as its last argument.
+ *
+ * @example
+ * ```ts
+ * await client.services.list({}, { signal: AbortSignal.timeout(3000) });
+ * ```
+ */
 export interface RequestOptions {
   /** Aborts the call and any pending retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
 }
 
-/** Options of create calls, which are safe to retry thanks to their idempotency key. */
+/**
+ * Options of create calls, which are safe to retry thanks to their idempotency key.
+ *
+ * @example
+ * ```ts
+ * await client.bookings.create(input, { idempotencyKey: `checkout-${cart.id}` });
+ * ```
+ */
 export interface CreateOptions extends RequestOptions {
   /**
    * Sent as `Idempotency-Key`. The SDK makes a fresh one per call and reuses it for that call's
@@ -26,16 +40,37 @@ export interface CreateOptions extends RequestOptions {
   idempotencyKey?: string | undefined;
 }
 
-/** Options of the calls a customer makes on their own booking. */
+/**
+ * Options of the calls a customer makes on their own booking.
+ *
+ * @example
+ * ```ts
+ * await client.bookings.get(bookingId, { token: manageToken });
+ * ```
+ */
 export interface ManageOptions extends RequestOptions {
   /** The booking's manage token: lets a publishable key see and change this one booking. */
   token?: string | undefined;
 }
 
-/** Query parameters; `undefined` values are left out. */
+/**
+ * Query parameters; `undefined` values are left out.
+ *
+ * @example
+ * ```ts
+ * const query: Query = { limit: 10, cursor: undefined };
+ * ```
+ */
 export type Query = { [name: string]: string | number | boolean | undefined };
 
-/** One API call, as a resource describes it. */
+/**
+ * One API call, as a resource describes it.
+ *
+ * @example
+ * ```ts
+ * const call: Call = { method: 'POST', path: 'closures', body: { startDate, endDate } };
+ * ```
+ */
 export interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below `/v1/`, ids already encoded. */
@@ -54,7 +89,14 @@ export interface Call {
 
 const defaultTimeout = 10_000;
 
-/** Encodes one path segment (ids are opaque; never trust them to be URL-safe). */
+/**
+ * Encodes one path segment (ids are opaque; never trust them to be URL-safe).
+ *
+ * @example
+ * ```ts
+ * `services/${segment(id)}`;
+ * ```
+ */
 export const segment = (id: string): string => encodeURIComponent(id);
 
 /**
