@@ -71,14 +71,20 @@ const scenarioArb = fc
     days: fc.integer({ min: 0, max: 5 }),
     nowShiftMinutes: fc.integer({ min: -5 * 1440, max: 2 * 1440 }),
     service: fc.record({
-      durationMinutes: fc.integer({ min: 1, max: 36 }).map((n) => n * 5),
+      // Now and then a block of many hours, so that blocks span midnight and whole days.
+      durationMinutes: fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 36 }).map((n) => n * 5), weight: 5 },
+        { arbitrary: fc.integer({ min: 37, max: 288 }).map((n) => n * 5), weight: 1 },
+      ),
       bufferBeforeMinutes: fc.oneof(
         fc.constant(0),
         fc.integer({ min: 1, max: 12 }).map((n) => n * 5),
+        fc.integer({ min: 13, max: 288 }).map((n) => n * 5),
       ),
       bufferAfterMinutes: fc.oneof(
         fc.constant(0),
         fc.integer({ min: 1, max: 12 }).map((n) => n * 5),
+        fc.integer({ min: 13, max: 288 }).map((n) => n * 5),
       ),
       slotIntervalMinutes: fc.integer({ min: 1, max: 12 }).map((n) => n * 15),
       minNoticeMinutes: fc.integer({ min: 0, max: 3000 }),
@@ -90,6 +96,8 @@ const scenarioArb = fc
         week: fc.array(dayIntervalsArb, { minLength: 7, maxLength: 7 }),
         /** Staff often share hours: then several resources offer the same instants. */
         sharesFirstWeek: fc.boolean(),
+        /** Equipment may be bookable round the clock: long blocks then fit across days. */
+        roundTheClock: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
         overrides: fc.array(
           fc.record({ shift: fc.integer({ min: -2, max: 7 }), intervals: dayIntervalsArb }),
           {
@@ -131,7 +139,12 @@ const scenarioArb = fc
     const resources: ResourceCalendar[] = s.resources.map((r, i) => ({
       id: names[i]!,
       hours: Object.fromEntries(
-        weekdayList.map((d, j) => [d, (r.sharesFirstWeek ? s.resources[0]! : r).week[j]!]),
+        weekdayList.map((d, j) => [
+          d,
+          r.roundTheClock
+            ? [{ start: '00:00', end: '24:00' }]
+            : (r.sharesFirstWeek ? s.resources[0]! : r).week[j]!,
+        ]),
       ) as WeeklyHours,
       overrides: r.overrides.map((o) => ({ date: addDays(from, o.shift), intervals: o.intervals })),
       timeOff: r.timeOff.map((t) => ({
@@ -246,6 +259,8 @@ function referenceSlots(req: SlotRequest): ComputedSlot[] {
         if (i >= 0 && i < length) working[i] = 0;
       }
     }
+    const workedBefore = new Uint32Array(length + 1);
+    for (let i = 0; i < length; i++) workedBefore[i + 1] = workedBefore[i]! + working[i]!;
     for (const date of eachDate(req.from, req.to)) {
       for (const iv of intervalsOn(req, resource, date)) {
         for (let m = minutesOf(iv.start); m < minutesOf(iv.end); m += service.slotIntervalMinutes) {
@@ -255,10 +270,11 @@ function referenceSlots(req: SlotRequest): ComputedSlot[] {
             continue;
           const blockStart = start - service.bufferBeforeMinutes * MIN;
           const blockEnd = start + (service.durationMinutes + service.bufferAfterMinutes) * MIN;
-          let inside = true;
-          for (let t = blockStart; t < blockEnd && inside; t += MIN)
-            inside = working[(t - origin) / MIN] === 1;
-          if (!inside) continue;
+          // Every minute of the block must be working time (counted with prefix sums).
+          const first = (blockStart - origin) / MIN;
+          const last = (blockEnd - origin) / MIN;
+          if (first < 0 || last > length || workedBefore[last]! - workedBefore[first]! !== last - first)
+            continue;
           const overlapping = req.occupancy.filter(
             (o) => o.resourceId === resource.id && o.blockStart < blockEnd && o.blockEnd > blockStart,
           );
