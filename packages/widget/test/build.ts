@@ -1,15 +1,18 @@
 /**
- * @module Makes sure `dist/` holds a build of the current sources before browser and size tests:
+ * @module Makes sure `dist/` holds a build of the current sources (the package's `build` script:
+ * vite, then tsc) before browser, size and example tests:
  * they test the minified files the API serves. Builds once per run when dist is missing or older
  * than any source file; a lock directory keeps parallel test files from building at once.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(packageDir, 'dist');
+const tscPath = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 function newest(dir: string): number {
   let latest = 0;
@@ -22,7 +25,11 @@ function newest(dir: string): number {
 
 function isFresh(): boolean {
   try {
-    const built = statSync(join(distDir, 'widget.js')).mtimeMs;
+    // Both halves: the script-tag files (vite) and the npm entry (tsc), which vite's build wipes.
+    const built = Math.min(
+      statSync(join(distDir, 'widget.js')).mtimeMs,
+      statSync(join(distDir, 'index.js')).mtimeMs,
+    );
     const config = statSync(join(packageDir, 'vite.config.ts')).mtimeMs;
     return built >= Math.max(newest(join(packageDir, 'src')), config);
   } catch {
@@ -49,6 +56,10 @@ export async function ensureBuilt(): Promise<void> {
         stdio: 'inherit',
         // vitest sets NODE_ENV=test, which would make Vite bundle development builds.
         env: { ...process.env, NODE_ENV: 'production' },
+      });
+      execFileSync(process.execPath, [tscPath, '-p', 'tsconfig.build.json'], {
+        cwd: packageDir,
+        stdio: 'inherit',
       });
     }
   } finally {
