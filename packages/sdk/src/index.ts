@@ -20,6 +20,6 @@ export { TimeoutError } from './errors/timeout-error.js';
 export { ValidationError } from './errors/validation-error.js';
 export { newIdempotencyKey } from './http/idempotency-key.js';
 export type { PagePromise } from './http/page.js';
-export type { RetryOptions } from './http/retry.js';
+export type { RetryEvent, RetryOptions } from './http/retry.js';
 export type { CreateOptions, ManageOptions, RequestOptions } from './http/transport.js';
 export type * from './types.js';

@@ -62,6 +62,19 @@ describe('reads are retried', () => {
     expect(attempts('/v1/business')).toBe(2);
   });
 
+  it('tells onRetry about each retry and why', async () => {
+    bench.server.use(http.get(businessUrl, () => HttpResponse.error(), { once: true }));
+    bench.server.use(http.get(businessUrl, () => problemResponse(503, 'unavailable'), { once: true }));
+    const events: unknown[] = [];
+    const client = bench.client({ retry: { baseDelay: 1, onRetry: (event) => events.push(event) } });
+    await expect(client.business.get()).resolves.toMatchObject({ id: bench.businessId });
+    // msw runs the most recently added handler first: the 503, then the dropped connection.
+    expect(events).toEqual([
+      { attempt: 1, reason: 503 },
+      { attempt: 2, reason: 'network' },
+    ]);
+  });
+
   it('up to the limit, then a NetworkError', async () => {
     bench.server.use(http.get(businessUrl, () => HttpResponse.error()));
     const client = bench.client({ retry: { limit: 3, baseDelay: 1 } });

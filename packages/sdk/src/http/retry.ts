@@ -3,7 +3,7 @@
  * carrying an `Idempotency-Key`, which the API answers once and then replays), only on failures
  * that a repeat can cure, with exponential backoff and full jitter, honouring `Retry-After`.
  */
-import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
+import { HTTPError, type RetryOptions as KyRetryOptions, TimeoutError } from 'ky';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -28,6 +28,25 @@ export interface RetryOptions {
   maxRetryAfter?: number;
   /** Whether an attempt that hits `timeout` is retried. Default true. */
   onTimeout?: boolean;
+  /**
+   * Called before each retry, e.g. to tell the user "still trying…". `reason` is the HTTP status
+   * that caused it, or `network` / `timeout`.
+   */
+  onRetry?: (retry: RetryEvent) => void;
+}
+
+/**
+ * What `onRetry` is told.
+ *
+ * @example
+ * ```ts
+ * const onRetry = ({ attempt, reason }: RetryEvent) => status.set(`Retrying (${attempt}, ${reason})…`);
+ * ```
+ */
+export interface RetryEvent {
+  /** 1 for the first retry. */
+  attempt: number;
+  reason: number | 'network' | 'timeout';
 }
 
 /**
@@ -39,6 +58,17 @@ export interface RetryOptions {
  * ```
  */
 export const retryStatusCodes = [408, 429, 500, 502, 503, 504];
+
+/**
+ * Why an attempt failed, as `onRetry` reports it.
+ *
+ * @example
+ * ```ts
+ * retryReason(new HTTPError(response, request, options)); // 503
+ * ```
+ */
+export const retryReason = (error: unknown): RetryEvent['reason'] =>
+  error instanceof HTTPError ? error.response.status : error instanceof TimeoutError ? 'timeout' : 'network';
 
 /**
  * ky retry settings for one request. `retriable` says whether this request may be repeated at all.

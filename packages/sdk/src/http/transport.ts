@@ -9,7 +9,7 @@ import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { Page } from '../types.js';
 import { type PagePromise, paginate } from './page.js';
-import { kyRetryOptions } from './retry.js';
+import { kyRetryOptions, retryReason } from './retry.js';
 
 /**
  * Options every method accepts as its last argument.
@@ -152,6 +152,13 @@ export class Transport {
         signal: call.signal,
         timeout,
         retry: kyRetryOptions(retry, retriable, call.signal),
+        hooks: {
+          beforeRetry: [
+            ({ error, retryCount }) => {
+              if (retry) retry.onRetry?.({ attempt: retryCount, reason: retryReason(error) });
+            },
+          ],
+        },
         ...(fetch ? { fetch } : {}),
       });
       const read = call.read ?? 'json';
