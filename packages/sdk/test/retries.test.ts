@@ -5,7 +5,7 @@
  */
 import { delay, HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, NetworkError, RateLimitError, TimeoutError } from '../src/index.js';
+import { ApiError, isFrontdeskError, NetworkError, RateLimitError, TimeoutError } from '../src/index.js';
 import { type Bench, baseUrl, problemResponse, startBench, stopBench } from './harness.js';
 
 let bench: Bench;
@@ -123,6 +123,22 @@ describe('reads are retried', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 502, code: 'internal_error' });
     expect(attempts('/v1/business')).toBe(3);
+  });
+});
+
+describe('answers that are not the API', () => {
+  it('a 200 that is not JSON (a captive portal) is a FrontdeskError invalid_response, not a crash later', async () => {
+    bench.server.use(
+      http.get(
+        businessUrl,
+        () =>
+          new HttpResponse('<html>Sign in to the Wi-Fi</html>', { headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    const error = await bench.admin.business.get().catch((e: unknown) => e);
+    expect(isFrontdeskError(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'FrontdeskError', code: 'invalid_response', status: 200 });
+    expect((error as Error).message).toContain('text/html');
   });
 });
 

@@ -43,7 +43,8 @@ export interface FrontdeskErrorInit {
 
 /**
  * Base class of every error thrown by the SDK. API answers become {@link ApiError} subclasses;
- * transport failures become `NetworkError` or `TimeoutError`. A caller's own abort is not wrapped:
+ * transport failures become `NetworkError` or `TimeoutError`; a success answer that is not JSON
+ * (something between you and the API answered) is a `FrontdeskError` with code `invalid_response`. A caller's own abort is not wrapped:
  * it rejects with the signal's reason, as `fetch` does.
  *
  * @example

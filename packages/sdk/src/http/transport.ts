@@ -5,6 +5,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import type { ClientOptions } from '../client.js';
 import { errorFromResponse } from '../errors/from-response.js';
+import { FrontdeskError } from '../errors/frontdesk-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { Page } from '../types.js';
@@ -143,8 +144,9 @@ export class Transport {
     if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
     // Repeating is safe only for reads, and for creates the API deduplicates by idempotency key.
     const retriable = call.method === 'GET' || (call.method === 'POST' && call.idempotencyKey !== undefined);
+    let response: Response;
     try {
-      const response = await ky(this.#base + call.path, {
+      response = await ky(this.#base + call.path, {
         method: call.method,
         headers,
         json: call.body,
@@ -161,16 +163,30 @@ export class Transport {
         },
         ...(fetch ? { fetch } : {}),
       });
-      const read = call.read ?? 'json';
-      if (read === 'response') return response as T;
-      if (read === 'none') {
-        await response.body?.cancel();
-        return undefined as T;
-      }
-      const text = await response.text();
-      return (read === 'text' ? text : text === '' ? undefined : JSON.parse(text)) as T;
     } catch (error) {
       throw await this.#toSdkError(error, call.signal, timeout);
+    }
+    const read = call.read ?? 'json';
+    if (read === 'response') return response as T;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The connection broke while the body was arriving.
+      throw call.signal?.aborted ? call.signal.reason : new NetworkError(error);
+    }
+    if (read !== 'json') return (read === 'text' ? text : undefined) as T;
+    try {
+      return (text === '' ? undefined : JSON.parse(text)) as T;
+    } catch (error) {
+      // A 2xx that is not JSON comes from something in between (a captive portal, a misrouted
+      // proxy), not from the API: say so rather than fail later on a wrong shape.
+      throw new FrontdeskError(`Expected JSON from the API, got ${response.headers.get('content-type')}`, {
+        status: response.status,
+        code: 'invalid_response',
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        cause: error,
+      });
     }
   }
 
