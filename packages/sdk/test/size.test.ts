@@ -44,5 +44,10 @@ it(`bundles the browser path (client + ky, minified, gzip) within ${budget} byte
   );
   expect(inputs.some((file) => file.includes('/ky/'))).toBe(true);
   expect(inputs.filter((file) => file.includes('zod') || file.includes('packages/core'))).toEqual([]);
-  expect(gzipped).toBeLessThanOrEqual(budget);
+  // Over budget? Keep optional features (a live stream, helpers few pages need) off this path:
+  // give them a subpath export (e.g. `@frontdesk/sdk/stream`) instead of the root index.
+  expect(
+    gzipped,
+    'browser path over its gzip budget: move optional features to a subpath export',
+  ).toBeLessThanOrEqual(budget);
 });
