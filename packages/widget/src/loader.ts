@@ -3,6 +3,7 @@
  * the UI chunks only when such an element is on the page. `import()` in this classic script
  * resolves against the script's own URL, so the chunks come from the API origin, cross-origin.
  */
+import { prefetchBooking } from './elements/booking-prefetch.js';
 import { defineLazyElement } from './elements/lazy-element.js';
 
-defineLazyElement('frontdesk-booking', () => import('./elements/booking-mount.js'));
+defineLazyElement('frontdesk-booking', () => import('./elements/booking-mount.js'), prefetchBooking);

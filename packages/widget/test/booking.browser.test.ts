@@ -159,6 +159,28 @@ describe('booking widget in a browser', () => {
     await page.context().close();
   });
 
+  it('asks for the month once, started by the loader while the UI downloads', async () => {
+    const page = await openPage(world, 'about:blank');
+    const seen: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/') && r.method() === 'GET') seen.push(new URL(r.url()).pathname);
+    });
+    page.on('requestfinished', (r) => {
+      if (r.url().includes('/chunks/booking-mount.')) seen.push('UI chunk loaded');
+    });
+    await page.goto(world.hostPage({ attrs: { service: world.serviceId } }));
+    await ready(page);
+    await chooseFirstFreeDay(page);
+    // Both requests left before the UI chunk had arrived, and nothing was asked twice.
+    expect(seen.indexOf('/v1/availability')).toBeLessThan(seen.indexOf('UI chunk loaded'));
+    expect(seen.indexOf(`/v1/services/${world.serviceId}`)).toBeLessThan(seen.indexOf('UI chunk loaded'));
+    expect(seen.filter((s) => s.startsWith('/v1/')).sort()).toEqual([
+      '/v1/availability',
+      `/v1/services/${world.serviceId}`,
+    ]);
+    await page.context().close();
+  });
+
   it('retries when the network drops, and says so', async () => {
     const page = await openPage(world, 'about:blank');
     let dropped = 0;

@@ -174,8 +174,10 @@ describe('what the API serves', () => {
     expect(loader.headers.get('access-control-allow-origin')).toBe('*');
     expect(loader.headers.get('content-type')).toMatch(/^text\/javascript/);
     const chunk = /\.\/(widget\/chunks\/[^"]+)"/.exec(await loader.text())![1];
-    const res = await fetch(`${world.api}/${chunk}`);
+    const res = await fetch(`${world.api}/${chunk}`, { headers: { 'Accept-Encoding': 'br' } });
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(await res.text()).toMatch(/^[\s\S]*export\s*\{/); // decompressed by fetch: real JS
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     for (const bad of ['..%2Fwidget.js', '%2E%2E%2F%2E%2E%2Fpackage.json', 'nope.js']) {

@@ -46,30 +46,30 @@ export const BookingApp = tracked(({ flow, api, manageUrl }: BookingAppProps) =>
         <Skeleton />
       );
   } else if (step === 'slot') {
+    // With a fixed service, the calendar loads alongside the service: show it before the name.
     heading = service ? service.name : t.chooseDate;
-    body = service ? (
-      <>
-        <p class="muted">{t.chooseDate}</p>
-        <SlotPicker
-          picker={flow.picker}
-          onPick={(slot) => void flow.chooseSlot(slot)}
-          busyStart={hold.status === 'loading' ? (flow.slot.value?.start ?? null) : null}
-        />
-        {flow.fixedService.value ? null : (
-          <div class="row">
-            <button type="button" onClick={flow.backToServices}>
-              {t.back}
-            </button>
-          </div>
-        )}
-      </>
-    ) : services.status === 'failed' ? (
-      <button type="button" onClick={() => void flow.start()}>
-        {t.tryAgain}
-      </button>
-    ) : (
-      <Skeleton />
-    );
+    body =
+      services.status === 'failed' && !service ? (
+        <button type="button" onClick={() => void flow.start()}>
+          {t.tryAgain}
+        </button>
+      ) : (
+        <>
+          {service ? <p class="muted">{t.chooseDate}</p> : null}
+          <SlotPicker
+            picker={flow.picker}
+            onPick={(slot) => void flow.chooseSlot(slot)}
+            busyStart={hold.status === 'loading' ? (flow.slot.value?.start ?? null) : null}
+          />
+          {flow.fixedService.value ? null : (
+            <div class="row">
+              <button type="button" onClick={flow.backToServices}>
+                {t.back}
+              </button>
+            </div>
+          )}
+        </>
+      );
   } else if (step === 'details') {
     heading = t.yourDetails;
     body = <DetailsForm flow={flow} />;

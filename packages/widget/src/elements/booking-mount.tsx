@@ -13,6 +13,7 @@ import { createApiClient } from '../state/api-client.js';
 import { createBookingFlow, type Notice } from '../state/booking-flow.js';
 import { manageLink, manageParams } from '../state/manage-link.js';
 import { bookingSheet } from '../styles/booking-css.js';
+import type { Prefetched } from './booking-prefetch.js';
 import type { MountedApp } from './lazy-element.js';
 
 /** Attributes whose change rebuilds the whole flow (the others are read live). */
@@ -64,9 +65,11 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     const api = attr('api') || scriptOrigin();
     const key = attr('key') ?? '';
     let flowNotice: Signal<Notice> | undefined;
+    const prefetched = (host as HTMLElement & { fdPrefetch?: Prefetched }).fdPrefetch;
     const client = createApiClient({
       api,
       key,
+      ...(prefetched ? { prefetched } : {}),
       onRetry: () => {
         if (flowNotice) flowNotice.value = { tone: 'info', text: t.retrying };
       },

@@ -3,6 +3,7 @@
  * lazily, as a chunk of the host app's bundle), `mountBooking()` puts a booking widget into any
  * container — for React, Vue or plain code that would rather call a function than write a tag.
  */
+import { prefetchBooking } from './booking-prefetch.js';
 import { defineLazyElement } from './lazy-element.js';
 
 /** Options of `mountBooking`; each is the attribute of the same (dash-cased) name. */
@@ -45,7 +46,7 @@ export interface MountedBooking {
  * // <frontdesk-booking api="https://book.example.com" key="fd_pk_…"></frontdesk-booking>
  */
 export function defineElements(): void {
-  defineLazyElement('frontdesk-booking', () => import('./booking-mount.js'));
+  defineLazyElement('frontdesk-booking', () => import('./booking-mount.js'), prefetchBooking);
 }
 
 const attributeName = (option: string) => option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

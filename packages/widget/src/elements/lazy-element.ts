@@ -53,7 +53,12 @@ let sheet: CSSStyleSheet | undefined;
  * @example
  * defineLazyElement('frontdesk-booking', () => import('../elements/booking-mount.js'));
  */
-export function defineLazyElement(tag: string, load: () => Promise<UiModule>): void {
+export function defineLazyElement(
+  tag: string,
+  load: () => Promise<UiModule>,
+  /** Work to start while the UI downloads (e.g. the first API requests). */
+  early?: (el: HTMLElement) => void,
+): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,
@@ -95,6 +100,7 @@ export function defineLazyElement(tag: string, load: () => Promise<UiModule>): v
         root.innerHTML = '<div class="sk" aria-hidden="true"><i></i><i></i><i></i><i></i></div>';
         this.setAttribute('aria-busy', 'true');
         this.loading = true;
+        early?.(this);
         load().then(
           (ui) => {
             this.loading = false;

@@ -33,6 +33,8 @@ export interface ApiClientOptions {
   retries?: number;
   /** First backoff in ms (default 400; doubled each time, with full jitter). */
   backoffMs?: number;
+  /** GET answers already on their way (started by the loader), by path; each is used once. */
+  prefetched?: Map<string, Promise<Response>>;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -73,11 +75,10 @@ export function createApiClient(options: ApiClientOptions) {
       let failure: ApiFailure;
       let wait = backoff * 2 ** attempt * Math.random();
       try {
-        const response = await fetch(base + path, {
-          method,
-          headers,
-          body: body === undefined ? null : JSON.stringify(body),
-        });
+        const early = method === 'GET' && attempt === 0 ? options.prefetched?.get(path) : undefined;
+        options.prefetched?.delete(path);
+        const response = await (early ??
+          fetch(base + path, { method, headers, body: body === undefined ? null : JSON.stringify(body) }));
         if (response.ok) return { ok: true, value: await parse(response) };
         failure = await toFailure(response);
         const retryAfter = Number(response.headers.get('Retry-After'));

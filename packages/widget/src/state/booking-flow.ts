@@ -68,6 +68,9 @@ export function createBookingFlow(options: BookingFlowOptions) {
 
   async function start(): Promise<void> {
     services.value = loading;
+    // A fixed service's month does not need the service itself: ask for both at once (one round
+    // trip fewer before the calendar shows free days, which matters most on slow networks).
+    if (options.service) picker.open(options.service);
     const result = options.service ? await api.service(options.service) : await api.services();
     if (!result.ok) {
       services.value = { status: 'failed', error: result.error };
@@ -76,7 +79,10 @@ export function createBookingFlow(options: BookingFlowOptions) {
     }
     const list = 'data' in result.value ? result.value.data : [result.value];
     services.value = { status: 'ready', value: list };
-    if (options.service && list[0]) chooseService(list[0]);
+    if (options.service && list[0]) {
+      service.value = list[0];
+      step.value = 'slot';
+    }
   }
 
   function chooseService(chosen: Service): void {

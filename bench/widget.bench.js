@@ -1,0 +1,105 @@
+/**
+ * @module Booking widget, cold start on a slow phone: time from the script tag starting to load to
+ * free days showing in the calendar, under Lighthouse's slow-4G profile (150 ms RTT, 1.6 Mbps
+ * down, 750 Kbps up, CPU slowed 4×), cold cache each run, against the BUILT API and widget on
+ * 127.0.0.1 with the page on another origin (as on a real site). Aim: ≤ 1.2 s.
+ *
+ *   pnpm build && node bench/widget.bench.js [runs]
+ */
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+import { startApi } from './api-server.js';
+
+const runs = Number(process.argv[2] ?? 7);
+const api = await startApi();
+const services = await fetch(`${api.url}/v1/services`, {
+  headers: { Authorization: `Bearer ${api.seed.publishableKey}` },
+}).then((r) => r.json());
+const service = services.data[0].id;
+
+const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<script src="${api.url}/widget.js" async></script></head><body><main><h1>Book</h1>
+<frontdesk-booking api="${api.url}" key="${api.seed.publishableKey}" service="${service}"></frontdesk-booking>
+</main></body></html>`;
+const host = createServer((req, res) => {
+  res
+    .writeHead(req.url === '/' ? 200 : 404, { 'Content-Type': 'text/html' })
+    .end(req.url === '/' ? page : '');
+});
+await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+/** One cold load; returns ms from the loader's request start (and from navigation) to free days. */
+async function once(throttled) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Lisbon' });
+  const tab = await context.newPage();
+  if (throttled) {
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await tab.goto(hostUrl, { waitUntil: 'commit' });
+  const shown = await tab.waitForFunction(
+    () => {
+      const root = document.querySelector('frontdesk-booking')?.shadowRoot;
+      if (!root?.querySelector('button.day.free')) return false;
+      const loader = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget.js'));
+      return { fromScript: performance.now() - (loader?.startTime ?? 0), fromNavigation: performance.now() };
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const result = await shown.jsonValue();
+  const bytes = await tab.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.js'))
+      .reduce((sum, e) => sum + e.transferSize, 0),
+  );
+  await context.close();
+  return { ...result, bytes };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
+};
+const fmt = (ms) => `${Math.round(ms)} ms`;
+
+await once(false); // warm the server (not the browser: every run has a fresh context and cache)
+for (const throttled of [true, false]) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await once(throttled));
+  const script = stats(results.map((r) => r.fromScript));
+  const nav = stats(results.map((r) => r.fromNavigation));
+  console.log(
+    `${throttled ? 'slow 4G + 4x CPU' : 'unthrottled     '}  script start → free days: median ${fmt(script.median)} ` +
+      `(min ${fmt(script.min)}, max ${fmt(script.max)}); from navigation: median ${fmt(nav.median)}; ` +
+      `JS transferred ${(results[0].bytes / 1024).toFixed(1)} KB; ${runs} cold runs`,
+  );
+}
+
+await browser.close();
+host.close();
+await api.close();
+await api.database.close?.();
