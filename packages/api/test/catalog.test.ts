@@ -146,6 +146,10 @@ describe('catalog and schedules', () => {
     const salon = await setupSalon(t);
     const patched = await call(t, 'PATCH', '/v1/business', { body: { name: 'New name', holdMinutes: 3 } });
     expect(patched.body).toMatchObject({ name: 'New name', holdMinutes: 3 });
+    // An empty patch changes nothing (found by the fuzz test: it used to be a 500).
+    const empty = await call(t, 'PATCH', '/v1/business', { body: {} });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ name: 'New name' });
     const hold = await call<{ id: string; expiresAt: string }>(t, 'POST', '/v1/holds', {
       key: t.publishableKey,
       body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z' },

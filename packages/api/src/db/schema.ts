@@ -23,6 +23,14 @@ export const businesses = sqliteTable('businesses', {
    * `/demo` page show it. Secret keys are never stored in clear.
    */
   demoPublishableKey: text('demo_publishable_key'),
+  /**
+   * Changes (to a new random value) in every transaction that changes what availability is computed
+   * from: services, resources, hours, overrides, time off, closures, the zone. Processes cache that
+   * catalog and compare this value, read in the same snapshot, before trusting their copy.
+   */
+  catalogVersion: text('catalog_version').notNull().default(''),
+  /** Likewise for bookings and holds: lets a process reuse an availability answer for a moment. */
+  occupancyVersion: text('occupancy_version').notNull().default(''),
   createdAt: createdAt(),
 });
 

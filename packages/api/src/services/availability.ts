@@ -5,7 +5,6 @@
  */
 import {
   type Availability,
-  addDays,
   type ComputedSlot,
   checkStart,
   computeSlots,
@@ -15,13 +14,14 @@ import {
   type SlotRequest,
   type WeeklyHours,
 } from '@frontdesk/core';
-import { and, eq, gt, gte, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { bookings, closures, dateOverrides, holds, resources, timeOff } from '../db/schema.js';
-import { fieldError } from '../errors.js';
+import { prepared } from '../db/prepared.js';
+import { bookings, holds } from '../db/schema.js';
+import { fieldError, notFound } from '../errors.js';
 import { toInstant } from '../time.js';
-import { getBusinessRow } from './business.js';
-import { getService, type ServiceRow } from './catalog.js';
+import type { ServiceRow } from './catalog.js';
+import { type BusinessRow, catalogOf, readBusiness } from './catalog-cache.js';
 
 const DAY = 86_400_000;
 
@@ -55,121 +55,59 @@ interface ContextQuery {
   includeInactive: boolean;
 }
 
-/** Loads everything the engine needs for one service over one window, in a handful of queries. */
-export async function loadSlotContext(db: Db, q: ContextQuery): Promise<SlotContext> {
-  const business = await getBusinessRow(db, q.businessId);
-  const { row: service, wire } = await getService(db, q.businessId, q.serviceId);
-  if (!service.active && !q.includeInactive)
-    throw fieldError('service', 'Unknown service', 'unknown_service');
-  let eligible = wire.resourceIds;
+/**
+ * Loads everything the engine needs for one service over one window: the catalog (cached per
+ * process, see `catalog-cache.ts`) and the occupancy (always read: it changes with every booking).
+ */
+export async function loadSlotContext(db: Db, q: ContextQuery, business?: BusinessRow): Promise<SlotContext> {
+  const catalog = await catalogOf(db, q.businessId, q.now, business);
+  const entry = catalog.services.get(q.serviceId);
+  if (!entry) throw notFound('Service');
+  const service = entry.row;
+  if (!service.active && !q.includeInactive) throw notFound('Service');
+  let eligible = entry.resourceIds;
   if (q.resourceId !== undefined) {
     if (!eligible.includes(q.resourceId)) {
       throw fieldError('resource', 'This resource does not offer this service', 'not_eligible');
     }
     eligible = [q.resourceId];
   }
-  // Occupancy and time off matter up to a day of buffers either side, plus the zone's offset.
-  const from = q.windowStart - 2 * DAY;
-  const to = q.windowEnd + 2 * DAY;
-  const fromDate = addDays(toInstant(from).slice(0, 10), -1);
-  const toDate = addDays(toInstant(to).slice(0, 10), 1);
-
-  const resourceRows =
-    eligible.length === 0
-      ? []
-      : await db
-          .select()
-          .from(resources)
-          .where(
-            and(
-              eq(resources.businessId, q.businessId),
-              inArray(resources.id, eligible),
-              isNull(resources.deletedAt),
-              q.includeInactive ? undefined : eq(resources.active, true),
-            ),
-          );
-  const ids = resourceRows.map((r) => r.id);
-  const [overrideRows, timeOffRows, closureRows, bookingRows, holdRows] =
-    ids.length === 0
-      ? [[], [], [], [], []]
-      : await Promise.all([
-          db
-            .select()
-            .from(dateOverrides)
-            .where(
-              and(
-                inArray(dateOverrides.resourceId, ids),
-                gte(dateOverrides.date, fromDate),
-                lte(dateOverrides.date, toDate),
-              ),
-            ),
-          db
-            .select()
-            .from(timeOff)
-            .where(and(inArray(timeOff.resourceId, ids), gt(timeOff.end, from), lt(timeOff.start, to))),
-          db
-            .select()
-            .from(closures)
-            .where(
-              and(
-                eq(closures.businessId, q.businessId),
-                lte(closures.startDate, toDate),
-                gte(closures.endDate, fromDate),
-              ),
-            ),
-          db
-            .select()
-            .from(bookings)
-            .where(
-              and(
-                inArray(bookings.resourceId, ids),
-                ne(bookings.status, 'cancelled'),
-                gt(bookings.blockEnd, from),
-                lt(bookings.blockStart, to),
-                q.exclude?.bookingId ? ne(bookings.id, q.exclude.bookingId) : undefined,
-              ),
-            ),
-          db
-            .select()
-            .from(holds)
-            .where(
-              and(
-                inArray(holds.resourceId, ids),
-                gt(holds.expiresAt, q.now),
-                gt(holds.blockEnd, from),
-                lt(holds.blockStart, to),
-                q.exclude?.holdId ? ne(holds.id, q.exclude.holdId) : undefined,
-              ),
-            ),
-        ]);
-
   // Keep the service's own order of resources: the engine offers them in input order.
-  const byId = new Map(resourceRows.map((r) => [r.id, r]));
   const calendars: ResourceCalendar[] = eligible.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
+    const row = catalog.resources.get(id);
+    if (!row || (!row.active && !q.includeInactive)) return [];
     return [
       {
         id,
         hours: row.hours as WeeklyHours,
-        overrides: overrideRows
-          .filter((o) => o.resourceId === id)
-          .map((o) => ({ date: o.date, intervals: o.intervals })),
-        timeOff: timeOffRows.filter((t) => t.resourceId === id).map((t) => ({ start: t.start, end: t.end })),
+        overrides: catalog.overrides.get(id) ?? [],
+        timeOff: catalog.timeOff.get(id) ?? [],
       },
     ];
   });
-  const occupancy: Occupancy[] = [...bookingRows, ...holdRows].map((o) => ({
-    resourceId: o.resourceId,
-    serviceId: o.serviceId,
-    start: o.start,
-    blockStart: o.blockStart,
-    blockEnd: o.blockEnd,
-  }));
+  const ids = calendars.map((r) => r.id);
+  // Occupancy matters up to a day of buffers either side of the window, plus the zone's offset.
+  const from = q.windowStart - 2 * DAY;
+  const to = q.windowEnd + 2 * DAY;
+  const occupancy: Occupancy[] = [];
+  for (const resourceId of ids) {
+    const args = {
+      resourceId,
+      from,
+      to,
+      now: q.now,
+      bookingId: q.exclude?.bookingId ?? '',
+      holdId: q.exclude?.holdId ?? '',
+    };
+    occupancy.push(
+      ...(await occupiedBy(db, 'bookings').all(args)),
+      ...(await occupiedBy(db, 'holds').all(args)),
+    );
+  }
   return {
     service,
     request: {
-      timezone: business.timezone,
+      timezone: catalog.timezone,
       from: q.from,
       to: q.to,
       now: q.now,
@@ -184,10 +122,56 @@ export async function loadSlotContext(db: Db, q: ContextQuery): Promise<SlotCont
         capacity: service.capacity,
       },
       resources: calendars,
-      closures: closureRows.map((c) => ({ startDate: c.startDate, endDate: c.endDate })),
+      closures: catalog.closures,
       occupancy,
     },
   };
+}
+
+/** Only the columns the engine reads. */
+const occupancyColumns = (table: typeof bookings | typeof holds) => ({
+  resourceId: table.resourceId,
+  serviceId: table.serviceId,
+  start: table.start,
+  blockStart: table.blockStart,
+  blockEnd: table.blockEnd,
+});
+
+/**
+ * What occupies one resource between two instants: bookings not cancelled, or holds still live
+ * (`expires_at > now`), minus the one being rescheduled or converted (`''` excludes nothing).
+ */
+function occupiedBy(db: Db, kind: 'bookings' | 'holds') {
+  const p = (name: string) => sql.placeholder(name);
+  return prepared(db, `occupancy:${kind}`, (d) =>
+    kind === 'bookings'
+      ? d
+          .select(occupancyColumns(bookings))
+          .from(bookings)
+          .where(
+            and(
+              eq(bookings.resourceId, p('resourceId')),
+              ne(bookings.status, 'cancelled'),
+              gt(bookings.blockEnd, p('from')),
+              lt(bookings.blockStart, p('to')),
+              ne(bookings.id, p('bookingId')),
+            ),
+          )
+          .prepare()
+      : d
+          .select(occupancyColumns(holds))
+          .from(holds)
+          .where(
+            and(
+              eq(holds.resourceId, p('resourceId')),
+              gt(holds.expiresAt, p('now')),
+              gt(holds.blockEnd, p('from')),
+              lt(holds.blockStart, p('to')),
+              ne(holds.id, p('holdId')),
+            ),
+          )
+          .prepare(),
+  );
 }
 
 const slotToWire = (slot: ComputedSlot) => ({
@@ -196,6 +180,20 @@ const slotToWire = (slot: ComputedSlot) => ({
   remaining: slot.remaining,
   resourceIds: slot.resourceIds,
 });
+
+/**
+ * Answers reused for a moment when nothing changed. Keyed by the question; valid while the
+ * business's catalog and occupancy versions (read fresh, so a booking made through ANY process
+ * invalidates at once) are the same and for at most `ANSWER_TTL_MS`, since time alone also changes
+ * the answer (notice window, holds expiring). A start offered a moment too long is still re-checked
+ * when booked; this only spares identical widget loads from recomputing.
+ */
+const ANSWER_TTL_MS = 2000;
+const MAX_ANSWERS = 1000;
+const answers = new Map<
+  string,
+  { catalog: string; occupancy: string; at: number; availability: Availability }
+>();
 
 /** `GET /availability`: offered starts between two dates of the business's zone. */
 export async function getAvailability(
@@ -210,12 +208,35 @@ export async function getAvailability(
     includeInactive: boolean;
   },
 ): Promise<Availability> {
-  const context = await loadSlotContext(db, {
-    ...q,
-    windowStart: Date.parse(q.from),
-    windowEnd: Date.parse(q.to) + DAY,
+  const business = await readBusiness(db, q.businessId);
+  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
+  const hit = answers.get(key);
+  if (
+    hit &&
+    hit.catalog === business.catalogVersion &&
+    hit.occupancy === business.occupancyVersion &&
+    q.now >= hit.at &&
+    q.now - hit.at < ANSWER_TTL_MS
+  ) {
+    return hit.availability;
+  }
+  const context = await loadSlotContext(
+    db,
+    { ...q, windowStart: Date.parse(q.from), windowEnd: Date.parse(q.to) + DAY },
+    business,
+  );
+  const availability = {
+    timezone: context.request.timezone,
+    slots: computeSlots(context.request).map(slotToWire),
+  };
+  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+  answers.set(key, {
+    catalog: business.catalogVersion,
+    occupancy: business.occupancyVersion,
+    at: q.now,
+    availability,
   });
-  return { timezone: context.request.timezone, slots: computeSlots(context.request).map(slotToWire) };
+  return availability;
 }
 
 export interface StartCheck {

@@ -49,6 +49,8 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
     holdMinutes: input.holdMinutes ?? 10,
     seedTag: input.seedTag ?? null,
     demoPublishableKey: null,
+    catalogVersion: '',
+    occupancyVersion: '',
     createdAt: now,
   };
   await tx.insert(businesses).values(row);
@@ -62,6 +64,8 @@ export async function updateBusiness(
   now: number,
 ): Promise<Business> {
   const row = await getBusinessRow(tx, businessId);
+  // An empty patch is valid and changes nothing (and an UPDATE with no columns is an SQL error).
+  if (Object.values(patch).every((value) => value === undefined)) return businessToWire(row);
   const next = { ...row, ...patch };
   await tx.update(businesses).set(patch).where(eq(businesses.id, businessId));
   const wire = businessToWire(next);

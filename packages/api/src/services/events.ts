@@ -4,7 +4,8 @@
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { events } from '../db/schema.js';
+import { businesses, events } from '../db/schema.js';
+import { randomBase62 } from '../ids.js';
 import { toInstant } from '../time.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
 
@@ -25,8 +26,29 @@ export interface EventRecord {
   createdAt: string;
 }
 
-/** Appends one event; call it with the transaction that makes the change. */
+/** Event types that change what availability is computed from (see `businesses.catalogVersion`). */
+const catalogChange = /^(service|resource|closure|business)\./;
+/** Event types that change who occupies what (see `businesses.occupancyVersion`). */
+const occupancyChange = /^(booking|hold)\./;
+
+/**
+ * Appends one event; call it with the transaction that makes the change. A catalog change also
+ * gives the business a new catalog version, so every process drops its cached copy.
+ */
 export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
+  if (catalogChange.test(event.type)) {
+    // Random, not a counter: a version written by a transaction that rolled back can never be
+    // reused by a later one, so a copy cached from uncommitted data can never look current.
+    await tx
+      .update(businesses)
+      .set({ catalogVersion: randomBase62(16) })
+      .where(eq(businesses.id, event.businessId));
+  } else if (occupancyChange.test(event.type)) {
+    await tx
+      .update(businesses)
+      .set({ occupancyVersion: randomBase62(16) })
+      .where(eq(businesses.id, event.businessId));
+  }
   await tx.insert(events).values({
     businessId: event.businessId,
     type: event.type,

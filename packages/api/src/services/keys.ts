@@ -2,8 +2,9 @@
  * @module API keys: creating (shown once), listing, revoking, and finding the key of a request.
  */
 import type { ApiKey, CreatedApiKey, KeyKind } from '@frontdesk/core';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { apiKeys } from '../db/schema.js';
 import type { AuthContext } from '../env.js';
 import { notFound } from '../errors.js';
@@ -93,10 +94,14 @@ export async function revokeKey(tx: Db, businessId: string, id: string, now: num
 /** The live key behind a bearer token, or undefined. Looked up by hash: no timing oracle on the secret. */
 export async function authenticate(db: Db, token: string): Promise<AuthContext | undefined> {
   if (!/^fd_(pk|sk)_[A-Za-z0-9]{16,64}$/.test(token)) return undefined;
-  const [row] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.hash, sha256(token)), isNull(apiKeys.revokedAt)));
+  const query = prepared(db, 'authenticate', (d) =>
+    d
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.hash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
+      .prepare(),
+  );
+  const [row] = await query.all({ hash: sha256(token) });
   if (!row) return undefined;
   return { keyId: row.id, businessId: row.businessId, kind: row.kind, allowedOrigins: row.allowedOrigins };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `businesses` ADD `catalog_version` text DEFAULT '' NOT NULL;

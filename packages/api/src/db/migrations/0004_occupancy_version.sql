@@ -1,0 +1,1 @@
+ALTER TABLE `businesses` ADD `occupancy_version` text DEFAULT '' NOT NULL;
