@@ -8,10 +8,11 @@ export function Skeleton({ rows = 3 }: { rows?: number }) {
   const { t } = useEnv();
   return (
     <div class="sk" role="status">
-      <span class="sr">{t.loading}</span>
       {Array.from({ length: rows }, (_, i) => (
         <i key={i} aria-hidden="true" />
       ))}
+      {/* Last, so the loader's `.sk i:first-child` shapes apply here too. */}
+      <span class="sr">{t.loading}</span>
     </div>
   );
 }

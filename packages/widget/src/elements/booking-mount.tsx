@@ -75,7 +75,10 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
       },
     });
     const container = document.createElement('div');
-    root.adoptedStyleSheets = [bookingSheet()];
+    // Keep the loader's skeleton sheet (placeholders, reserved height) and add the UI's own.
+    const sheet = bookingSheet();
+    if (!root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     root.replaceChildren(container);
     let ui: JSX.Element;
     let stop = () => {};

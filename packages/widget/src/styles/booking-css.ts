@@ -2,7 +2,8 @@
  * @module The widget's stylesheet, adopted into each shadow root as a constructable stylesheet
  * (allowed under `style-src 'self'`, where a <style> element would be blocked). Everything a site
  * may want to change is a `--frontdesk-*` custom property, which pierces the shadow boundary.
- * Colours meet WCAG AA contrast in both themes (text 4.5:1, borders of controls 3:1); `theme`
+ * The loader's skeleton sheet stays adopted beside this one: it brings the `.sk` placeholder rules
+ * and the reserved height. Colours meet WCAG AA contrast in both themes (text 4.5:1, borders of controls 3:1); `theme`
  * only switches `color-scheme`, and every colour is a `light-dark()` pair. Targets are at least
  * 44×44 px (AA asks 24).
  */
@@ -14,12 +15,11 @@ export const bookingCss = `
 --e:var(--frontdesk-error,light-dark(#b91c1c,#fca5a5));--ring:var(--frontdesk-focus,light-dark(#1d4ed8,#bfdbfe));
 --r:var(--frontdesk-radius,.5rem);font-family:var(--frontdesk-font,system-ui,sans-serif);color:var(--t);line-height:1.5}
 :host([theme=dark]){color-scheme:dark}:host([theme=auto]){color-scheme:light dark}
-:host([mode=popup]){min-height:2.75rem}
 *{box-sizing:border-box}
 .fd{background:var(--s);color:var(--t);border:1px solid var(--b);border-radius:var(--r);padding:1rem;
 display:grid;gap:1rem;max-width:40rem}
 h2,h3{margin:0;font-size:1.15rem;line-height:1.3}h3{font-size:1rem}
-h2:focus,h3:focus{outline:none}
+h2:focus{outline:none}
 p{margin:0}
 .muted{color:var(--m);font-size:.9rem}
 button,.btn,input,select,textarea{font:inherit;color:inherit}
@@ -37,10 +37,9 @@ button:disabled,button[aria-disabled=true]{cursor:not-allowed;opacity:.6}
 .cal{border-collapse:collapse;width:100%;table-layout:fixed}
 .cal th{font-size:.8rem;font-weight:600;color:var(--m);padding:.25rem 0}
 .cal td{padding:2px;text-align:center}
-.day{width:100%;padding:0;min-height:2.75rem;border-color:transparent}
+.day{width:100%;padding:0;border-color:transparent;flex-direction:column;gap:0}
 .day.free{border-color:var(--b);font-weight:600}
 .day.free::after{content:'';display:block;width:.35rem;height:.35rem;border-radius:50%;background:var(--a)}
-.day{flex-direction:column;gap:0}
 [aria-selected=true]>.day{background:var(--a);color:var(--on-a);border-color:var(--a)}
 [aria-selected=true]>.day::after{background:var(--on-a)}
 .day.today{text-decoration:underline}
@@ -58,10 +57,6 @@ input[type=checkbox]{width:1.5rem;height:1.5rem;min-height:0;margin:0;accent-col
 .notice{padding:.75rem;border-radius:var(--r);border:1px solid var(--b)}
 .notice.error{border-color:var(--e);color:var(--e)}
 .notice:empty{display:none}
-.sk{display:grid;gap:.75rem}
-.sk i{display:block;height:2.75rem;border-radius:var(--r);background:color-mix(in srgb,currentColor 10%,transparent)}
-@media (prefers-reduced-motion:no-preference){.sk i{animation:p 1.2s ease-in-out infinite alternate}}
-@keyframes p{to{opacity:.45}}
 dialog{padding:0;border:0;background:transparent;max-width:min(40rem,calc(100vw - 2rem));width:100%;color:var(--t)}
 dialog::backdrop{background:rgb(0 0 0/.55)}
 dialog .fd{max-width:none;border:0}
