@@ -4,7 +4,7 @@
  * publishable key as `?key=` (never a secret key: URLs end up in logs). The origin check applies
  * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware.
  */
-import { parseSkuList, type StockEvent, StockStreamQuery } from '@frontdesk/core';
+import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk/core';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
@@ -47,7 +47,15 @@ export function stockStreamRoutes(): Hono<AppEnv> {
         { path: 'skus', message: 'Give 1 to 100 SKUs, comma separated', code: 'too_many' },
       ]);
     }
-    const lastEventId = Number(c.req.header('last-event-id') ?? Number.NaN);
+    const malformed = skus.find((sku) => !Sku.safeParse(sku).success);
+    if (malformed !== undefined) {
+      throw validationFailed([
+        { path: 'skus', message: `Not a SKU: ${malformed.slice(0, 70)}`, code: 'invalid_sku' },
+      ]);
+    }
+    const rawLastEventId = c.req.header('last-event-id') || query.lastEventId;
+    const lastEventId =
+      rawLastEventId && /^\d{1,15}$/.test(rawLastEventId) ? Number(rawLastEventId) : undefined;
     const businessId = auth.businessId;
     const hub = stockStreamHub(database, clock);
 
@@ -72,7 +80,7 @@ export function stockStreamRoutes(): Hono<AppEnv> {
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ skus }), retry: retryMs });
-        if (Number.isInteger(lastEventId) && lastEventId >= 0) {
+        if (lastEventId !== undefined) {
           // Resuming: what happened since the client's last event, then live.
           sentUpTo = lastEventId;
           for (const row of await stockEventsAfter(database.db, lastEventId, { businessId, skus }, 1000)) {

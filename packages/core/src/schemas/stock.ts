@@ -246,6 +246,8 @@ export const StockStreamQuery = z.object({
   skus: z.string().check(z.minLength(1), z.maxLength(6500)),
   /** The publishable key, for `EventSource`, which cannot send an Authorization header. */
   key: z.optional(z.string().check(z.maxLength(200))),
+  /** Same as the `Last-Event-ID` header (which wins), for clients that cannot set headers. */
+  lastEventId: z.optional(z.string().check(z.regex(/^\d{1,15}$/, 'Expected an event id'))),
 });
 
 /** One message of the live stock stream (SSE `event: stock`, `id:` = the event log id). */

@@ -1,0 +1,144 @@
+/**
+ * @module `@frontdesk/sdk/stock` and its live subscription, on the real API (msw routes requests into
+ * the Hono app). Faults — a refused first connection, a stream that drops — are injected in front.
+ */
+import { HttpResponse, http } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InsufficientStockError, ValidationError } from '../src/index.js';
+import { createStockClient, type ProductStock, type StockClient } from '../src/resources/stock.js';
+import { type Bench, baseUrl, fastRetry, problemResponse, startBench, stopBench } from './harness.js';
+
+let bench: Bench;
+/** Stock clients with the secret and the publishable key. */
+let admin: StockClient;
+let shop: StockClient;
+beforeAll(async () => {
+  bench = await startBench();
+  admin = createStockClient({ baseUrl, key: bench.secretKey, retry: fastRetry });
+  shop = createStockClient({ baseUrl, key: bench.publishableKey, retry: fastRetry });
+  await admin.locations.create({ id: 'lisbon', name: 'Lisbon shop' });
+  await admin.products.create({ sku: 'HELMET-M', name: 'Helmet M', lowStockThreshold: 1 });
+  await admin.products.create({ sku: 'LIGHT-1', name: 'Light' });
+});
+afterAll(() => stopBench(bench));
+
+const customer = { name: 'Ana Silva', email: 'ana@example.com' };
+
+/** Collects what a subscription hands over, and lets a test wait for a condition on it. */
+function collector() {
+  const seen: ProductStock[] = [];
+  let wake: () => void = () => undefined;
+  return {
+    seen,
+    onChange: (stock: ProductStock) => {
+      seen.push(stock);
+      wake();
+    },
+    async until(check: (all: ProductStock[]) => boolean, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!check(seen)) {
+        if (Date.now() > deadline) throw new Error(`not seen in time: ${JSON.stringify(seen)}`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+  };
+}
+
+describe('stock resources', () => {
+  it('adjusts, reads, reserves, collects; a short shelf throws InsufficientStockError', async () => {
+    const one = await admin.stock.adjust({ eventId: 'sdk-1', sku: 'HELMET-M', locationId: 'lisbon', set: 3 });
+    expect(one).toMatchObject({ outcome: 'applied', onHand: 3, replayed: false });
+    const batch = await admin.stock.adjust([
+      { eventId: 'sdk-1', sku: 'HELMET-M', locationId: 'lisbon', set: 3 },
+      { eventId: 'sdk-2', sku: 'LIGHT-1', locationId: 'lisbon', delta: 2 },
+    ]);
+    expect(batch.map((r) => r.replayed)).toEqual([true, false]);
+
+    const reservation = await shop.reservations.create({
+      sku: 'HELMET-M',
+      locationId: 'lisbon',
+      quantity: 2,
+      customer,
+    });
+    expect((await shop.stock.get('HELMET-M')).available).toBe(1);
+    const error = await shop.reservations
+      .create({ sku: 'HELMET-M', locationId: 'lisbon', quantity: 2, customer })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsufficientStockError);
+
+    const mine = await shop.reservations.get(reservation.id, { token: reservation.manageToken });
+    expect(mine.customer).toEqual(customer);
+    await admin.reservations.collect(reservation.id);
+    let onHand = 0;
+    for await (const m of admin.stock.movements({ sku: 'HELMET-M', location: 'lisbon' })) onHand += m.delta;
+    expect(onHand).toBe(1);
+    expect((await shop.stock.get('HELMET-M')).locations[0]).toMatchObject({ onHand: 1, available: 1 });
+  });
+});
+
+describe('client.stock.subscribe', () => {
+  it('hands over the current stock, then each change, until closed', async () => {
+    const c = collector();
+    const statuses: string[] = [];
+    const sub = shop.stock.subscribe(['LIGHT-1'], c.onChange, { onStatus: (s) => statuses.push(s) });
+    await c.until((all) => all.length === 1);
+    await admin.stock.adjust({ eventId: 'sub-1', sku: 'LIGHT-1', locationId: 'lisbon', delta: 5 });
+    await c.until((all) => all.at(-1)?.available === 7);
+    sub.close();
+    await sub.done;
+    expect(statuses).toEqual(['connecting', 'open', 'closed']);
+  });
+
+  it('retries a refused connection, and resumes after a drop without missing a change', async () => {
+    let streams = 0;
+    bench.server.use(
+      http.get(`${baseUrl}/v1/stock/stream`, ({ request }) => {
+        streams++;
+        if (streams === 1) return problemResponse(503, 'internal_error');
+        if (streams > 2) return undefined; // later connections: straight to the API
+        // The second connection ends right after its first message: a dropped connection.
+        return (async () => {
+          const real = await bench.forward(request);
+          const reader = real.body!.getReader();
+          let text = '';
+          while (!text.includes('event: stock'))
+            text += new TextDecoder().decode((await reader.read()).value);
+          await reader.cancel();
+          return new HttpResponse(text.slice(0, text.indexOf('\n\n', text.indexOf('event: stock')) + 2), {
+            headers: { 'content-type': 'text/event-stream' },
+          });
+        })();
+      }),
+    );
+    const c = collector();
+    const errors: unknown[] = [];
+    const sub = shop.stock.subscribe(['HELMET-M'], c.onChange, {
+      baseDelay: 200,
+      onError: (e) => errors.push(e),
+    });
+    try {
+      await c.until((all) => all.length === 1);
+      // Made while the client is between connections: it must arrive through the resume.
+      await admin.stock.adjust({ eventId: 'gap-1', sku: 'HELMET-M', locationId: 'lisbon', delta: 4 });
+      await c.until((all) => all.at(-1)?.available === 5);
+      // 1: refused (503, retried), 2: dropped after one message, 3: resumed from its event id.
+      expect(streams).toBeGreaterThanOrEqual(3);
+      expect(errors.every((e) => (e as { status?: number }).status !== 400)).toBe(true);
+    } finally {
+      sub.close();
+      await sub.done;
+      bench.server.resetHandlers();
+    }
+  });
+
+  it('ends on an error a retry cannot cure, and says why', async () => {
+    const errors: unknown[] = [];
+    const sub = shop.stock.subscribe(['not a sku!'], () => undefined, { onError: (e) => errors.push(e) });
+    await sub.done;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ValidationError);
+  });
+});
