@@ -92,7 +92,7 @@ describe('booking widget in a browser', () => {
     // Into the grid: one tab stop, on today.
     for (let i = 0; i < 5 && !(await focused(page)).startsWith('button.day'); i++)
       await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatch(/^button\.day/);
+    await expect.poll(() => focused(page)).toMatch(/^button\.day/);
     // Arrow to a day with times (at most ~two months of days).
     for (let i = 0; i < 60 && !(await focused(page)).includes('times available"'); i++) {
       await page.keyboard.press('ArrowRight');

@@ -51,7 +51,7 @@ describe('manage view', () => {
     await w.getByText('Confirmed').waitFor();
     await w.getByRole('button', { name: 'Cancel booking' }).click();
     // The confirmation takes focus: a keyboard user answers it right away.
-    expect(await focused(page)).toBe('button.primary "Yes, cancel it"');
+    await expect.poll(() => focused(page)).toBe('button.primary "Yes, cancel it"');
     await page.keyboard.press('Enter');
     await w.getByRole('status').filter({ hasText: 'Your booking is cancelled.' }).waitFor();
     await w.getByText('Cancelled', { exact: true }).waitFor();
@@ -112,7 +112,7 @@ describe('popup mode', () => {
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe('button.primary "Book an appointment"');
+    await expect.poll(() => focused(page)).toBe('button.primary "Book an appointment"');
     await page.context().close();
   });
 });
