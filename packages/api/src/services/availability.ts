@@ -23,6 +23,8 @@ import { toInstant } from '../time.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, catalogOf, readBusiness } from './catalog-cache.js';
 
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 export interface OccupancyExclusions {
@@ -43,7 +45,7 @@ interface ContextQuery {
   serviceId: string;
   /** Narrow to one eligible resource. */
   resourceId?: string | undefined;
-  /** Instants that any start of interest lies between. */
+  /** The earliest and latest instant a start of interest can have. */
   windowStart: number;
   windowEnd: number;
   /** Dates (`YYYY-MM-DD`) the request is about, for the engine's from/to. */
@@ -86,9 +88,10 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
     ];
   });
   const ids = calendars.map((r) => r.id);
-  // Occupancy matters up to a day of buffers either side of the window, plus the zone's offset.
-  const from = q.windowStart - 2 * DAY;
-  const to = q.windowEnd + 2 * DAY;
+  // Occupancy rows carry their own buffers, so only those overlapping a candidate's block matter:
+  // from the earliest start minus our buffer before, to the latest start's end plus buffer after.
+  const from = q.windowStart - service.bufferBeforeMinutes * MINUTE;
+  const to = q.windowEnd + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
   const occupancy: Occupancy[] = [];
   for (const resourceId of ids) {
     const args = {
@@ -222,7 +225,8 @@ export async function getAvailability(
   }
   const context = await loadSlotContext(
     db,
-    { ...q, windowStart: Date.parse(q.from), windowEnd: Date.parse(q.to) + DAY },
+    // Local dates span UTC-12 to UTC+14: the starts of `from..to` lie within these instants.
+    { ...q, windowStart: Date.parse(q.from) - 14 * HOUR, windowEnd: Date.parse(q.to) + DAY + 12 * HOUR },
     business,
   );
   const availability = {
