@@ -7,3 +7,4 @@ import { prefetchBooking } from './elements/booking-prefetch.js';
 import { defineLazyElement } from './elements/lazy-element.js';
 
 defineLazyElement('frontdesk-booking', () => import('./elements/booking-mount.js'), prefetchBooking);
+defineLazyElement('frontdesk-stock', () => import('./elements/stock-mount.js'));

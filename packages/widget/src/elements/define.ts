@@ -47,6 +47,7 @@ export interface MountedBooking {
  */
 export function defineElements(): void {
   defineLazyElement('frontdesk-booking', () => import('./booking-mount.js'), prefetchBooking);
+  defineLazyElement('frontdesk-stock', () => import('./stock-mount.js'));
 }
 
 const attributeName = (option: string) => option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

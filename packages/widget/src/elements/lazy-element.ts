@@ -31,12 +31,14 @@ export const observedAttributes = [
   'token',
   'manage-url',
   'sku',
+  'location',
 ];
 
 // Plain CSS, adopted as a constructable stylesheet: allowed by `style-src 'self'`, unlike <style>.
 const skeletonCss =
   ':host{display:block;min-height:var(--frontdesk-min-height,30rem);contain:layout}' +
   ':host([mode=popup]){min-height:2.75rem}' +
+  ':host(frontdesk-stock){min-height:var(--frontdesk-min-height,3rem)}' +
   '.sk{display:grid;gap:.75rem;padding:1rem}' +
   '.sk i{display:block;height:2.5rem;border-radius:var(--frontdesk-radius,.5rem);' +
   'background:color-mix(in srgb,currentColor 10%,transparent)}' +
