@@ -20,11 +20,23 @@ function minifyChunks(): Plugin {
     name: 'frontdesk-minify-chunks',
     // A classic script loaded cross-origin without `crossorigin` has about:blank as the base URL of
     // its import() calls, so the loader resolves chunk paths against its own <script> src itself.
-    renderDynamicImport({ chunk }) {
-      return chunk.isEntry ? { left: 'import(new URL(', right: ',fdBase).href)' } : null;
+    // It also starts the target's shared chunks (preact, signals) at the same time, instead of
+    // after the target has arrived and been parsed: one round trip less on a slow network.
+    renderDynamicImport({ chunk, getTargetChunkImports }) {
+      if (!chunk.isEntry) return null;
+      // `resolvedImportPath` is already a quoted string (with hash placeholders Rollup fills in).
+      const deps = (getTargetChunkImports() ?? []).filter((i) => i.type === 'internal');
+      const load = (quotedPath: string) => `import(new URL(${quotedPath},fdBase).href)`;
+      if (!deps.length) return { left: 'import(new URL(', right: ',fdBase).href)' };
+      return {
+        left: `Promise.all([${deps.map((d) => load(d.resolvedImportPath)).join(',')},import(new URL(`,
+        right: `,fdBase).href)]).then((m)=>m[${deps.length}])`,
+      };
     },
     // After every other plugin: Vite's own lib-mode pass would re-indent a renderChunk result.
     async generateBundle(_options, bundle) {
+      // One name cache for all chunks, so a mangled property has the same name in each of them.
+      const nameCache = {};
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const source = chunk.isEntry
@@ -34,6 +46,9 @@ function minifyChunks(): Plugin {
           module: true,
           ecma: 2020,
           compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+          // Preact's internal fields (`__k`, `__e`, …) are private to the bundle: shorten them.
+          mangle: { properties: { regex: /^__[A-Za-z]$/ } },
+          nameCache,
           format: { comments: false },
         });
         if (out.code === undefined) throw new Error(`terser produced nothing for ${chunk.fileName}`);
