@@ -72,6 +72,13 @@ describe('POST /v1/reservations', () => {
     expect((await reserve(5)).status).toBe(201);
   });
 
+  it('does not reserve at a deactivated location', async () => {
+    await t.adjust({ eventId: 'porto-count', sku: 'HELMET-M', locationId: 'porto', set: 3 });
+    await t.call('DELETE', '/v1/locations/porto');
+    const res = await reserve(1, { locationId: 'porto' });
+    expect(res.status).toBe(422);
+  });
+
   it('uses the business setting for the default expiry', async () => {
     expect((await t.call('PATCH', '/v1/stock/settings', { reservationMinutes: 90 })).status).toBe(200);
     expect((await reserve(1)).body.expiresAt).toBe('2026-03-02T09:30:00Z');

@@ -81,7 +81,8 @@ export async function holdUnits(
   const product = await findProduct(tx, businessId, hold.sku);
   if (!product?.active)
     throw validationFailed([{ path: 'sku', message: 'Unknown product', code: 'unknown_sku' }]);
-  if (!(await locationExists(tx, businessId, hold.locationId))) {
+  // Unlike POS adjustments, a customer can only reserve at a location that is open for business.
+  if (!(await locationExists(tx, businessId, hold.locationId, { activeOnly: true }))) {
     throw validationFailed([{ path: 'locationId', message: 'Unknown location', code: 'unknown_location' }]);
   }
   const onHand = await onHandAt(tx, businessId, hold.sku, hold.locationId);

@@ -35,14 +35,22 @@ export async function findProduct(db: Db, businessId: string, sku: string): Prom
   return row;
 }
 
-/** Whether a location of this business exists (active or not: the POS may still report on it). */
-export async function locationExists(db: Db, businessId: string, locationId: string): Promise<boolean> {
+/**
+ * Whether a location of this business exists. Active or not by default: the POS may still report
+ * on a shop that is hidden from customers.
+ */
+export async function locationExists(
+  db: Db,
+  businessId: string,
+  locationId: string,
+  options: { activeOnly?: boolean } = {},
+): Promise<boolean> {
   const [row] = await db
-    .select({ id: locations.id })
+    .select({ active: locations.active })
     .from(locations)
     .where(and(eq(locations.businessId, businessId), eq(locations.id, locationId)))
     .limit(1);
-  return row !== undefined;
+  return row !== undefined && (row.active || !options.activeOnly);
 }
 
 /** Units held by live reservations (`active` and `expires_at > now`) of one SKU at one location. */
