@@ -46,6 +46,18 @@ describe('reads are retried', () => {
     expect(attempts('/v1/business')).toBe(2);
   });
 
+  it('with the usual backoff when Retry-After is unreadable', async () => {
+    bench.server.use(
+      http.get(businessUrl, () => problemResponse(503, 'unavailable', { 'retry-after': 'soon' }), {
+        once: true,
+      }),
+    );
+    const started = performance.now();
+    await expect(bench.admin.business.get()).resolves.toMatchObject({ id: bench.businessId });
+    expect(attempts('/v1/business')).toBe(2);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('not when Retry-After is longer than maxRetryAfter: the RateLimitError says how long', async () => {
     bench.server.use(
       http.get(businessUrl, () => problemResponse(429, 'rate_limited', { 'retry-after': '120' })),

@@ -111,6 +111,8 @@ export function kyRetryOptions(
         // Waiting longer than the caller allows helps nobody: surface the error with its
         // `retryAfter` so the caller can decide.
         if (wait !== undefined && wait > maxRetryAfter) return false;
+        // An unreadable Retry-After would make ky wait `maxRetryAfter`: use our backoff instead.
+        if (header && wait === undefined) return retryStatusCodes.includes(error.response.status);
       }
       return undefined;
     },
