@@ -17,15 +17,21 @@ describe('createClient', () => {
   it('refuses a missing key or a relative base URL at once, saying what to pass', () => {
     expect(() => createClient({ baseUrl, key: '' })).toThrow(/key is required/);
     expect(() => createClient({ baseUrl: '/api', key: 'fd_pk_x' })).toThrow(/absolute URL/);
+    expect(() => createClient({ baseUrl, key: 'fd_pk_x', timeout: 0 })).toThrow(/timeout must be/);
+    expect(() => createClient({ baseUrl, key: 'fd_pk_x', timeout: 2 ** 31 })).toThrow(/timeout must be/);
   });
 
-  it.each([baseUrl, `${baseUrl}/`, `${baseUrl}/v1`, `${baseUrl}/v1/`, new URL(baseUrl)])(
-    'reaches the API with baseUrl %s',
-    async (url) => {
-      const client = createClient({ baseUrl: url, key: bench.secretKey });
-      await expect(client.business.get()).resolves.toMatchObject({ id: bench.businessId });
-    },
-  );
+  it.each([
+    baseUrl,
+    `${baseUrl}/`,
+    `${baseUrl}/v1`,
+    `${baseUrl}/v1/`,
+    `${baseUrl}/?from=docs#top`,
+    new URL(baseUrl),
+  ])('reaches the API with baseUrl %s', async (url) => {
+    const client = createClient({ baseUrl: url, key: bench.secretKey });
+    await expect(client.business.get()).resolves.toMatchObject({ id: bench.businessId });
+  });
 
   it('encodes ids in paths: an id cannot reach another route', async () => {
     const error = await bench.admin.services.get('../business').catch((e: unknown) => e);

@@ -123,7 +123,15 @@ export class Transport {
     if (typeof options.key !== 'string' || options.key.trim() === '') {
       throw new TypeError('createClient: key is required (fd_pk_… in a browser, fd_sk_… on a server)');
     }
-    // Accept the API origin with or without the `/v1` prefix.
+    const { timeout } = options;
+    if (timeout !== undefined && timeout !== false && !(timeout > 0 && timeout <= 2_147_483_647)) {
+      throw new TypeError(
+        `createClient: timeout must be a number of milliseconds > 0 or false, got ${timeout}`,
+      );
+    }
+    // Accept the API origin with or without the `/v1` prefix (and without a query or fragment).
+    base.search = '';
+    base.hash = '';
     const root = base.href.replace(/\/+$/, '');
     this.#base = root.endsWith('/v1') ? `${root}/` : `${root}/v1/`;
     this.#options = options;
