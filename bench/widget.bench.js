@@ -6,12 +6,29 @@
  *
  *   pnpm build && node bench/widget.bench.js [runs]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startApi } from './api-server.js';
+
+const { migrate, openDatabase, seedDemo, serve } = await import('../packages/api/dist/index.js');
 
 const runs = Number(process.argv[2] ?? 7);
-const api = await startApi();
+
+// The built API on a fresh file with the demo seeded; it serves the built widget from
+// packages/widget/dist (its default when @frontdesk/widget is not installed beside it).
+const dir = mkdtempSync(join(tmpdir(), 'frontdesk-widget-bench-'));
+const dbUrl = pathToFileURL(join(dir, 'bench.db')).href;
+const setup = await openDatabase(dbUrl);
+await migrate(setup);
+const seed = await seedDemo(setup);
+await setup.close();
+const quiet = { info() {}, error: (m, f) => console.error(m, f) };
+const api = await serve({ url: dbUrl, port: 0, host: '127.0.0.1', rateLimit: false, logger: quiet });
+api.seed = seed;
+
 const services = await fetch(`${api.url}/v1/services`, {
   headers: { Authorization: `Bearer ${api.seed.publishableKey}` },
 }).then((r) => r.json());
@@ -102,4 +119,4 @@ for (const throttled of [true, false]) {
 await browser.close();
 host.close();
 await api.close();
-await api.database.close?.();
+rmSync(dir, { recursive: true, force: true });
