@@ -1,5 +1,8 @@
+import { pathToFileURL } from 'node:url';
 import type { AdjustmentResult, Movement, Problem, Product, ProductStock } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/open.js';
 import { addBusiness } from './helpers.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
@@ -53,6 +56,37 @@ describe('GET /v1/products/{sku}/stock', () => {
     const res = await t.call<Problem>('GET', '/v1/products/HELMET-M/stock', undefined, other.secretKey);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
+  });
+});
+
+describe('cached stock reads', () => {
+  it('see a change made through another process on the same file at once', async () => {
+    const other = await openDatabase(pathToFileURL(t.file).href);
+    const otherApp = createApp({
+      database: other,
+      clock: t.clock,
+      rateLimit: false,
+      logger: { info() {}, error() {} },
+    });
+    try {
+      const read = async () => {
+        const res = await otherApp.request('/v1/products/HELMET-M/stock', {
+          headers: { Authorization: `Bearer ${t.publishableKey}` },
+        });
+        return ((await res.json()) as ProductStock).available;
+      };
+      expect(await read()).toBe(0);
+      expect(await read()).toBe(0); // now served from the other process's cache
+      await t.adjust({ eventId: 'elsewhere', sku: 'HELMET-M', locationId: 'lisbon', set: 4 });
+      expect(await read()).toBe(4);
+      await t.call('PATCH', '/v1/products/HELMET-M', { active: false });
+      const hidden = await otherApp.request('/v1/products/HELMET-M/stock', {
+        headers: { Authorization: `Bearer ${t.publishableKey}` },
+      });
+      expect(hidden.status).toBe(404);
+    } finally {
+      await other.close();
+    }
   });
 });
 

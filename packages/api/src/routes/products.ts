@@ -26,7 +26,7 @@ import {
   toProduct,
   updateProduct,
 } from '../services/products.js';
-import { productStock } from '../services/stock.js';
+import { readProductStock } from '../services/stock-read-cache.js';
 import { param, scope } from './kit.js';
 
 /** The `:sku` path parameter, validated (a malformed SKU is a 404: no such product). */
@@ -59,9 +59,11 @@ export function productRoutes(): Hono<AppEnv> {
   });
 
   app.get('/products/:sku/stock', async (c) => {
-    const { db, businessId, auth, now } = scope(c);
-    const product = await getProduct(db, businessId, skuParam(c), isSecret(auth));
-    return c.json(await productStock(db, product, now));
+    const { database, businessId, auth, now } = scope(c);
+    const sku = skuParam(c);
+    return c.json(
+      await readProductStock(database, businessId, sku, { includeInactive: isSecret(auth), now }),
+    );
   });
 
   app.post('/products', requireSecret(), async (c) => {

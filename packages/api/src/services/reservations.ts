@@ -217,7 +217,7 @@ export async function collectReservation(
   const collected = await setStatus(tx, row, 'collected', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
-    await applyStockChange(
+    const applied = await applyStockChange(
       tx,
       {
         product,
@@ -229,6 +229,16 @@ export async function collectReservation(
       },
       now,
     );
+    // A collect a later count already covers leaves on-hand alone, but `reserved` still fell:
+    // streams and cached answers must hear about it.
+    if (applied.delta === 0) {
+      await recordStockChange(
+        tx,
+        product,
+        { locationId: row.locationId, availableBefore: 0, cause: 'collect' },
+        now,
+      );
+    }
   }
   return toReservation(collected, now);
 }
