@@ -81,9 +81,59 @@ describe('manage view', () => {
     await page.context().close();
   });
 
+  it('explains the cancellation cut-off instead of failing silently', async () => {
+    const service = await world.call<{ id: string; resourceIds: string[] }>('GET', `/v1/services/${world.serviceId}`);
+    const strict = await world.call<{ id: string }>('POST', '/v1/services', {
+      name: 'No late cancels',
+      durationMinutes: 30,
+      minNoticeMinutes: 0,
+      resourceIds: service.body.resourceIds,
+      cancellationCutoffMinutes: 365 * 24 * 60,
+    });
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const slots = await world.call<{ slots: { start: string }[] }>(
+      'GET',
+      `/v1/availability?service=${strict.body.id}&from=${day}&to=${day}`,
+    );
+    const booking = await world.call<{ id: string; manageToken: string }>(
+      'POST',
+      '/v1/bookings',
+      { service: strict.body.id, start: slots.body.slots[0]!.start, customer: { name: 'Late', email: 'late@example.com' } },
+      world.t.publishableKey,
+    );
+    const page = await openPage(world, world.hostPage({ attrs: { booking: booking.body.id, token: booking.body.manageToken } }));
+    await ready(page);
+    await widget(page).getByRole('button', { name: 'Cancel booking' }).click();
+    await widget(page).getByRole('button', { name: 'Yes, cancel it' }).click();
+    await widget(page).getByRole('alert').filter({ hasText: 'too late to change this booking online' }).waitFor();
+    expect((await world.call<{ status: string }>('GET', `/v1/bookings/${booking.body.id}`)).body.status).toBe('confirmed');
+    await page.context().close();
+  });
+
   it('says plainly when a link is wrong', async () => {
     const page = await openPage(world, world.hostPage({ attrs: { booking: 'bk_nope', token: 'wrong' } }));
     await widget(page).getByRole('alert').filter({ hasText: 'We could not find this booking' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('prefill', () => {
+  it('fills name and email from attributes and from properties set before the element loads', async () => {
+    const page = await openPage(world, 'about:blank');
+    await page.addInitScript(() => {
+      // A framework setting properties on the element before widget.js has defined it.
+      document.addEventListener('DOMContentLoaded', () => {
+        const el = document.querySelector('frontdesk-booking') as HTMLElement & { email?: string };
+        el.email = 'prop@example.com';
+      });
+    });
+    await page.goto(world.hostPage({ attrs: { service: world.serviceId, name: 'Attr Name' } }));
+    await ready(page);
+    await chooseFirstFreeDay(page);
+    await widget(page).locator('ul.times button').first().click();
+    await widget(page).getByRole('heading', { name: 'Your details' }).waitFor();
+    expect(await widget(page).getByLabel('Name').inputValue()).toBe('Attr Name');
+    expect(await widget(page).getByLabel('Email').inputValue()).toBe('prop@example.com');
     await page.context().close();
   });
 });
