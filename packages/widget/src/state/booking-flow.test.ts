@@ -1,0 +1,138 @@
+/**
+ * The booking flow's state machine against the REAL API app (a temp libSQL file), with `fetch`
+ * routed into `app.fetch`: what the visitor would see after each action, without a browser.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../../../api/test/helpers.js';
+import { en } from '../i18n/en.js';
+import { createApiClient } from './api-client.js';
+import { createBookingFlow } from './booking-flow.js';
+
+let t: TestApp;
+let serviceId: string;
+const emitted: { type: string; detail: unknown }[] = [];
+
+async function admin(method: string, path: string, body: unknown) {
+  const res = await t.app.request(path, {
+    method,
+    headers: { Authorization: `Bearer ${t.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { id: string };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ catalog: false, now: '2026-03-02T08:00:00Z' });
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+    t.app.fetch(new Request(input, init)),
+  );
+  const resource = await admin('POST', '/v1/resources', {
+    name: 'Ana',
+    hours: { mon: [{ start: '09:00', end: '12:00' }], tue: [{ start: '09:00', end: '12:00' }] },
+  });
+  const service = await admin('POST', '/v1/services', {
+    name: 'Fitting',
+    durationMinutes: 60,
+    minNoticeMinutes: 0,
+    resourceIds: [resource.id],
+    questions: [{ id: 'size', label: 'Size', type: 'select', required: true, options: ['S', 'M', 'L'] }],
+  });
+  serviceId = service.id;
+});
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await t?.close();
+});
+
+function newFlow() {
+  const api = createApiClient({ api: 'http://api.test', key: t.publishableKey, backoffMs: 1 });
+  return createBookingFlow({
+    api,
+    service: serviceId,
+    t: () => en,
+    emit: (type, detail) => emitted.push({ type, detail }),
+    now: t.clock,
+  });
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('booking flow state', () => {
+  it('offers the month, holds a time, rejects bad details locally, maps server field errors, books', async () => {
+    const flow = newFlow();
+    await flow.start();
+    await until(() => flow.picker.availability.value.status === 'ready');
+    const days = [...flow.picker.slotsByDate.value.keys()];
+    expect(days[0]).toBe('2026-03-02');
+    flow.picker.choose(days[0]!);
+    const slot = flow.picker.timesOfSelected.value[0]!;
+    await flow.chooseSlot(slot);
+    expect(flow.step.value).toBe('details');
+    expect(flow.secondsLeft.value).toBeGreaterThan(60);
+
+    flow.setValue('name', 'Ana');
+    flow.setValue('email', 'not-an-email');
+    await flow.submit();
+    expect(flow.fieldErrors.value).toEqual({ email: en.badEmail, 'answers.size': en.required });
+    expect(flow.submission.value.status).toBe('idle'); // nothing was sent
+
+    flow.setValue('email', 'ana@example.com');
+    flow.setAnswer('size', 'XXL'); // not an option: only the server knows
+    await flow.submit();
+    expect(Object.keys(flow.fieldErrors.value)).toEqual(['answers.size']);
+    expect(flow.notice.value).toEqual({ tone: 'error', text: en.fixErrors });
+
+    flow.setAnswer('size', 'M');
+    await flow.submit();
+    expect(flow.step.value).toBe('done');
+    const done = flow.submission.value;
+    expect(done.status === 'ready' && done.value.start).toBe(slot.start);
+    expect(emitted.map((e) => e.type)).toEqual(['slot-selected', 'booked']);
+    flow.dispose();
+  });
+
+  it('after a 409, says the time was taken and no longer offers it', async () => {
+    const flow = newFlow();
+    await flow.start();
+    await until(() => flow.picker.availability.value.status === 'ready');
+    const day = [...flow.picker.slotsByDate.value.keys()][0]!;
+    flow.picker.choose(day);
+    const slot = flow.picker.timesOfSelected.value[0]!;
+    // Someone else books it first (the business, through its secret key).
+    await admin('POST', '/v1/bookings', {
+      service: serviceId,
+      start: slot.start,
+      customer: { name: 'Other', email: 'other@example.com' },
+      answers: { size: 'S' },
+    });
+    await flow.chooseSlot(slot); // the hold is refused
+    expect(flow.step.value).toBe('slot');
+    expect(flow.notice.value).toEqual({ tone: 'error', text: en.slotTaken });
+    await until(() => flow.picker.availability.value.status === 'ready');
+    expect(flow.picker.timesOfSelected.value.map((s) => s.start)).not.toContain(slot.start);
+    flow.dispose();
+  });
+
+  it('gives the time back when the hold runs out', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const flow = newFlow();
+      await flow.start();
+      await until(() => flow.picker.availability.value.status === 'ready');
+      flow.picker.choose([...flow.picker.slotsByDate.value.keys()][0]!);
+      await flow.chooseSlot(flow.picker.timesOfSelected.value.at(-1)!);
+      expect(flow.step.value).toBe('details');
+      t.clock.advance(60 * 60_000);
+      vi.advanceTimersByTime(1000);
+      expect(flow.step.value).toBe('slot');
+      expect(flow.notice.value).toEqual({ tone: 'error', text: en.holdExpired });
+      flow.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
