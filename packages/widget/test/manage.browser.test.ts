@@ -82,7 +82,10 @@ describe('manage view', () => {
   });
 
   it('explains the cancellation cut-off instead of failing silently', async () => {
-    const service = await world.call<{ id: string; resourceIds: string[] }>('GET', `/v1/services/${world.serviceId}`);
+    const service = await world.call<{ id: string; resourceIds: string[] }>(
+      'GET',
+      `/v1/services/${world.serviceId}`,
+    );
     const strict = await world.call<{ id: string }>('POST', '/v1/services', {
       name: 'No late cancels',
       durationMinutes: 30,
@@ -98,15 +101,27 @@ describe('manage view', () => {
     const booking = await world.call<{ id: string; manageToken: string }>(
       'POST',
       '/v1/bookings',
-      { service: strict.body.id, start: slots.body.slots[0]!.start, customer: { name: 'Late', email: 'late@example.com' } },
+      {
+        service: strict.body.id,
+        start: slots.body.slots[0]!.start,
+        customer: { name: 'Late', email: 'late@example.com' },
+      },
       world.t.publishableKey,
     );
-    const page = await openPage(world, world.hostPage({ attrs: { booking: booking.body.id, token: booking.body.manageToken } }));
+    const page = await openPage(
+      world,
+      world.hostPage({ attrs: { booking: booking.body.id, token: booking.body.manageToken } }),
+    );
     await ready(page);
     await widget(page).getByRole('button', { name: 'Cancel booking' }).click();
     await widget(page).getByRole('button', { name: 'Yes, cancel it' }).click();
-    await widget(page).getByRole('alert').filter({ hasText: 'too late to change this booking online' }).waitFor();
-    expect((await world.call<{ status: string }>('GET', `/v1/bookings/${booking.body.id}`)).body.status).toBe('confirmed');
+    await widget(page)
+      .getByRole('alert')
+      .filter({ hasText: 'too late to change this booking online' })
+      .waitFor();
+    expect((await world.call<{ status: string }>('GET', `/v1/bookings/${booking.body.id}`)).body.status).toBe(
+      'confirmed',
+    );
     await page.context().close();
   });
 
