@@ -74,3 +74,31 @@ describe('lists', () => {
     expect(walked).toHaveLength(3);
   });
 });
+
+describe('lists are lazy', () => {
+  it('nothing is requested until the list is awaited or iterated, and the first page only once', async () => {
+    bench.seen.length = 0;
+    const list = bench.admin.keys.list({ limit: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(keyPages()).toBe(0);
+    const page = await list;
+    const again = await list;
+    expect(again).toBe(page);
+    const ids: string[] = [];
+    for await (const key of list) ids.push(key.id);
+    expect(ids.slice(0, 2)).toEqual(page.data.map((k) => k.id));
+    expect(keyPages()).toBe(4); // the first page once, then pages 2 to 4 for the walk
+  });
+
+  it('a failing list kept for later is not an unhandled rejection; it fails where it is used', async () => {
+    const stranger = bench.client({ key: 'fd_sk_unknown' });
+    const list = stranger.keys.list();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(list).rejects.toMatchObject({ name: 'AuthenticationError' });
+    await expect(
+      (async () => {
+        for await (const _ of list) break;
+      })(),
+    ).rejects.toMatchObject({ name: 'AuthenticationError' });
+  });
+});

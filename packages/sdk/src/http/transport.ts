@@ -9,7 +9,7 @@ import { FrontdeskError } from '../errors/frontdesk-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { Page } from '../types.js';
-import { type PagePromise, paginate } from './page.js';
+import { PagePromise } from './page.js';
 import { kyRetryOptions, retryReason } from './retry.js';
 
 /**
@@ -207,7 +207,7 @@ export class Transport {
    * ```
    */
   list<T>(path: string, query: Query | undefined, options: RequestOptions | undefined): PagePromise<T> {
-    return paginate(
+    return new PagePromise(
       (cursor) =>
         this.request<Page<T>>({
           method: 'GET',
