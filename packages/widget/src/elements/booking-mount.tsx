@@ -112,9 +112,10 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
         };
       };
     }
+    // A manage link opens the booking in place: a popup button in front of it would only hide it.
     render(
       <EnvContext.Provider value={{ t, lang }}>
-        {attr('mode') === 'popup' ? <Popup>{ui}</Popup> : ui}
+        {attr('mode') === 'popup' && !manage ? <Popup>{ui}</Popup> : ui}
       </EnvContext.Provider>,
       container,
     );
