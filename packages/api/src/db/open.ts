@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
@@ -66,8 +67,8 @@ async function openFileClient(url: string): Promise<Client> {
  * pragmas stay set (`client.transaction()` would open a fresh connection each time and lose them).
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  const queue = new WriteQueue();
   if (!isFileUrl(url)) {
+    const queue = new WriteQueue();
     const client = createClient(authToken ? { url, authToken } : { url });
     const db: Db = drizzle(client, { schema });
     return {
@@ -87,27 +88,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const writerDb: Db = drizzle(writer, { schema });
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
-  const runTransaction = async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
-    await writer.execute('BEGIN IMMEDIATE');
-    try {
-      const result = await fn(writerDb);
-      await writer.execute('COMMIT');
-      return result;
-    } catch (error) {
-      // A failed COMMIT or statement may already have ended the transaction; ROLLBACK then fails
-      // harmlessly, and the original error is the one worth reporting.
-      await writer.execute('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  };
+  // One writer connection, all writes through it, committed in groups (see group-commit.ts).
+  const group = new GroupCommitWriter<Db>(writer, writerDb);
 
   return {
     client: reader,
     db: readerDb,
     local: true,
-    write: (fn) => queue.run(() => retryBusy(() => runTransaction(fn))),
+    write: (fn) => group.write(fn),
     close: async () => {
-      await queue.drain();
+      await group.drain();
       writer.close();
       if (reader !== writer) reader.close();
     },

@@ -1,0 +1,129 @@
+/**
+ * @module Booking creation under 50 concurrent clients (bookings/s through the whole API: auth,
+ * validation, availability re-check and insert in one BEGIN IMMEDIATE transaction) beside the raw
+ * rate of libSQL write transactions (BEGIN IMMEDIATE; one INSERT; COMMIT) on a file with the same
+ * pragmas, in the same run. Needs the built packages (see http.bench.js).
+ */
+
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { startApi } from './api-server.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const apiRequire = createRequire(new URL('../packages/api/package.json', import.meta.url));
+const { createClient } = await import(pathToFileURL(apiRequire.resolve('@libsql/client')).href);
+
+async function rawTransactions() {
+  const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-raw-')), 'raw.db');
+  const client = createClient({ url: pathToFileURL(file).href });
+  for (const pragma of [
+    'PRAGMA journal_mode=WAL',
+    'PRAGMA busy_timeout=5000',
+    'PRAGMA synchronous=FULL',
+    'PRAGMA foreign_keys=ON',
+  ]) {
+    await client.execute(pragma);
+  }
+  await client.execute(
+    'CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL, created_at INTEGER NOT NULL)',
+  );
+  const end = Date.now() + seconds * 1000;
+  let count = 0;
+  while (Date.now() < end) {
+    await client.execute('BEGIN IMMEDIATE');
+    await client.execute({
+      sql: 'INSERT INTO t (body, created_at) VALUES (?, ?)',
+      args: ['x'.repeat(200), Date.now()],
+    });
+    await client.execute('COMMIT');
+    count++;
+  }
+  client.close();
+  return count / seconds;
+}
+
+async function apiBookings() {
+  const server = await startApi();
+  const sk = server.seed.secretKey;
+  const headers = { Authorization: `Bearer ${sk}`, 'Content-Type': 'application/json' };
+  // A resource open around the clock and a class of 1000 seats on a 30-minute grid: no request
+  // fails for lack of room, so the figure is the cost of a successful booking.
+  const resource = await fetch(`${server.url}/v1/resources`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'Bench hall',
+      hours: Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
+      ),
+    }),
+  }).then((r) => r.json());
+  const service = await fetch(`${server.url}/v1/services`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'Bench class',
+      durationMinutes: 30,
+      capacity: 1000,
+      minNoticeMinutes: 0,
+      resourceIds: [resource.id],
+    }),
+  }).then((r) => r.json());
+  const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
+  const starts = Array.from({ length: 48 * 20 }, (_, i) =>
+    new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
+  );
+  let n = 0;
+  const statuses = {};
+  const result = await autocannon({
+    url: `${server.url}/v1/bookings`,
+    connections: 50,
+    duration: seconds,
+    headers: { Authorization: `Bearer ${server.seed.publishableKey}`, 'Content-Type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({
+            service: service.id,
+            start: starts[n++ % starts.length],
+            customer: { name: 'Bench Customer', email: 'bench@example.com' },
+          }),
+        }),
+        onResponse: (status) => {
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        },
+      },
+    ],
+  });
+  console.log('answers by status:', statuses);
+  await server.close();
+  return {
+    perSecond: result['2xx'] / seconds,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p99: result.latency.p99,
+  };
+}
+
+const raw = await rawTransactions();
+console.log({
+  title: 'raw libSQL BEGIN IMMEDIATE; INSERT; COMMIT (1 connection, FULL sync)',
+  'tx/s': Math.round(raw),
+});
+const booked = await apiBookings();
+console.log({
+  title: 'POST /v1/bookings, 50 concurrent clients',
+  'bookings/s': Math.round(booked.perSecond),
+  'p99 ms': booked.p99,
+  non2xx: booked.non2xx,
+  errors: booked.errors,
+});
+console.log(
+  `ratio bookings / raw transactions: ${((booked.perSecond / raw) * 100).toFixed(1)} % (aim >= 60 %)`,
+);

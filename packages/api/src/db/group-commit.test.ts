@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Client, createClient, type InStatement } from '@libsql/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GroupCommitWriter } from './group-commit.js';
+
+let dir: string;
+let client: Client;
+afterEach(() => {
+  client?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open() {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-group-'));
+  client = createClient({ url: pathToFileURL(join(dir, 'g.db')).href });
+  await client.execute('PRAGMA journal_mode=WAL');
+  await client.execute('CREATE TABLE t (n INTEGER NOT NULL UNIQUE)');
+  const statements: string[] = [];
+  const spy = new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'execute') {
+        return (stmt: InStatement) => {
+          statements.push(typeof stmt === 'string' ? stmt : stmt.sql);
+          return target.execute(stmt);
+        };
+      }
+      return Reflect.get(target, prop);
+    },
+  });
+  return { writer: new GroupCommitWriter(spy, client), statements };
+}
+
+describe('GroupCommitWriter', () => {
+  it('commits waiting tasks together; a failing task is rolled back alone', async () => {
+    const { writer, statements } = await open();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        writer.write(async (db) => {
+          // Task 7 violates the UNIQUE constraint after inserting: only its own rows go.
+          await db.execute({ sql: 'INSERT INTO t (n) VALUES (?)', args: [i === 7 ? 100 : i] });
+          if (i === 7) await db.execute({ sql: 'INSERT INTO t (n) VALUES (?)', args: [3] });
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[7]!.status).toBe('rejected');
+    const rows = await client.execute('SELECT n FROM t ORDER BY n');
+    expect(rows.rows.map((r) => r.n)).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((i) => i !== 7));
+    // Far fewer commits than tasks: the first task commits alone, the 19 that queued meanwhile together.
+    expect(statements.filter((s) => s === 'COMMIT').length).toBeLessThanOrEqual(2);
+  });
+
+  it('releases no result before its COMMIT', async () => {
+    const { writer } = await open();
+    const seen: number[] = [];
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        writer
+          .write(async (db) => {
+            await db.execute({ sql: 'INSERT INTO t (n) VALUES (?)', args: [n] });
+            return n;
+          })
+          .then(async (n) => {
+            // Another connection sees the row as soon as the caller hears of success.
+            const other = createClient({ url: pathToFileURL(join(dir, 'g.db')).href });
+            const found = await other.execute({ sql: 'SELECT count(*) AS c FROM t WHERE n = ?', args: [n] });
+            other.close();
+            if (Number(found.rows[0]!.c) === 1) seen.push(n);
+          }),
+      ),
+    );
+    expect(seen.sort()).toEqual([1, 2, 3]);
+  });
+});

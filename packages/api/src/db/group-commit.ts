@@ -1,0 +1,98 @@
+/**
+ * @module Group commit for the local-file writer. Write tasks queue up while a transaction is
+ * being committed; the next transaction then runs ALL waiting tasks, one after another, each inside
+ * its own SAVEPOINT, and commits them with one fsync. A task that fails is rolled back to its
+ * savepoint alone. No task's result is released before the COMMIT that makes it durable, so an
+ * answered 201 is still on disk; the semantics are exactly those of running the tasks one by one.
+ */
+import type { Client } from '@libsql/client';
+import { isBusyError, retryBusy } from './writer.js';
+
+interface Task<D> {
+  fn: (db: D) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** More than this many tasks wait for the next commit; keeps one transaction's duration bounded. */
+const MAX_BATCH = 64;
+
+export class GroupCommitWriter<D> {
+  readonly #client: Client;
+  readonly #db: D;
+  #pending: Task<D>[] = [];
+  #draining: Promise<void> | undefined;
+
+  constructor(client: Client, db: D) {
+    this.#client = client;
+    this.#db = db;
+  }
+
+  write<T>(fn: (db: D) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.#draining ??= this.#drain().finally(() => {
+        this.#draining = undefined;
+      });
+    });
+  }
+
+  /** Resolves when every task queued so far has been committed or rejected. */
+  async drain(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.length > 0) {
+      // libSQL runs statements synchronously, so a transaction never yields to I/O on its own.
+      // One turn of the event loop first lets requests already on the sockets reach `write()`
+      // and join this batch, instead of each paying for its own fsync.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = this.#pending.splice(0, MAX_BATCH);
+      await this.#commitBatch(batch);
+    }
+  }
+
+  async #commitBatch(batch: Task<D>[]): Promise<void> {
+    const exec = (sql: string) => this.#client.execute(sql);
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await retryBusy(() => exec('BEGIN IMMEDIATE'));
+    } catch (error) {
+      for (const task of batch) task.reject(error);
+      return;
+    }
+    try {
+      for (const task of batch) {
+        await exec('SAVEPOINT task');
+        try {
+          const value = await task.fn(this.#db);
+          await exec('RELEASE task');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // If SQLite already rolled the whole transaction back (I/O error, disk full), this throws
+          // and the batch fails as a whole below: nothing of it was committed.
+          await exec('ROLLBACK TO task');
+          await exec('RELEASE task');
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+      await exec('COMMIT');
+    } catch (error) {
+      await exec('ROLLBACK').catch(() => undefined);
+      // Not one task of the batch is durable. Busy errors are retried by running the batch again;
+      // anything else fails every task, so no caller believes in a write that did not happen.
+      if (isBusyError(error)) {
+        this.#pending.unshift(...batch);
+        return;
+      }
+      for (const task of batch) task.reject(error);
+      return;
+    }
+    batch.forEach((task, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) task.resolve(outcome.value);
+      else task.reject(outcome.value);
+    });
+  }
+}
