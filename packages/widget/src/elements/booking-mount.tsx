@@ -8,6 +8,7 @@ import { type JSX, render } from 'preact';
 import { BookingApp } from '../components/BookingApp.js';
 import { EnvContext } from '../components/env.js';
 import { Popup } from '../components/Popup.js';
+import { en } from '../i18n/en.js';
 import { loadMessages, type Messages, resolveLang } from '../i18n/index.js';
 import { createApiClient } from '../state/api-client.js';
 import { createBookingFlow, type Notice } from '../state/booking-flow.js';
@@ -75,6 +76,8 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
       },
     });
     const container = document.createElement('div');
+    // The widget may speak another language than the page (WCAG 3.1.2): say which.
+    container.lang = t === en ? 'en' : lang;
     // Keep the loader's skeleton sheet (placeholders, reserved height) and add the UI's own.
     const sheet = bookingSheet();
     if (!root.adoptedStyleSheets.includes(sheet))
