@@ -162,6 +162,11 @@ describe('reading, collecting and releasing', () => {
     const res = await t.call<Problem>('POST', `/v1/reservations/${body.id}/collect`);
     expect([res.status, res.body.code]).toEqual([409, 'invalid_state']);
     expect((await t.call<Reservation>('GET', `/v1/reservations/${body.id}`)).body.status).toBe('expired');
+    const listed = await t.call<{ data: Reservation[] }>('GET', '/v1/reservations?status=expired');
+    expect(listed.body.data.map((r) => r.id)).toEqual([body.id]);
+    expect(
+      (await t.call<{ data: Reservation[] }>('GET', '/v1/reservations?status=active')).body.data,
+    ).toEqual([]);
     // Releasing it now records the expiry (with its event) instead of a release.
     const release = await t.call<Reservation>('POST', `/v1/reservations/${body.id}/release`);
     expect(release.body.status).toBe('expired');

@@ -5,7 +5,7 @@
  */
 import type { Customer, Reservation, ReservationInput, ReservationListQuery } from '@frontdesk/core';
 import { availableUnits } from '@frontdesk/core';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { reservations, stockSettings } from '../db/stock-schema.js';
 import { ApiError, invalidState, notFound, validationFailed } from '../errors.js';
@@ -294,6 +294,21 @@ export async function expireDueReservations(
   return due.length;
 }
 
+/**
+ * The filter for a status as the caller sees it: an `active` row past its expiry IS expired, even
+ * before the periodic pass records it (the same rule `toReservation` shows).
+ */
+function statusFilter(status: Reservation['status'] | undefined, now: number) {
+  if (status === 'active') return and(eq(reservations.status, 'active'), gt(reservations.expiresAt, now));
+  if (status === 'expired') {
+    return or(
+      eq(reservations.status, 'expired'),
+      and(eq(reservations.status, 'active'), lte(reservations.expiresAt, now)),
+    );
+  }
+  return status ? eq(reservations.status, status) : undefined;
+}
+
 /** Reservations for the business (secret key), oldest first, filtered by status, SKU, location. */
 export async function listReservations(
   db: Db,
@@ -310,7 +325,7 @@ export async function listReservations(
       and(
         eq(reservations.businessId, businessId),
         after ? gt(reservations.id, after) : undefined,
-        query.status ? eq(reservations.status, query.status) : undefined,
+        statusFilter(query.status, now),
         query.sku ? eq(reservations.sku, query.sku) : undefined,
         query.location ? eq(reservations.locationId, query.location) : undefined,
       ),
