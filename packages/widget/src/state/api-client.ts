@@ -42,11 +42,12 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 const retryStatuses = [408, 429, 500, 502, 503, 504];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A fresh idempotency key: one per logical write, reused by that write's retries. */
-const newKey = (): string =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * A fresh idempotency key (128 random bits, hex). `getRandomValues` rather than `randomUUID`:
+ * the latter exists only on HTTPS pages, and widgets also live on plain-HTTP sites.
+ */
+export const newIdempotencyKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * Creates the client.
@@ -65,12 +66,15 @@ export function createApiClient(options: ApiClientOptions) {
     method: string,
     path: string,
     body?: unknown,
-    idempotent = method === 'GET',
+    /** `true` for GETs (retry freely); a key for writes that may be retried; else no retry. */
+    idempotent: boolean | string = method === 'GET',
     parse: (r: Response) => Promise<T> = (r) => r.json() as Promise<T>,
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Authorization: `Bearer ${options.key}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (idempotent && method !== 'GET') headers['Idempotency-Key'] = newKey();
+    if (idempotent && method !== 'GET') {
+      headers['Idempotency-Key'] = typeof idempotent === 'string' ? idempotent : newIdempotencyKey();
+    }
     for (let attempt = 0; ; attempt++) {
       let failure: ApiFailure;
       let wait = backoff * 2 ** attempt * Math.random();
@@ -105,13 +109,17 @@ export function createApiClient(options: ApiClientOptions) {
     hold: (service: string, start: string) => call<Hold>('POST', '/holds', { service, start }, true),
     releaseHold: (holdId: string) =>
       call<null>('DELETE', `/holds/${id(holdId)}`, undefined, false, async () => null),
-    book: (input: {
-      service: string;
-      start: string;
-      holdId?: string;
-      customer: { name: string; email: string; phone?: string };
-      answers: Record<string, string | boolean>;
-    }) => call<Booking>('POST', '/bookings', input, true),
+    /** `key`: the same for every attempt at the same booking, so a lost answer is replayed. */
+    book: (
+      input: {
+        service: string;
+        start: string;
+        holdId?: string;
+        customer: { name: string; email: string; phone?: string };
+        answers: Record<string, string | boolean>;
+      },
+      key: string = newIdempotencyKey(),
+    ) => call<Booking>('POST', '/bookings', input, key),
     booking: (bookingId: string, token: string) =>
       call<Booking>('GET', `/bookings/${id(bookingId)}${q(token)}`),
     cancel: (bookingId: string, token: string) =>

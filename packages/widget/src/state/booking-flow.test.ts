@@ -10,6 +10,8 @@ import { createBookingFlow } from './booking-flow.js';
 
 let t: TestApp;
 let serviceId: string;
+/** How many answers to POST /v1/bookings to lose on the way back (the booking is still made). */
+let loseBookingAnswers = 0;
 const emitted: { type: string; detail: unknown }[] = [];
 
 async function admin(method: string, path: string, body: unknown) {
@@ -23,9 +25,15 @@ async function admin(method: string, path: string, body: unknown) {
 
 beforeAll(async () => {
   t = await createTestApp({ catalog: false, now: '2026-03-02T08:00:00Z' });
-  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-    t.app.fetch(new Request(input, init)),
-  );
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const response = await t.app.fetch(request);
+    if (request.method === 'POST' && request.url.endsWith('/v1/bookings') && loseBookingAnswers > 0) {
+      loseBookingAnswers--;
+      throw new TypeError('Failed to fetch'); // the 201 never reaches the browser
+    }
+    return response;
+  });
   const resource = await admin('POST', '/v1/resources', {
     name: 'Ana',
     hours: { mon: [{ start: '09:00', end: '12:00' }], tue: [{ start: '09:00', end: '12:00' }] },
@@ -114,6 +122,28 @@ describe('booking flow state', () => {
     expect(flow.notice.value).toEqual({ tone: 'error', text: en.slotTaken });
     await until(() => flow.picker.availability.value.status === 'ready');
     expect(flow.picker.timesOfSelected.value.map((s) => s.start)).not.toContain(slot.start);
+    flow.dispose();
+  });
+
+  it('books once when answers are lost: automatic retries and the visitor pressing Book again', async () => {
+    const flow = newFlow();
+    await flow.start();
+    await until(() => flow.picker.availability.value.status === 'ready');
+    flow.picker.choose([...flow.picker.slotsByDate.value.keys()][0]!);
+    await flow.chooseSlot(flow.picker.timesOfSelected.value.at(-1)!);
+    flow.setValue('name', 'Lost Answer');
+    flow.setValue('email', 'lost@example.com');
+    flow.setAnswer('size', 'L');
+    loseBookingAnswers = 4; // the first try and all three retries
+    await flow.submit();
+    expect(flow.step.value).toBe('details');
+    expect(flow.notice.value).toEqual({ tone: 'error', text: en.offline });
+    await flow.submit(); // the visitor tries again: same key, the API replays the booking
+    expect(flow.step.value).toBe('done');
+    const list = await t.app.request('/v1/bookings?email=lost@example.com', {
+      headers: { Authorization: `Bearer ${t.secretKey}` },
+    });
+    expect(((await list.json()) as { data: unknown[] }).data).toHaveLength(1);
     flow.dispose();
   });
 

@@ -7,7 +7,7 @@
 import type { Booking, Hold, Service, Slot } from '@frontdesk/core';
 import { batch, computed, signal } from '@preact/signals-core';
 import type { Messages } from '../i18n/en.js';
-import type { ApiClient, ApiFailure } from './api-client.js';
+import { type ApiClient, type ApiFailure, newIdempotencyKey } from './api-client.js';
 import { idle, loading, type Remote } from './remote.js';
 import { createSlotPicker } from './slot-picker.js';
 import { cleanAnswers, type DetailsValues, type FieldMessages, validateDetails } from './validate.js';
@@ -60,6 +60,9 @@ export function createBookingFlow(options: BookingFlowOptions) {
   const submission = signal<Remote<Booking>>(idle);
   const notice = signal<Notice>(null);
   let timer: ReturnType<typeof setInterval> | undefined;
+  // One key per booking attempt on a hold: if the visitor presses Book again after a lost answer,
+  // the API replays the booking it already made instead of refusing a "taken" slot.
+  let bookingKey = newIdempotencyKey();
 
   const fail = (error: ApiFailure) => {
     notice.value = { tone: 'error', text: failureText(error, t()) };
@@ -113,6 +116,7 @@ export function createBookingFlow(options: BookingFlowOptions) {
       await slotLost(result.error);
       return;
     }
+    bookingKey = newIdempotencyKey();
     batch(() => {
       hold.value = { status: 'ready', value: result.value };
       step.value = 'details';
@@ -167,7 +171,7 @@ export function createBookingFlow(options: BookingFlowOptions) {
     submission.value = loading;
     notice.value = { tone: 'info', text: t().booking };
     const v = values.value;
-    const result = await api.book({
+    const input = {
       service: current.id,
       start: chosen.start,
       ...(h.status === 'ready' ? { holdId: h.value.id } : {}),
@@ -177,7 +181,13 @@ export function createBookingFlow(options: BookingFlowOptions) {
         ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
       },
       answers: cleanAnswers(v, current.questions),
-    });
+    };
+    let result = await api.book(input, bookingKey);
+    if (!result.ok && result.error.kind === 'http' && result.error.code === 'idempotency_conflict') {
+      // The details changed since the last attempt: that is a new request, with a new key.
+      bookingKey = newIdempotencyKey();
+      result = await api.book(input, bookingKey);
+    }
     if (result.ok) {
       stopTimer();
       batch(() => {
