@@ -85,7 +85,7 @@ export function Calendar(props: CalendarProps) {
         <thead>
           <tr>
             {names.map((n) => (
-              <th key={n.long} scope="col" abbr={n.long}>
+              <th key={n.long} scope="col">
                 <span aria-hidden="true">{n.short}</span>
                 <span class="sr">{n.long}</span>
               </th>

@@ -33,7 +33,7 @@ export async function downloadIcs(api: ApiClient, booking: Booking): Promise<boo
 export function Confirmation({ booking, service, zone, manageUrl, api, onAgain }: ConfirmationProps) {
   const { t, lang } = useEnv();
   return (
-    <div class="fd-done">
+    <div>
       <dl>
         {service ? (
           <>

@@ -41,7 +41,6 @@ export const DetailsForm = tracked(({ flow }: { flow: BookingFlow }) => {
         type={type}
         autoComplete={autoComplete}
         required={required}
-        aria-required={required ? 'true' : undefined}
         aria-invalid={errors[id] ? 'true' : 'false'}
         aria-describedby={errors[id] ? `fd-${id}-err` : undefined}
         value={values[id]}
@@ -59,7 +58,6 @@ export const DetailsForm = tracked(({ flow }: { flow: BookingFlow }) => {
     <form
       ref={form}
       noValidate
-      class="fd-form"
       onSubmit={(e) => {
         e.preventDefault();
         void flow.submit();
@@ -98,7 +96,6 @@ const QuestionField = tracked(
       id,
       name: q.id,
       required: q.required,
-      'aria-required': q.required ? ('true' as const) : undefined,
       'aria-invalid': error ? ('true' as const) : ('false' as const),
       'aria-describedby': error ? `${id}-err` : undefined,
     };

@@ -28,7 +28,7 @@ export const SlotPicker = tracked(({ picker, onPick, busyStart }: SlotPickerProp
   const other = picker.useBusinessZone.value ? picker.myZone : business;
 
   return (
-    <div class="fd-picker">
+    <div>
       <Calendar
         focusDate={picker.focusDate.value}
         selectedDate={selected}
