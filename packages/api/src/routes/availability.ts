@@ -14,15 +14,19 @@ export function availabilityRoutes(): Hono<AppEnv> {
   app.get('/availability', async (c) => {
     const query = readQuery(c, AvailabilityQuery);
     const { db, businessId, now, auth } = scope(c);
-    const availability = await getAvailability(db, {
-      businessId,
-      serviceId: query.service,
-      resourceId: query.resource,
-      from: query.from,
-      to: query.to,
-      now,
-      includeInactive: isSecret(auth),
-    });
+    const availability = await getAvailability(
+      db,
+      {
+        businessId,
+        serviceId: query.service,
+        resourceId: query.resource,
+        from: query.from,
+        to: query.to,
+        now,
+        includeInactive: isSecret(auth),
+      },
+      auth.business,
+    );
     return c.json(availability);
   });
   return app;

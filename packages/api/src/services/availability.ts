@@ -210,8 +210,10 @@ export async function getAvailability(
     now: number;
     includeInactive: boolean;
   },
+  /** The business row if the caller read it in this request (the key lookup does). */
+  fresh?: BusinessRow,
 ): Promise<Availability> {
-  const business = await readBusiness(db, q.businessId);
+  const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
   const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
   const hit = answers.get(key);
   if (
