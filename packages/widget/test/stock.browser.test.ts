@@ -2,7 +2,9 @@
  * `<frontdesk-stock>` in real Chromium against the real API, from a host page on another origin:
  * it shows the level per shop and follows changes made through the API, live.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,14 +23,16 @@ beforeAll(async () => {
     { eventId: 'w-2', sku: 'HELMET-M', locationId: 'porto', set: 9 },
   ]);
   host = createServer((req, res) => {
-    const sku = new URL(req.url ?? '/', 'http://x').searchParams.get('sku') ?? 'HELMET-M';
+    const params = new URL(req.url ?? '/', 'http://x').searchParams;
+    const sku = params.get('sku') ?? 'HELMET-M';
+    const extra = params.has('reserve') ? ' reserve' : '';
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': `default-src 'self'; script-src ${world.api}; connect-src ${world.api}; style-src 'self'`,
     });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <script src="${world.api}/widget.js" async></script></head><body><main><h1>Helmet</h1>
-<frontdesk-stock api="${world.api}" key="${world.t.publishableKey}" sku="${sku}"></frontdesk-stock></main></body></html>`);
+<frontdesk-stock api="${world.api}" key="${world.t.publishableKey}" sku="${sku}"${extra}></frontdesk-stock></main></body></html>`);
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
@@ -38,14 +42,34 @@ afterAll(async () => {
   await world?.close();
 });
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 AA + best-practice findings on the page (shadow roots included). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Axe = { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string }[] }> };
+    const { axe } = window as unknown as { axe: Axe };
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  });
+}
+
 async function open(query = ''): Promise<Page> {
   const context = await world.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const w = window as unknown as { stockEvents: unknown[]; violations: string[] };
+    const w = window as unknown as { stockEvents: unknown[]; reserved: unknown[]; violations: string[] };
     w.stockEvents = [];
+    w.reserved = [];
     w.violations = [];
     document.addEventListener('frontdesk:stock', (e) => w.stockEvents.push((e as CustomEvent).detail));
+    document.addEventListener('frontdesk:reserved', (e) => w.reserved.push((e as CustomEvent).detail));
     document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective));
   });
   await page.goto(hostUrl + query);
@@ -74,6 +98,53 @@ describe('<frontdesk-stock> in a browser', () => {
     await widget.getByRole('status').filter({ hasText: 'Only 2 left' }).waitFor();
     const events = await page.evaluate(() => (window as unknown as { stockEvents: unknown[] }).stockEvents);
     expect(events.length).toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('reserves for pickup from the page (submitted with Enter), and the shelf follows', async () => {
+    await world.call('POST', '/v1/stock/adjustments', {
+      eventId: 'w-4',
+      sku: 'HELMET-M',
+      locationId: 'porto',
+      set: 5,
+    });
+    const page = await open('?reserve');
+    const widget = page.locator('frontdesk-stock');
+    await widget.getByRole('button', { name: 'Reserve for pickup' }).click();
+    await widget.getByLabel('Shop', { exact: true }).selectOption({ label: 'Porto shop' });
+    await widget.getByLabel('Quantity').fill('2');
+    await widget.getByLabel('Name').fill('Rita Alves');
+    await widget.getByLabel('Email').fill('rita@example.com');
+    expect(await axeViolations(page)).toEqual([]);
+    await widget.getByLabel('Email').press('Enter');
+    await widget
+      .getByRole('status')
+      .filter({ hasText: /Reserved\. Collect it at Porto shop before/ })
+      .waitFor({ timeout: 10_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    const reserved = await page.evaluate(
+      () => (window as unknown as { reserved: { id: string; quantity: number }[] }).reserved,
+    );
+    expect(reserved).toHaveLength(1);
+    expect(reserved[0]?.quantity).toBe(2);
+    const stored = await world.call<{ status: string; customer: { email: string } }>(
+      'GET',
+      `/v1/reservations/${reserved[0]?.id}`,
+    );
+    expect(stored.body).toMatchObject({ status: 'active', customer: { email: 'rita@example.com' } });
+    // 5 on hand, 2 reserved, then a sale of 2 at the till: the page shows 1 left in Porto, live.
+    await world.call('POST', '/v1/stock/adjustments', {
+      eventId: 'w-5',
+      sku: 'HELMET-M',
+      locationId: 'porto',
+      delta: -2,
+    });
+    await widget
+      .getByRole('listitem')
+      .filter({ hasText: 'Porto shop' })
+      .filter({ hasText: 'Only 1 left' })
+      .waitFor({ timeout: 5_000 });
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.context().close();
   }, 60_000);

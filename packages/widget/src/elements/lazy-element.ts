@@ -32,6 +32,7 @@ export const observedAttributes = [
   'manage-url',
   'sku',
   'location',
+  'reserve',
 ];
 
 // Plain CSS, adopted as a constructable stylesheet: allowed by `style-src 'self'`, unlike <style>.

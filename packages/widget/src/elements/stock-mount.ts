@@ -1,7 +1,8 @@
 /**
  * @module Mounts `<frontdesk-stock sku="…">` into its shadow root: the product's level (in stock,
  * only N left, out of stock) and, without a `location` attribute, the level per shop, kept live.
- * Each update is also announced as a `frontdesk:stock` DOM event (`detail: { sku, stock }`).
+ * Each update is also announced as a `frontdesk:stock` DOM event (`detail: { sku, stock }`). With
+ * the `reserve` attribute it also offers "Reserve for pickup" (`frontdesk:reserved` on success).
  *
  * Plain DOM rather than Preact: the view is a few lines of text, and sharing Preact with the
  * booking UI would make the bundler split it into a common chunk whose wrapper pushes the booking
@@ -12,9 +13,10 @@ import { type StockMessages, stockMessages } from '../i18n/stock.js';
 import { createStockFeed, type StockView } from '../state/stock-feed.js';
 import { stockSheet } from '../styles/stock-css.js';
 import type { MountedApp } from './lazy-element.js';
+import { createReserve } from './stock-reserve.js';
 
 /** Attributes whose change restarts the feed. */
-const identity = ['api', 'key', 'sku', 'location', 'lang'];
+const identity = ['api', 'key', 'sku', 'location', 'lang', 'reserve'];
 
 function levelText(t: StockMessages, level: StockLevel, available: number): string {
   return level === 'out' ? t.out : level === 'low' ? t.low(available) : t.inStock;
@@ -28,7 +30,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 /** The skeleton of the view: built once, so the live region stays the same node between updates. */
-function createView(container: HTMLElement) {
+function createView(container: HTMLElement, reserve: ReturnType<typeof createReserve> | undefined) {
   const name = el('p', '');
   const status = el('p', 'lvl');
   status.setAttribute('role', 'status');
@@ -37,6 +39,7 @@ function createView(container: HTMLElement) {
   const note = el('p', 'muted');
   const panel = el('div', 'st');
   panel.append(name, status, list, note);
+  if (reserve) panel.append(reserve.element);
 
   return (view: StockView, t: StockMessages, location: string | null) => {
     if (view.kind !== 'ready') {
@@ -67,6 +70,7 @@ function createView(container: HTMLElement) {
     );
     note.hidden = view.live;
     note.textContent = view.live ? '' : t.reconnecting;
+    reserve?.update(view);
   };
 }
 
@@ -94,11 +98,23 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     const t = stockMessages(
       attr('lang') || host.ownerDocument.documentElement.lang || navigator.language || 'en',
     );
-    const render = createView(container);
+    // (Not `new URL('..', import.meta.url)`: Vite would take that for an asset to bundle.)
+    const api = attr('api') || new URL(import.meta.url).origin;
+    const key = attr('key') ?? '';
+    const reserve = host.hasAttribute('reserve')
+      ? createReserve({
+          base: `${api.replace(/\/+$/, '')}/v1`,
+          key,
+          sku,
+          location: attr('location'),
+          t,
+          onReserved: (reservation) => emit('reserved', reservation),
+        })
+      : undefined;
+    const render = createView(container, reserve);
     const feed = createStockFeed({
-      // (Not `new URL('..', import.meta.url)`: Vite would take that for an asset to bundle.)
-      api: attr('api') || new URL(import.meta.url).origin,
-      key: attr('key') ?? '',
+      api,
+      key,
       sku,
       onChange: (stock) => emit('stock', { sku, stock }),
       onError: (reason) => emit('error', { error: reason }),

@@ -12,6 +12,18 @@ export interface StockMessages {
   reconnecting: string;
   unavailable: string;
   loading: string;
+  reserve: string;
+  shop: string;
+  quantity: string;
+  name: string;
+  email: string;
+  submit: string;
+  cancel: string;
+  sending: string;
+  reserved: (shop: string, until: string) => string;
+  notEnough: string;
+  checkFields: string;
+  failed: string;
 }
 
 const en: StockMessages = {
@@ -22,6 +34,18 @@ const en: StockMessages = {
   reconnecting: 'Reconnecting… the numbers may be out of date.',
   unavailable: 'Stock information is unavailable right now.',
   loading: 'Checking stock…',
+  reserve: 'Reserve for pickup',
+  shop: 'Shop',
+  quantity: 'Quantity',
+  name: 'Name',
+  email: 'Email',
+  submit: 'Reserve',
+  cancel: 'Cancel',
+  sending: 'Reserving…',
+  reserved: (shop, until) => `Reserved. Collect it at ${shop} before ${until}.`,
+  notEnough: 'Sorry, not enough left to reserve that many.',
+  checkFields: 'Please check your name and email.',
+  failed: 'The reservation did not go through. Please try again.',
 };
 
 const messages: Record<string, StockMessages> = {
@@ -34,6 +58,18 @@ const messages: Record<string, StockMessages> = {
     reconnecting: 'Verbindung wird wiederhergestellt… die Zahlen sind eventuell veraltet.',
     unavailable: 'Bestandsinformationen sind gerade nicht verfügbar.',
     loading: 'Bestand wird geprüft…',
+    reserve: 'Zur Abholung reservieren',
+    shop: 'Geschäft',
+    quantity: 'Menge',
+    name: 'Name',
+    email: 'E-Mail',
+    submit: 'Reservieren',
+    cancel: 'Abbrechen',
+    sending: 'Wird reserviert…',
+    reserved: (shop, until) => `Reserviert. Abholung in ${shop} bis ${until}.`,
+    notEnough: 'Leider ist nicht mehr genug für diese Menge da.',
+    checkFields: 'Bitte prüfen Sie Name und E-Mail.',
+    failed: 'Die Reservierung hat nicht geklappt. Bitte versuchen Sie es erneut.',
   },
   es: {
     inStock: 'En stock',
@@ -43,6 +79,18 @@ const messages: Record<string, StockMessages> = {
     reconnecting: 'Reconectando… las cifras pueden no estar al día.',
     unavailable: 'La información de stock no está disponible ahora.',
     loading: 'Comprobando stock…',
+    reserve: 'Reservar para recoger',
+    shop: 'Tienda',
+    quantity: 'Cantidad',
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    submit: 'Reservar',
+    cancel: 'Cancelar',
+    sending: 'Reservando…',
+    reserved: (shop, until) => `Reservado. Recógelo en ${shop} antes de ${until}.`,
+    notEnough: 'Lo sentimos, no quedan suficientes para reservar esa cantidad.',
+    checkFields: 'Revisa tu nombre y tu correo electrónico.',
+    failed: 'La reserva no se ha completado. Inténtalo de nuevo.',
   },
   fr: {
     inStock: 'En stock',
@@ -52,6 +100,18 @@ const messages: Record<string, StockMessages> = {
     reconnecting: 'Reconnexion… les chiffres peuvent ne pas être à jour.',
     unavailable: 'Les informations de stock sont indisponibles pour le moment.',
     loading: 'Vérification du stock…',
+    reserve: 'Réserver pour retrait',
+    shop: 'Boutique',
+    quantity: 'Quantité',
+    name: 'Nom',
+    email: 'E-mail',
+    submit: 'Réserver',
+    cancel: 'Annuler',
+    sending: 'Réservation…',
+    reserved: (shop, until) => `Réservé. À retirer à ${shop} avant ${until}.`,
+    notEnough: 'Désolé, il n’en reste pas assez pour cette quantité.',
+    checkFields: 'Vérifiez votre nom et votre e-mail.',
+    failed: 'La réservation n’a pas abouti. Veuillez réessayer.',
   },
 };
 
