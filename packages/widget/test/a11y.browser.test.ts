@@ -110,6 +110,18 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (theme) =>
   });
 });
 
+it('follows the visitor colour scheme with theme="auto"', async () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await openPage(world, world.hostPage({ attrs: { theme: 'auto' } }), { colorScheme: scheme });
+    await ready(page);
+    const surface = await widget(page)
+      .locator('.fd')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(surface).toBe(scheme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)');
+    await page.context().close();
+  }
+});
+
 it('sees into the shadow root (a planted violation is reported)', async () => {
   const page = await openPage(world, world.hostPage());
   await ready(page);
