@@ -80,7 +80,7 @@ describe('<frontdesk-stock> in a browser', () => {
   it('shows the level overall and per shop, and follows changes live', async () => {
     const page = await open();
     const widget = page.locator('frontdesk-stock');
-    await widget.getByRole('status').filter({ hasText: 'In stock' }).waitFor({ timeout: 15_000 });
+    await widget.getByRole('status').filter({ hasText: 'In stock' }).waitFor({ timeout: 40_000 });
     const shops = widget.getByRole('list', { name: 'Stock by shop' });
     await expect(shops.getByRole('listitem').allTextContents()).resolves.toEqual([
       'Lisbon shopOnly 2 left',
@@ -94,13 +94,13 @@ describe('<frontdesk-stock> in a browser', () => {
       locationId: 'porto',
       set: 0,
     });
-    await shops.getByText('Out of stock').waitFor({ timeout: 5_000 });
+    await shops.getByText('Out of stock').waitFor({ timeout: 10_000 });
     await widget.getByRole('status').filter({ hasText: 'Only 2 left' }).waitFor();
     const events = await page.evaluate(() => (window as unknown as { stockEvents: unknown[] }).stockEvents);
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('reserves for pickup from the page (submitted with Enter), and the shelf follows', async () => {
     await world.call('POST', '/v1/stock/adjustments', {
@@ -121,7 +121,7 @@ describe('<frontdesk-stock> in a browser', () => {
     await widget
       .getByRole('status')
       .filter({ hasText: /Reserved\. Collect it at Porto shop before/ })
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 20_000 });
     expect(await axeViolations(page)).toEqual([]);
     const reserved = await page.evaluate(
       () => (window as unknown as { reserved: { id: string; quantity: number }[] }).reserved,
@@ -144,17 +144,17 @@ describe('<frontdesk-stock> in a browser', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Porto shop' })
       .filter({ hasText: 'Only 1 left' })
-      .waitFor({ timeout: 5_000 });
+      .waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('says so when there is no such product', async () => {
     const page = await open('?sku=NOPE');
     await page
       .locator('frontdesk-stock')
       .getByText('Stock information is unavailable right now.')
-      .waitFor({ timeout: 15_000 });
+      .waitFor({ timeout: 40_000 });
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 });
