@@ -125,6 +125,47 @@ describe('booking widget in a browser', () => {
     await page.context().close();
   });
 
+  it('moves through the calendar grid with Home, End, PageDown, PageUp and arrows', async () => {
+    const page = await openPage(world, world.hostPage({ attrs: { service: world.serviceId } }));
+    await ready(page);
+    const w = widget(page);
+    await w.locator('table[role=grid][aria-busy=false]').waitFor();
+    await w.locator('button.day[tabindex="0"]').focus();
+    const focusedDate = () =>
+      page.evaluate(
+        () =>
+          (document.querySelector('frontdesk-booking')?.shadowRoot?.activeElement as HTMLElement | null)
+            ?.dataset.date,
+      );
+    const weekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
+    const start = (await focusedDate())!;
+    // A month ahead first: Home/End there never run into the days before today.
+    await page.keyboard.press('PageDown');
+    await expect.poll(focusedDate).not.toBe(start);
+    const next = (await focusedDate())!;
+    expect(next.slice(0, 7)).not.toBe(start.slice(0, 7)); // another month, shown and focused
+    const title = new Date(`${next}T12:00:00Z`).toLocaleDateString('en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    await w.getByRole('heading', { name: title }).waitFor();
+    await page.keyboard.press('End');
+    await expect.poll(async () => weekday((await focusedDate())!)).toBe(0); // Sunday ends the week
+    await page.keyboard.press('Home');
+    await expect.poll(async () => weekday((await focusedDate())!)).toBe(1); // Monday starts it
+    const monday = (await focusedDate())!;
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(focusedDate)
+      .toBe(new Date(Date.parse(`${monday}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
+    // Never before today: paging back stops on today.
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await expect.poll(focusedDate).toBe(start);
+    await page.context().close();
+  });
+
   it('explains a time taken by someone else and shows the times still free', async () => {
     const page = await openPage(world, world.hostPage({ attrs: { service: world.serviceId } }));
     await ready(page);
