@@ -19,6 +19,8 @@ import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stoc
 const heartbeatMs = 15_000;
 /** Tells `EventSource` how soon to reconnect after a drop. */
 const retryMs = 2_000;
+/** Most missed events replayed on resume; beyond it the client gets fresh snapshots instead. */
+const replayLimit = 1000;
 
 export function stockStreamRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -80,15 +82,20 @@ export function stockStreamRoutes(): Hono<AppEnv> {
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ skus }), retry: retryMs });
-        if (lastEventId !== undefined) {
-          // Resuming: what happened since the client's last event, then live.
-          sentUpTo = lastEventId;
-          for (const row of await stockEventsAfter(database.db, lastEventId, { businessId, skus }, 1000)) {
+        // Resuming: what happened since the client's last event, then live. Past 1,000 missed
+        // events a replay would be slower than the news; fresh snapshots bring the client up to date.
+        const missed =
+          lastEventId === undefined
+            ? undefined
+            : await stockEventsAfter(database.db, lastEventId, { businessId, skus }, replayLimit);
+        if (missed && missed.length < replayLimit) {
+          sentUpTo = lastEventId ?? 0;
+          for (const row of missed) {
             const event = toStockEvent(row);
             if (event) send(event);
           }
         } else {
-          // A fresh client: the current stock of each SKU, marked with the feed position.
+          // The current stock of each SKU, marked with the feed position.
           sentUpTo = hub.position;
           const now = clock();
           for (const sku of skus) {
