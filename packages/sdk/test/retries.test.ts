@@ -55,7 +55,7 @@ describe('reads are retried', () => {
     const started = performance.now();
     await expect(bench.admin.business.get()).resolves.toMatchObject({ id: bench.businessId });
     expect(attempts('/v1/business')).toBe(2);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // not the 10 s maxRetryAfter
   });
 
   it('not when Retry-After is longer than maxRetryAfter: the RateLimitError says how long', async () => {
@@ -174,7 +174,7 @@ describe('never retried', () => {
   it('a call the caller aborted: it rejects with the abort reason at once', async () => {
     bench.server.use(
       http.get(businessUrl, async ({ request }) => {
-        await delay(500);
+        await delay(3000);
         return bench.forward(request);
       }),
     );
@@ -183,7 +183,7 @@ describe('never retried', () => {
     setTimeout(() => controller.abort(), 30);
     const started = performance.now();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(performance.now() - started).toBeLessThan(300);
+    expect(performance.now() - started).toBeLessThan(2000); // well before the 3 s answer
     expect(attempts('/v1/business')).toBe(1);
   });
 
