@@ -30,6 +30,8 @@ const identity = ['api', 'key', 'service', 'booking', 'token', 'mode', 'lang', '
  */
 export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
   let dispose = () => {};
+  /** Re-reads `name`/`email` into the form; set by the booking flow, a no-op otherwise. */
+  let prefill = () => {};
   let version = 0;
   let signature = '';
   const attr = (name: string) => host.getAttribute(name);
@@ -42,10 +44,21 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     const fromPage = manageParams(location.href);
     const manage =
       attr('booking') && attr('token') ? { booking: attr('booking')!, token: attr('token')! } : fromPage;
-    const [messages, manageView] = await Promise.all([
-      loadMessages(resolveLang(host)),
-      manage ? import('./manage-view.js') : null,
-    ]);
+    let loaded: [Messages, typeof import('./manage-view.js') | null];
+    try {
+      loaded = await Promise.all([
+        loadMessages(resolveLang(host)),
+        manage ? import('./manage-view.js') : null,
+      ]);
+    } catch (error) {
+      // Only the manage chunk can fail here (messages fall back to English by themselves).
+      if (mine === version) {
+        root.replaceChildren(en.offline);
+        emit('error', { error });
+      }
+      return;
+    }
+    const [messages, manageView] = loaded;
     if (mine !== version) return;
     dispose();
     dispose = start(
@@ -85,6 +98,7 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     root.replaceChildren(container);
     let ui: JSX.Element;
     let stop = () => {};
+    prefill = () => {};
     if (manage) {
       const view = manage.create({
         api: client,
@@ -128,7 +142,6 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     };
   }
 
-  let prefill = () => {};
   void build();
   return {
     update() {
