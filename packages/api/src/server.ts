@@ -56,12 +56,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
             resolve();
           }, graceMs);
           timer.unref();
+          // Keep-alive connections would hold `close` open until they time out: close each one as
+          // soon as it is idle (its request answered), until none is left.
+          const closeIdle = () => {
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          };
+          const sweeper = setInterval(closeIdle, 50);
+          sweeper.unref();
           server.close(() => {
             clearTimeout(timer);
+            clearInterval(sweeper);
             resolve();
           });
-          // Idle keep-alive connections would otherwise hold `close` open until they time out.
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
+          closeIdle();
         });
         await database.close();
       })();
