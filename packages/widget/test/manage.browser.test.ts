@@ -238,6 +238,9 @@ describe('what the API serves', () => {
     expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
     expect(loader.headers.get('access-control-allow-origin')).toBe('*');
     expect(loader.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const etag = loader.headers.get('etag')!;
+    const again = await fetch(`${world.api}/widget.js`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304); // a revalidating browser downloads nothing
     const chunk = /\.\/(widget\/chunks\/[^"]+)"/.exec(await loader.text())![1];
     const res = await fetch(`${world.api}/${chunk}`, { headers: { 'Accept-Encoding': 'br' } });
     expect(res.status).toBe(200);
