@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/open.js';
+import { createBooking } from '../src/services/bookings.js';
+import { getService } from '../src/services/catalog.js';
+import { updateResource } from '../src/services/resources.js';
 import { book, type ServerProcess, seedFile, startServer, tomorrowAt } from './process-helpers.js';
 
 const running: ServerProcess[] = [];
@@ -81,4 +85,56 @@ describe('durability', () => {
     }
     expect(missing).toEqual([]);
   }, 90_000);
+});
+
+describe('caches across processes', () => {
+  it('a change written by another process shows in availability at once', async () => {
+    const seed = await seedFile(3);
+    const server = await start(seed.dbUrl);
+    const date = tomorrowAt(0).slice(0, 10);
+    const slots = async () => {
+      const res = await fetch(
+        `${server.url}/v1/availability?service=${seed.serviceId}&from=${date}&to=${date}`,
+        {
+          headers: { Authorization: `Bearer ${seed.publishableKey}` },
+        },
+      );
+      return ((await res.json()) as { slots: { start: string }[] }).slots.map((s) => s.start);
+    };
+    expect(await slots()).toContain(tomorrowAt(10));
+    // Another writer (this test process) books 10:00 and narrows the hours: the server's schedule
+    // cache and its 2-second answer cache must both notice on the very next request.
+    const other = await openDatabase(seed.dbUrl);
+    const now = Date.now();
+    const businessId = (await other.client.execute('SELECT id FROM businesses')).rows[0]!.id as string;
+    await other.write((tx) =>
+      createBooking(
+        tx,
+        businessId,
+        {
+          service: seed.serviceId,
+          start: tomorrowAt(10),
+          customer: { name: 'Other', email: 'o@example.com' },
+          answers: {},
+          notes: '',
+        },
+        now,
+        false,
+      ),
+    );
+    expect(await slots()).not.toContain(tomorrowAt(10));
+    const { wire } = await getService(other.db, businessId, seed.serviceId);
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(tomorrowAt(0)).getUTCDay()]!;
+    await other.write((tx) =>
+      updateResource(
+        tx,
+        businessId,
+        wire.resourceIds[0]!,
+        { hours: { [day]: [{ start: '14:00', end: '15:00' }] } },
+        now,
+      ),
+    );
+    await other.close();
+    expect(await slots()).toEqual([tomorrowAt(14), `${date}T14:30:00Z`]);
+  }, 60_000);
 });
