@@ -67,7 +67,9 @@ export const DetailsForm = tracked(({ flow }: { flow: BookingFlow }) => {
         <p>
           <strong>{service.name}</strong> — {dateTime(slot.start, lang, zone)} ({zoneName(zone)})
         </p>
-        <p class="muted">{t.holding(minutesSeconds(flow.secondsLeft.value))}</p>
+        {flow.secondsLeft.value > 0 ? (
+          <p class="muted">{t.holding(minutesSeconds(flow.secondsLeft.value))}</p>
+        ) : null}
       </div>
       {field('name', t.name, 'text', 'name', true)}
       {field('email', t.email, 'email', 'email', true)}

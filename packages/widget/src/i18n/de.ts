@@ -17,7 +17,8 @@ export const de: Messages = {
   timesIn: (zone) => `Uhrzeiten in ${zone}.`,
   useZone: (zone) => `In ${zone} anzeigen`,
   holding: (time) => `Wir halten diesen Termin noch ${time} für Sie frei.`,
-  holdExpired: 'Der Termin konnte nicht länger freigehalten werden. Bitte wählen Sie erneut eine Uhrzeit.',
+  holdExpired:
+    'Wir können diesen Termin nicht länger freihalten, aber Sie können ihn buchen, solange ihn niemand anderes gebucht hat.',
   yourDetails: 'Ihre Angaben',
   name: 'Name',
   email: 'E-Mail',

@@ -17,7 +17,7 @@ export const es: Messages = {
   timesIn: (zone) => `Las horas se muestran en ${zone}.`,
   useZone: (zone) => `Mostrar en ${zone}`,
   holding: (time) => `Te guardamos esta hora durante ${time}.`,
-  holdExpired: 'No hemos podido guardar más tiempo esa hora. Elige una hora de nuevo.',
+  holdExpired: 'Ya no podemos guardarte esta hora, pero aún puedes reservarla si nadie lo ha hecho.',
   yourDetails: 'Tus datos',
   name: 'Nombre',
   email: 'Correo electrónico',

@@ -17,7 +17,8 @@ export const fr: Messages = {
   timesIn: (zone) => `Horaires affichés en ${zone}.`,
   useZone: (zone) => `Afficher en ${zone}`,
   holding: (time) => `Nous vous gardons ce créneau pendant ${time}.`,
-  holdExpired: 'Nous n’avons pas pu garder ce créneau plus longtemps. Choisissez à nouveau un horaire.',
+  holdExpired:
+    'Nous ne pouvons plus vous garder ce créneau, mais vous pouvez encore le réserver s’il est toujours libre.',
   yourDetails: 'Vos coordonnées',
   name: 'Nom',
   email: 'E-mail',

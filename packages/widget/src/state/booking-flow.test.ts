@@ -147,7 +147,7 @@ describe('booking flow state', () => {
     flow.dispose();
   });
 
-  it('gives the time back when the hold runs out', async () => {
+  it('keeps the visitor on the form when the hold runs out, and still books a free time', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const flow = newFlow();
@@ -156,10 +156,16 @@ describe('booking flow state', () => {
       flow.picker.choose([...flow.picker.slotsByDate.value.keys()][0]!);
       await flow.chooseSlot(flow.picker.timesOfSelected.value.at(-1)!);
       expect(flow.step.value).toBe('details');
-      t.clock.advance(60 * 60_000);
+      t.clock.advance(30 * 60_000); // past the hold, still before the start
       vi.advanceTimersByTime(1000);
-      expect(flow.step.value).toBe('slot');
-      expect(flow.notice.value).toEqual({ tone: 'error', text: en.holdExpired });
+      expect(flow.secondsLeft.value).toBe(0);
+      expect(flow.step.value).toBe('details');
+      expect(flow.notice.value).toEqual({ tone: 'info', text: en.holdExpired });
+      flow.setValue('name', 'Slow Typist');
+      flow.setValue('email', 'slow@example.com');
+      flow.setAnswer('size', 'S');
+      await flow.submit();
+      expect(flow.step.value).toBe('done');
       flow.dispose();
     } finally {
       vi.useRealTimers();

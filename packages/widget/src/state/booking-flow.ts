@@ -122,11 +122,14 @@ export function createBookingFlow(options: BookingFlowOptions) {
       step.value = 'details';
     });
     const expires = Date.parse(result.value.expiresAt);
+    // When the hold runs out the visitor is not sent away: the API still books the time if it is
+    // free (and answers 409 if not). So there is no time limit on filling the form (WCAG 2.2.1),
+    // only a shorter guarantee, and the visitor is told when it ends.
     const tick = () => {
       secondsLeft.value = Math.max(0, Math.round((expires - now()) / 1000));
-      if (secondsLeft.value === 0 && step.value === 'details' && submission.value.status !== 'loading') {
+      if (secondsLeft.value === 0) {
         stopTimer();
-        backToTimes({ tone: 'error', text: t().holdExpired });
+        if (step.value === 'details') notice.value = { tone: 'info', text: t().holdExpired };
       }
     };
     stopTimer();

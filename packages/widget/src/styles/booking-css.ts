@@ -8,7 +8,7 @@
  * 44×44 px (AA asks 24).
  */
 export const bookingCss = `
-:host{display:block;min-height:var(--frontdesk-min-height,30rem);contain:layout;color-scheme:light;
+:host{color-scheme:light;
 --a:var(--frontdesk-accent,light-dark(#1d4ed8,#93c5fd));--on-a:var(--frontdesk-on-accent,light-dark(#fff,#0b1220));
 --s:var(--frontdesk-surface,light-dark(#fff,#111827));--t:var(--frontdesk-text,light-dark(#1f2937,#f3f4f6));
 --m:var(--frontdesk-muted,light-dark(#4b5563,#cbd5e1));--b:var(--frontdesk-border,light-dark(#767676,#8b93a1));
