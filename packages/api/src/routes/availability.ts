@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { isSecret } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
-import { getAvailability } from '../services/availability.js';
+import { getAvailabilityJson } from '../services/availability.js';
 import { scope } from './kit.js';
 
 export function availabilityRoutes(): Hono<AppEnv> {
@@ -14,7 +14,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
   app.get('/availability', async (c) => {
     const query = readQuery(c, AvailabilityQuery);
     const { db, businessId, now, auth } = scope(c);
-    const availability = await getAvailability(
+    const json = await getAvailabilityJson(
       db,
       {
         businessId,
@@ -27,7 +27,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
       },
       auth.business,
     );
-    return c.json(availability);
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
   return app;
 }

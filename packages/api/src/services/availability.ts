@@ -102,10 +102,7 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
       bookingId: q.exclude?.bookingId ?? '',
       holdId: q.exclude?.holdId ?? '',
     };
-    occupancy.push(
-      ...(await occupiedBy(db, 'bookings').all(args)),
-      ...(await occupiedBy(db, 'holds').all(args)),
-    );
+    occupancy.push(...(await occupiedBy(db).all(args)));
   }
   return {
     service,
@@ -141,27 +138,27 @@ const occupancyColumns = (table: typeof bookings | typeof holds) => ({
 });
 
 /**
- * What occupies one resource between two instants: bookings not cancelled, or holds still live
- * (`expires_at > now`), minus the one being rescheduled or converted (`''` excludes nothing).
+ * What occupies one resource between two instants, in one query: bookings not cancelled and holds
+ * still live (`expires_at > now`), minus the one being rescheduled or converted (`''` excludes
+ * nothing).
  */
-function occupiedBy(db: Db, kind: 'bookings' | 'holds') {
+function occupiedBy(db: Db) {
   const p = (name: string) => sql.placeholder(name);
-  return prepared(db, `occupancy:${kind}`, (d) =>
-    kind === 'bookings'
-      ? d
-          .select(occupancyColumns(bookings))
-          .from(bookings)
-          .where(
-            and(
-              eq(bookings.resourceId, p('resourceId')),
-              ne(bookings.status, 'cancelled'),
-              gt(bookings.blockEnd, p('from')),
-              lt(bookings.blockStart, p('to')),
-              ne(bookings.id, p('bookingId')),
-            ),
-          )
-          .prepare()
-      : d
+  return prepared(db, 'occupancy', (d) =>
+    d
+      .select(occupancyColumns(bookings))
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.resourceId, p('resourceId')),
+          ne(bookings.status, 'cancelled'),
+          gt(bookings.blockEnd, p('from')),
+          lt(bookings.blockStart, p('to')),
+          ne(bookings.id, p('bookingId')),
+        ),
+      )
+      .unionAll(
+        d
           .select(occupancyColumns(holds))
           .from(holds)
           .where(
@@ -172,8 +169,9 @@ function occupiedBy(db: Db, kind: 'bookings' | 'holds') {
               lt(holds.blockStart, p('to')),
               ne(holds.id, p('holdId')),
             ),
-          )
-          .prepare(),
+          ),
+      )
+      .prepare(),
   );
 }
 
@@ -193,26 +191,47 @@ const slotToWire = (slot: ComputedSlot) => ({
  */
 const ANSWER_TTL_MS = 2000;
 const MAX_ANSWERS = 1000;
-const answers = new Map<
-  string,
-  { catalog: string; occupancy: string; at: number; availability: Availability }
->();
+interface CachedAnswer {
+  catalog: string;
+  occupancy: string;
+  at: number;
+  availability: Availability;
+  /** The answer serialized once: repeated identical requests skip `JSON.stringify`. */
+  json?: string;
+}
+const answers = new Map<string, CachedAnswer>();
 
 /** `GET /availability`: offered starts between two dates of the business's zone. */
 export async function getAvailability(
   db: Db,
-  q: {
-    businessId: string;
-    serviceId: string;
-    resourceId?: string | undefined;
-    from: string;
-    to: string;
-    now: number;
-    includeInactive: boolean;
-  },
-  /** The business row if the caller read it in this request (the key lookup does). */
+  q: AvailabilityRequest,
   fresh?: BusinessRow,
 ): Promise<Availability> {
+  return (await answerFor(db, q, fresh)).availability;
+}
+
+/** The same answer as JSON text, serialized once per cached answer. */
+export async function getAvailabilityJson(
+  db: Db,
+  q: AvailabilityRequest,
+  fresh?: BusinessRow,
+): Promise<string> {
+  const answer = await answerFor(db, q, fresh);
+  answer.json ??= JSON.stringify(answer.availability);
+  return answer.json;
+}
+
+export interface AvailabilityRequest {
+  businessId: string;
+  serviceId: string;
+  resourceId?: string | undefined;
+  from: string;
+  to: string;
+  now: number;
+  includeInactive: boolean;
+}
+
+async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
   const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
   const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
   const hit = answers.get(key);
@@ -223,7 +242,7 @@ export async function getAvailability(
     q.now >= hit.at &&
     q.now - hit.at < ANSWER_TTL_MS
   ) {
-    return hit.availability;
+    return hit;
   }
   const context = await loadSlotContext(
     db,
@@ -231,18 +250,18 @@ export async function getAvailability(
     { ...q, windowStart: Date.parse(q.from) - 14 * HOUR, windowEnd: Date.parse(q.to) + DAY + 12 * HOUR },
     business,
   );
-  const availability = {
-    timezone: context.request.timezone,
-    slots: computeSlots(context.request).map(slotToWire),
-  };
-  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
-  answers.set(key, {
+  const answer: CachedAnswer = {
     catalog: business.catalogVersion,
     occupancy: business.occupancyVersion,
     at: q.now,
-    availability,
-  });
-  return availability;
+    availability: {
+      timezone: context.request.timezone,
+      slots: computeSlots(context.request).map(slotToWire),
+    },
+  };
+  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+  answers.set(key, answer);
+  return answer;
 }
 
 export interface StartCheck {
