@@ -3,7 +3,7 @@
  * (roving tabindex), arrows move by day and week, Home/End to the week's ends, PageUp/PageDown by
  * month (with Shift, by year). Each day is a button read as its full date and whether it has times.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { addDays, addMonths, type IsoDate, monthStart, monthWeeks, weekdayIndex } from '../state/dates.js';
 import { fullDate, monthTitle, weekdayNames } from '../state/format.js';
 import { useEnv } from './env.js';
@@ -25,8 +25,9 @@ export function Calendar(props: CalendarProps) {
   const { focusDate, today, freeDates } = props;
   const firstMonth = monthStart(today);
 
-  // After a key moved the focus date (possibly into another month), move real focus to it.
-  useEffect(() => {
+  // After a key moved the focus date (possibly into another month), move real focus to it — in a
+  // layout effect, before the browser handles the next key: the old day's button may be gone.
+  useLayoutEffect(() => {
     if (!keyboardMove.current) return;
     keyboardMove.current = false;
     grid.current?.querySelector<HTMLButtonElement>(`[data-date="${focusDate}"]`)?.focus();
@@ -35,6 +36,7 @@ export function Calendar(props: CalendarProps) {
   const move = (date: IsoDate) => props.onFocusDate(date < today ? today : date);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Preact re-renders in a microtask, so by the next key event `focusDate` is the moved-to date.
     const d = focusDate;
     const target: Record<string, () => IsoDate> = {
       ArrowLeft: () => addDays(d, -1),
@@ -85,9 +87,8 @@ export function Calendar(props: CalendarProps) {
         <thead>
           <tr>
             {names.map((n) => (
-              <th key={n.long} scope="col">
-                <span aria-hidden="true">{n.short}</span>
-                <span class="sr">{n.long}</span>
+              <th key={n.long} scope="col" aria-label={n.long}>
+                {n.short}
               </th>
             ))}
           </tr>

@@ -37,7 +37,9 @@ export function failureText(error: ApiFailure, t: Messages): string {
   if (error.code === 'not_found') return t.notFound;
   if (error.code === 'invalid_state') return t.invalidState;
   if (error.code === 'slot_unavailable') return t.slotTaken;
-  return error.status >= 500 ? t.failed : error.detail || t.failed;
+  // Anything else: the server's `detail` is English and meant for developers (it travels in the
+  // `frontdesk:error` event); the visitor gets a sentence in their language.
+  return t.failed;
 }
 
 /**
