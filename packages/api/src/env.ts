@@ -2,7 +2,7 @@
  * @module What every request handler can reach: the Hono environment of the app.
  */
 import type { Database } from './db/open.js';
-import type { businesses } from './db/schema.js';
+import type { BusinessRow } from './services/catalog-cache.js';
 
 /** The key a request was made with, and so the one business it may see. */
 export interface AuthContext {
@@ -11,10 +11,10 @@ export interface AuthContext {
   kind: 'publishable' | 'secret';
   allowedOrigins: string[];
   /**
-   * The business row as read together with the key, in this request. Fresh enough for reads that
-   * need its version stamps (availability); writes read it again inside their transaction.
+   * The business's zone and version stamps, read together with the key in this request. Fresh
+   * enough for reads (availability); writes read them again inside their transaction.
    */
-  business?: typeof businesses.$inferSelect;
+  business?: BusinessRow;
 }
 
 /** Where the app writes what operators need to see (errors, startup). */

@@ -2,17 +2,27 @@
  * @module Ids, secrets and hashes. Ids sort by creation time (a base36 timestamp, then randomness),
  * so `ORDER BY id` pages through rows oldest first without a second sort column.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** CSPRNG bytes drawn from a pool refilled 4 KB at a time (one call per ~100 ids, not per id). */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+function randomByte(): number {
+  if (poolOffset >= pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  return pool[poolOffset++]!;
+}
 
 /** `length` base62 characters from the CSPRNG (rejection sampling keeps them uniform). */
 export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += base62[byte % 62];
-    }
+    const byte = randomByte();
+    if (byte < 248) out += base62[byte % 62];
   }
   return out;
 }

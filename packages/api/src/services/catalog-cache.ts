@@ -48,12 +48,7 @@ function group<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V): 
   return map;
 }
 
-async function load(
-  db: Db,
-  businessId: string,
-  business: typeof businesses.$inferSelect,
-  now: number,
-): Promise<Catalog> {
+async function load(db: Db, businessId: string, business: BusinessRow, now: number): Promise<Catalog> {
   // Past schedule entries cannot affect any start still bookable; keep a margin for zones and buffers.
   const since = now - 3 * DAY;
   const sinceDate = toInstant(since).slice(0, 10);
@@ -117,12 +112,30 @@ async function load(
   };
 }
 
-export type BusinessRow = typeof businesses.$inferSelect;
+/**
+ * The columns of a business that availability needs: its zone, hold length and version stamps.
+ * Narrow on purpose: these are read on every availability request and booking, and libSQL's cost
+ * per row grows with the number of columns.
+ */
+export const businessStampColumns = {
+  id: businesses.id,
+  timezone: businesses.timezone,
+  holdMinutes: businesses.holdMinutes,
+  catalogVersion: businesses.catalogVersion,
+  occupancyVersion: businesses.occupancyVersion,
+};
+export interface BusinessRow {
+  id: string;
+  timezone: string;
+  holdMinutes: number;
+  catalogVersion: string;
+  occupancyVersion: string;
+}
 
 export async function readBusiness(db: Db, businessId: string): Promise<BusinessRow> {
   const query = prepared(db, 'business', (d) =>
     d
-      .select()
+      .select(businessStampColumns)
       .from(businesses)
       .where(eq(businesses.id, sql.placeholder('id')))
       .prepare(),

@@ -10,6 +10,7 @@ import type { AuthContext } from '../env.js';
 import { notFound } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { toInstant } from '../time.js';
+import { businessStampColumns } from './catalog-cache.js';
 import { appendEvent } from './events.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
 
@@ -97,7 +98,13 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
   // The key and its business in one query: most requests need both, and each query counts.
   const query = prepared(db, 'authenticate', (d) =>
     d
-      .select({ key: apiKeys, business: businesses })
+      .select({
+        id: apiKeys.id,
+        businessId: apiKeys.businessId,
+        kind: apiKeys.kind,
+        allowedOrigins: apiKeys.allowedOrigins,
+        business: businessStampColumns,
+      })
       .from(apiKeys)
       .innerJoin(businesses, eq(businesses.id, apiKeys.businessId))
       .where(and(eq(apiKeys.hash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
@@ -105,12 +112,11 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
   );
   const [row] = await query.all({ hash: sha256(token) });
   if (!row) return undefined;
-  const { key, business } = row;
   return {
-    keyId: key.id,
-    businessId: key.businessId,
-    kind: key.kind,
-    allowedOrigins: key.allowedOrigins,
-    business,
+    keyId: row.id,
+    businessId: row.businessId,
+    kind: row.kind,
+    allowedOrigins: row.allowedOrigins,
+    business: row.business,
   };
 }
