@@ -4,7 +4,7 @@
  * first wrong field takes focus.
  */
 import type { Question } from '@frontdesk/core';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { BookingFlow } from '../state/booking-flow.js';
 import { dateTime, minutesSeconds, zoneName } from '../state/format.js';
 import { useEnv } from './env.js';
@@ -19,7 +19,7 @@ export const DetailsForm = tracked(({ flow }: { flow: BookingFlow }) => {
   const slot = flow.slot.value;
   const busy = flow.submission.value.status === 'loading';
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (Object.keys(errors).length) form.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }, [errors]);
 

@@ -2,7 +2,7 @@
  * @module The manage view (`booking` + `token` attributes, or a manage link): the booking, and
  * buttons to cancel it or move it.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { dateTime, zoneName } from '../state/format.js';
 import type { ManageFlow } from '../state/manage-flow.js';
 import { useEnv } from './env.js';
@@ -20,7 +20,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
   const chosen = flow.chosen.value;
 
   // Asking "are you sure?" moves focus to the answer, so keyboard users are not left behind.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (mode === 'confirm-cancel' || chosen) confirmRef.current?.focus();
   }, [mode, chosen]);
 
