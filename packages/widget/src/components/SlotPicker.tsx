@@ -3,8 +3,8 @@
  * business's at a click), and what to say while the month loads or when it failed.
  */
 import type { Slot } from '@frontdesk/core';
-import { failureText } from '../state/booking-flow.js';
 import { fullDate, time, zoneName } from '../state/format.js';
+import { failureText } from '../state/notice.js';
 import type { SlotPicker as PickerState } from '../state/slot-picker.js';
 import { Calendar } from './Calendar.js';
 import { useEnv } from './env.js';

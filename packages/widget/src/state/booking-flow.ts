@@ -8,14 +8,12 @@ import type { Booking, Hold, Service, Slot } from '@frontdesk/core';
 import { batch, computed, signal } from '@preact/signals-core';
 import type { Messages } from '../i18n/en.js';
 import { type ApiClient, type ApiFailure, newIdempotencyKey } from './api-client.js';
+import { failureText, type Notice } from './notice.js';
 import { idle, loading, type Remote } from './remote.js';
 import { createSlotPicker } from './slot-picker.js';
 import { cleanAnswers, type DetailsValues, type FieldMessages, validateDetails } from './validate.js';
 
 export type Step = 'service' | 'slot' | 'details' | 'done';
-
-/** A message for the live region; `error` ones are also shown as alerts. */
-export type Notice = { tone: 'info' | 'error'; text: string } | null;
 
 export interface BookingFlowOptions {
   api: ApiClient;
@@ -28,19 +26,6 @@ export interface BookingFlowOptions {
 }
 
 export type BookingFlow = ReturnType<typeof createBookingFlow>;
-
-/** The notice a failed call deserves. */
-export function failureText(error: ApiFailure, t: Messages): string {
-  if (error.kind === 'network') return t.offline;
-  if (error.code === 'rate_limited') return t.tooMany;
-  if (error.code === 'cutoff_passed') return t.cutoff;
-  if (error.code === 'not_found') return t.notFound;
-  if (error.code === 'invalid_state') return t.invalidState;
-  if (error.code === 'slot_unavailable') return t.slotTaken;
-  // Anything else: the server's `detail` is English and meant for developers (it travels in the
-  // `frontdesk:error` event); the visitor gets a sentence in their language.
-  return t.failed;
-}
 
 /**
  * @example

@@ -8,7 +8,7 @@ import type { Booking, Service, Slot } from '@frontdesk/core';
 import { batch, signal } from '@preact/signals-core';
 import type { Messages } from '../i18n/en.js';
 import type { ApiClient, ApiResult } from './api-client.js';
-import { failureText, type Notice } from './booking-flow.js';
+import { failureText, type Notice } from './notice.js';
 import { idle, loading, type Remote } from './remote.js';
 import { createSlotPicker } from './slot-picker.js';
 
