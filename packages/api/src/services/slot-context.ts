@@ -1,0 +1,164 @@
+/**
+ * @module Feeding the core availability engine from the database: the service's eligible resources
+ * with their hours, overrides and time off, the business's closures (all from the per-process
+ * catalog cache), and occupancy from bookings that are not cancelled plus holds still live
+ * (`expires_at > now`: no sweeper needed), always read fresh.
+ */
+import type { Occupancy, ResourceCalendar, SlotRequest, WeeklyHours } from '@frontdesk/core';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
+import { bookings, holds } from '../db/schema.js';
+import { fieldError, notFound } from '../errors.js';
+import type { ServiceRow } from './catalog.js';
+import { type BusinessRow, catalogOf } from './catalog-cache.js';
+
+const MINUTE = 60_000;
+
+export interface OccupancyExclusions {
+  /** A booking being rescheduled: it must not block its own new time. */
+  bookingId?: string | undefined;
+  /** A hold being converted into a booking: its seat becomes the booking's. */
+  holdId?: string | undefined;
+}
+
+export interface SlotContext {
+  service: ServiceRow;
+  /** The request for the engine, for any start between `windowStart` and `windowEnd`. */
+  request: SlotRequest;
+}
+
+interface ContextQuery {
+  businessId: string;
+  serviceId: string;
+  /** Narrow to one eligible resource. */
+  resourceId?: string | undefined;
+  /** The earliest and latest instant a start of interest can have. */
+  windowStart: number;
+  windowEnd: number;
+  /** Dates (`YYYY-MM-DD`) the request is about, for the engine's from/to. */
+  from: string;
+  to: string;
+  now: number;
+  exclude?: OccupancyExclusions;
+  /** Publishable keys cannot see or book inactive services and resources. */
+  includeInactive: boolean;
+}
+
+/**
+ * Loads everything the engine needs for one service over one window: the catalog (cached per
+ * process, see `catalog-cache.ts`) and the occupancy (always read: it changes with every booking).
+ */
+export async function loadSlotContext(db: Db, q: ContextQuery, business?: BusinessRow): Promise<SlotContext> {
+  const catalog = await catalogOf(db, q.businessId, q.now, business);
+  const entry = catalog.services.get(q.serviceId);
+  if (!entry) throw notFound('Service');
+  const service = entry.row;
+  if (!service.active && !q.includeInactive) throw notFound('Service');
+  let eligible = entry.resourceIds;
+  if (q.resourceId !== undefined) {
+    if (!eligible.includes(q.resourceId)) {
+      throw fieldError('resource', 'This resource does not offer this service', 'not_eligible');
+    }
+    eligible = [q.resourceId];
+  }
+  // Keep the service's own order of resources: the engine offers them in input order.
+  const calendars: ResourceCalendar[] = eligible.flatMap((id) => {
+    const row = catalog.resources.get(id);
+    if (!row || (!row.active && !q.includeInactive)) return [];
+    return [
+      {
+        id,
+        hours: row.hours as WeeklyHours,
+        overrides: catalog.overrides.get(id) ?? [],
+        timeOff: catalog.timeOff.get(id) ?? [],
+      },
+    ];
+  });
+  const ids = calendars.map((r) => r.id);
+  // Occupancy rows carry their own buffers, so only those overlapping a candidate's block matter:
+  // from the earliest start minus our buffer before, to the latest start's end plus buffer after.
+  const from = q.windowStart - service.bufferBeforeMinutes * MINUTE;
+  const to = q.windowEnd + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
+  const occupancy: Occupancy[] = [];
+  for (const resourceId of ids) {
+    const args = {
+      resourceId,
+      from,
+      to,
+      now: q.now,
+      bookingId: q.exclude?.bookingId ?? '',
+      holdId: q.exclude?.holdId ?? '',
+    };
+    occupancy.push(...(await occupiedBy(db).all(args)));
+  }
+  return {
+    service,
+    request: {
+      timezone: catalog.timezone,
+      from: q.from,
+      to: q.to,
+      now: q.now,
+      service: {
+        id: service.id,
+        durationMinutes: service.durationMinutes,
+        bufferBeforeMinutes: service.bufferBeforeMinutes,
+        bufferAfterMinutes: service.bufferAfterMinutes,
+        slotIntervalMinutes: service.slotIntervalMinutes,
+        minNoticeMinutes: service.minNoticeMinutes,
+        horizonDays: service.horizonDays,
+        capacity: service.capacity,
+      },
+      resources: calendars,
+      closures: catalog.closures,
+      occupancy,
+    },
+  };
+}
+
+/** Only the columns the engine reads. */
+const occupancyColumns = (table: typeof bookings | typeof holds) => ({
+  resourceId: table.resourceId,
+  serviceId: table.serviceId,
+  start: table.start,
+  blockStart: table.blockStart,
+  blockEnd: table.blockEnd,
+});
+
+/**
+ * What occupies one resource between two instants, in one query: bookings not cancelled and holds
+ * still live (`expires_at > now`), minus the one being rescheduled or converted (`''` excludes
+ * nothing).
+ */
+function occupiedBy(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return prepared(db, 'occupancy', (d) =>
+    d
+      .select(occupancyColumns(bookings))
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.resourceId, p('resourceId')),
+          ne(bookings.status, 'cancelled'),
+          gt(bookings.blockEnd, p('from')),
+          lt(bookings.blockStart, p('to')),
+          ne(bookings.id, p('bookingId')),
+        ),
+      )
+      .unionAll(
+        d
+          .select(occupancyColumns(holds))
+          .from(holds)
+          .where(
+            and(
+              eq(holds.resourceId, p('resourceId')),
+              gt(holds.expiresAt, p('now')),
+              gt(holds.blockEnd, p('from')),
+              lt(holds.blockStart, p('to')),
+              ne(holds.id, p('holdId')),
+            ),
+          ),
+      )
+      .prepare(),
+  );
+}
