@@ -6,6 +6,7 @@
 import type { Problem } from '@frontdesk/core';
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { isBusyError } from '../db/writer.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, isApiError } from '../errors.js';
 
@@ -47,6 +48,22 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
         new ApiError(error.status, error.status === 404 ? 'not_found' : 'validation_failed'),
       );
     }
+  }
+  if (isBusyError(error)) {
+    // Another process held the database for longer than busy_timeout and every retry: not a bug,
+    // an overload. Say so, and when to come back; the request changed nothing.
+    c.get('deps')?.logger.error('database busy after retries', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+    });
+    return problemResponse(
+      c,
+      new ApiError(503, 'internal_error', {
+        detail: 'The database is busy; nothing was changed, retry shortly',
+        headers: { 'Retry-After': '1' },
+        retryAfter: 1,
+      }),
+    );
   }
   c.get('deps')?.logger.error('unhandled error', {
     requestId: c.get('requestId'),
