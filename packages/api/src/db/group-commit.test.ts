@@ -54,6 +54,25 @@ describe('GroupCommitWriter', () => {
     expect(statements.filter((s) => s === 'COMMIT').length).toBeLessThanOrEqual(2);
   });
 
+  it('never strands a write queued just as the previous drain finishes', async () => {
+    // Regression: a write issued in the microtasks right after another write resolved used to find
+    // the finished drain still marked as running, and waited forever.
+    // Each round waits a different number of microtask hops before the next write, so that one of
+    // them lands in whatever window the drain leaves between finishing and being marked done.
+    const { writer } = await open();
+    const stalled = (ms: number) =>
+      new Promise((_, reject) => setTimeout(() => reject(new Error('write stranded')), ms));
+    for (let hops = 0; hops < 30; hops++) {
+      await Promise.race([
+        writer.write(async (db) => db.execute({ sql: 'INSERT INTO t (n) VALUES (?)', args: [hops] })),
+        stalled(2000),
+      ]);
+      for (let i = 0; i < hops; i++) await Promise.resolve();
+    }
+    const rows = await client.execute('SELECT count(*) AS c FROM t');
+    expect(Number(rows.rows[0]!.c)).toBe(30);
+  });
+
   it('releases no result before its COMMIT', async () => {
     const { writer } = await open();
     const seen: number[] = [];

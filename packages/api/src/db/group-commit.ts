@@ -21,7 +21,9 @@ export class GroupCommitWriter<D> {
   readonly #client: Client;
   readonly #db: D;
   #pending: Task<D>[] = [];
-  #draining: Promise<void> | undefined;
+  /** Set and cleared synchronously with the queue checks, so no task can be left waiting. */
+  #running = false;
+  #current: Promise<void> = Promise.resolve();
 
   constructor(client: Client, db: D) {
     this.#client = client;
@@ -31,25 +33,37 @@ export class GroupCommitWriter<D> {
   write<T>(fn: (db: D) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      this.#draining ??= this.#drain().finally(() => {
-        this.#draining = undefined;
-      });
+      if (!this.#running) {
+        this.#running = true;
+        this.#current = this.#drain();
+      }
     });
   }
 
   /** Resolves when every task queued so far has been committed or rejected. */
   async drain(): Promise<void> {
-    while (this.#draining) await this.#draining;
+    while (this.#running) await this.#current;
   }
 
   async #drain(): Promise<void> {
-    while (this.#pending.length > 0) {
-      // libSQL runs statements synchronously, so a transaction never yields to I/O on its own.
-      // One turn of the event loop first lets requests already on the sockets reach `write()`
-      // and join this batch, instead of each paying for its own fsync.
-      await new Promise((resolve) => setImmediate(resolve));
-      const batch = this.#pending.splice(0, MAX_BATCH);
-      await this.#commitBatch(batch);
+    try {
+      for (;;) {
+        // libSQL runs statements synchronously, so a transaction never yields to I/O on its own.
+        // One turn of the event loop first lets requests already on the sockets reach `write()`
+        // and join this batch, instead of each paying for its own fsync.
+        await new Promise((resolve) => setImmediate(resolve));
+        // The emptiness check and clearing `#running` (in `finally`) happen in one synchronous
+        // step: a `write()` either sees the drain running or starts a new one.
+        if (this.#pending.length === 0) return;
+        const batch = this.#pending.splice(0, MAX_BATCH);
+        try {
+          await this.#commitBatch(batch);
+        } catch (error) {
+          for (const task of batch) task.reject(error);
+        }
+      }
+    } finally {
+      this.#running = false;
     }
   }
 
