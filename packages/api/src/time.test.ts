@@ -1,3 +1,6 @@
+/**
+ * @module Where local dates begin in a zone, DST days included.
+ */
 import { describe, expect, it } from 'vitest';
 import { localDateOf, startOfLocalDate, toInstant } from './time.js';
 

@@ -1,3 +1,6 @@
+/**
+ * @module Booking rules beyond the happy path: reschedule, holds, notice, decline, list filters, rate limits.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

@@ -1,3 +1,6 @@
+/**
+ * @module The booking flow: availability, holds, bookings, manage tokens, cut-offs, questions, confirmation.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

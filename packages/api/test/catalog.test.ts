@@ -1,3 +1,6 @@
+/**
+ * @module Services, resources and schedules, and how they shape availability.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

@@ -1,3 +1,6 @@
+/**
+ * @module The frontdesk CLI: seed, keys, backup, graceful shutdown.
+ */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,6 @@
+/**
+ * @module No double booking under 50 concurrent requests in one process, idempotent or not.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

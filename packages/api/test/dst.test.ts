@@ -1,3 +1,6 @@
+/**
+ * @module A DST day in the business zone, end to end.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

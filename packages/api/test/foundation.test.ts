@@ -1,3 +1,6 @@
+/**
+ * @module The basics every route relies on: auth, problems, 404/405, health.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.js';
 

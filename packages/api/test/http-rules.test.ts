@@ -1,3 +1,6 @@
+/**
+ * @module HTTP rules: problem shapes, Idempotency-Key, rate limit headers, body limit.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';

@@ -1,3 +1,6 @@
+/**
+ * @module The generated OpenAPI document covers every route; /docs has no external scripts.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.js';
 

@@ -1,3 +1,6 @@
+/**
+ * @module Real server processes: two on one file, kill -9 durability, caches across processes.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/open.js';
 import { createBooking } from '../src/services/bookings.js';

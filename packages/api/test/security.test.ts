@@ -1,3 +1,6 @@
+/**
+ * @module Origins and CORS, key kinds and revocation, tenancy on every route, PII.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';

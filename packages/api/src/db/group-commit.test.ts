@@ -1,3 +1,6 @@
+/**
+ * @module Group commit: batching, per-task rollback, results only after COMMIT, no stranded writes.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,6 @@
+/**
+ * @module The write queue runs tasks one at a time; busy errors are retried, others are not.
+ */
 import { describe, expect, it } from 'vitest';
 import { isBusyError, retryBusy, WriteQueue } from './writer.js';
 

@@ -1,3 +1,6 @@
+/**
+ * @module The catch-all error handler: no internals leaked, a busy database is a 503.
+ */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../env.js';

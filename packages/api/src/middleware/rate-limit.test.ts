@@ -1,3 +1,6 @@
+/**
+ * @module Which client address the rate limit counts, with and without trusted proxies.
+ */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../env.js';

@@ -1,3 +1,6 @@
+/**
+ * @module The .ics file of a booking: escaping, folding, status.
+ */
 import { describe, expect, it } from 'vitest';
 import type { BookingRow } from './bookings.js';
 import { bookingCalendar } from './ics.js';

@@ -1,3 +1,6 @@
+/**
+ * @module Idempotency answers: replay after a day, pruning after 48 hours.
+ */
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.js';
