@@ -5,7 +5,7 @@
  * not share an event loop with the server it measures.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,7 +43,8 @@ function spawnServer(args, env) {
 
 /** A fresh database file with the demo seeded, served by the built CLI with no rate limit. */
 export async function startApi() {
-  const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-bench-')), 'bench.db');
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
+  const file = join(dir, 'bench.db');
   const dbUrl = pathToFileURL(file).href;
   const database = await api.openDatabase(dbUrl);
   await api.migrate(database);
@@ -56,7 +57,15 @@ export async function startApi() {
     HOST: '127.0.0.1',
     FRONTDESK_RATE_LIMIT: '0',
   });
-  return { ...server, seed, dbUrl };
+  return {
+    ...server,
+    seed,
+    dbUrl,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The bare framework: one route answering a short text. */

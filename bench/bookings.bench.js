@@ -5,7 +5,7 @@
  * pragmas, in the same run. Needs the built packages (see http.bench.js).
  */
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ const apiRequire = createRequire(new URL('../packages/api/package.json', import.
 const { createClient } = await import(pathToFileURL(apiRequire.resolve('@libsql/client')).href);
 
 async function rawTransactions() {
-  const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-raw-')), 'raw.db');
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-raw-'));
+  const file = join(dir, 'raw.db');
   const client = createClient({ url: pathToFileURL(file).href });
   for (const pragma of [
     'PRAGMA journal_mode=WAL',
@@ -43,6 +44,7 @@ async function rawTransactions() {
     count++;
   }
   client.close();
+  rmSync(dir, { recursive: true, force: true });
   return count / seconds;
 }
 

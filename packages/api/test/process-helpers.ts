@@ -3,7 +3,7 @@
  * `src/cli.ts` through tsx (no build needed), on 127.0.0.1 and a free port, on a given database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,6 +59,8 @@ export function startServer(dbUrl: string, env: Record<string, string> = {}): Pr
 
 export interface SeededFile {
   dbUrl: string;
+  /** The temp directory holding the file; remove it with `removeSeededFiles()`. */
+  dir: string;
   secretKey: string;
   publishableKey: string;
   /** A 30-minute private service and a class of `classCapacity` seats, open every day 00:00–24:00. */
@@ -69,6 +71,7 @@ export interface SeededFile {
 /** A fresh database file with one business, keys and two services, then closed. */
 export async function seedFile(classCapacity: number): Promise<SeededFile> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-proc-'));
+  seededDirs.push(dir);
   const dbUrl = pathToFileURL(join(dir, 'fd.db')).href;
   const database = await openDatabase(dbUrl);
   await migrate(database);
@@ -120,7 +123,14 @@ export async function seedFile(classCapacity: number): Promise<SeededFile> {
     return { secretKey: sk.secret, publishableKey: pk.secret, serviceId: service.id, classId: klass.id };
   });
   await database.close();
-  return { dbUrl, ...seeded };
+  return { dbUrl, dir, ...seeded };
+}
+
+const seededDirs: string[] = [];
+
+/** Deletes every directory made by `seedFile` so far (call once the servers have exited). */
+export function removeSeededFiles(): void {
+  for (const dir of seededDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A start time tomorrow at `hour`:00 UTC, on every service's grid. */

@@ -6,7 +6,14 @@ import { openDatabase } from '../src/db/open.js';
 import { createBooking } from '../src/services/bookings.js';
 import { getService } from '../src/services/catalog.js';
 import { updateResource } from '../src/services/resources.js';
-import { book, type ServerProcess, seedFile, startServer, tomorrowAt } from './process-helpers.js';
+import {
+  book,
+  removeSeededFiles,
+  type ServerProcess,
+  seedFile,
+  startServer,
+  tomorrowAt,
+} from './process-helpers.js';
 
 const running: ServerProcess[] = [];
 afterEach(async () => {
@@ -14,6 +21,7 @@ afterEach(async () => {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
     await server.exited;
   }
+  removeSeededFiles();
 });
 
 async function start(dbUrl: string) {
