@@ -2,13 +2,15 @@
  * @module Idempotent creation, generic for any `POST` that creates (holds, bookings,
  * reservations). The stored answer is looked up and written INSIDE the same write transaction as
  * the creation, so two concurrent identical requests create one thing and the second replays.
- * Stored: 2xx answers and 4xx domain errors (a retry must get the same 409), never 5xx.
+ * Stored: 2xx answers and 4xx domain errors (a retry must get the same 409), never 5xx. Rows hold
+ * only a hash of the key and the answer sealed under the key (see `idempotency-seal.ts`).
  */
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
+import { type AnswerSeal, answerSeal, isLegacyBody } from './idempotency-seal.js';
 
 /** Answers are kept at least 24 h; rows older than this are pruned now and then. */
 const KEEP_MS = 48 * 3_600_000;
@@ -43,8 +45,24 @@ interface StoredError {
   errors?: ApiErrorOptions['errors'];
 }
 
-function replay<T>(row: typeof idempotencyKeys.$inferSelect): IdempotentAnswer<T> {
-  const body = JSON.parse(row.body) as unknown;
+type StoredRow = typeof idempotencyKeys.$inferSelect;
+
+/**
+ * The row answering this key: the sealed one, or a row written before sealing (raw key, plain
+ * body) so that a retry across the upgrade still replays; those age out with the 48 h pruning.
+ */
+function usableRow(rows: StoredRow[], seal: AnswerSeal): StoredRow | undefined {
+  return (
+    rows.find((row) => row.key === seal.storedKey && !isLegacyBody(row.body)) ??
+    rows.find((row) => row.key !== seal.storedKey && isLegacyBody(row.body))
+  );
+}
+
+function replay<T>(row: StoredRow, seal: AnswerSeal): IdempotentAnswer<T> {
+  const plain = isLegacyBody(row.body) ? row.body : seal.open(row.body);
+  // Same key hash means same key, so this only fails on a row altered in the database.
+  if (plain === undefined) throw new Error('Stored idempotent answer cannot be opened with its key');
+  const body = JSON.parse(plain) as unknown;
   if (row.status >= 400) {
     const stored = body as StoredError;
     throw new ApiError(row.status, stored.code, {
@@ -76,13 +94,19 @@ export async function createIdempotently<T>(
   if (key === undefined) {
     return database.write(async (tx) => ({ ...(await create(tx)), replayed: false }));
   }
+  const seal = answerSeal(businessId, key);
+  const requestHash = seal.requestHash(options.fingerprint);
   const outcome = await database.write(async (tx) => {
-    const [existing] = await tx
+    const rows = await tx
       .select()
       .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.businessId, businessId), eq(idempotencyKeys.key, key)));
+      .where(
+        and(eq(idempotencyKeys.businessId, businessId), inArray(idempotencyKeys.key, [seal.storedKey, key])),
+      );
+    const existing = usableRow(rows, seal);
     if (existing) {
-      if (existing.requestHash !== options.fingerprint) {
+      const expected = isLegacyBody(existing.body) ? options.fingerprint : requestHash;
+      if (existing.requestHash !== expected) {
         throw new ApiError(409, 'idempotency_conflict', {
           detail: 'This Idempotency-Key was used with a different request; use a new key for a new request',
         });
@@ -110,10 +134,10 @@ export async function createIdempotently<T>(
     }
     await tx.insert(idempotencyKeys).values({
       businessId,
-      key,
-      requestHash: options.fingerprint,
+      key: seal.storedKey,
+      requestHash,
       status,
-      body: JSON.stringify(body),
+      body: seal.seal(JSON.stringify(body)),
       createdAt: now,
     });
     // Pruning on about one write in a hundred keeps the table small without a scheduler.
@@ -122,7 +146,7 @@ export async function createIdempotently<T>(
     }
     return { kind: 'created' as const, failure, status, body: body as T };
   });
-  if (outcome.kind === 'replay') return replay<T>(outcome.stored);
+  if (outcome.kind === 'replay') return replay<T>(outcome.stored, seal);
   if (outcome.failure) throw outcome.failure;
   return { status: outcome.status, body: outcome.body, replayed: false };
 }
