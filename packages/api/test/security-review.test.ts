@@ -57,3 +57,78 @@ describe('idempotent answers at rest', () => {
     expect(replay.body).toEqual(first.body);
   });
 });
+
+describe('publishable keys and reservations', () => {
+  it('caps a publishable reservation at the business period; a secret key may ask for longer', async () => {
+    t = await createTestApp();
+    const secret = (method: string, path: string, body?: unknown) =>
+      call(t, method, path, body === undefined ? {} : { body });
+    expect((await secret('POST', '/v1/locations', { id: 'shop', name: 'Shop' })).status).toBe(201);
+    expect(
+      (await secret('POST', '/v1/products', { sku: 'BIKE', name: 'Bike', lowStockThreshold: 0 })).status,
+    ).toBe(201);
+    expect(
+      (
+        await secret('POST', '/v1/stock/adjustments', {
+          eventId: 'count',
+          sku: 'BIKE',
+          locationId: 'shop',
+          set: 5,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await secret('PATCH', '/v1/stock/settings', { reservationMinutes: 60 })).status).toBe(200);
+    const reserve = (key: string, expiresInMinutes: number) =>
+      call<{ expiresAt: string }>(t, 'POST', '/v1/reservations', {
+        key,
+        body: { sku: 'BIKE', locationId: 'shop', quantity: 1, customer, expiresInMinutes },
+      });
+    const twoWeeks = 14 * 24 * 60;
+    const publicOne = await reserve(t.publishableKey, twoWeeks);
+    expect(publicOne.status).toBe(201);
+    expect(publicOne.body.expiresAt).toBe('2026-03-02T09:00:00Z');
+    // Shorter than the period is still honoured.
+    expect((await reserve(t.publishableKey, 10)).body.expiresAt).toBe('2026-03-02T08:10:00Z');
+    const business = await reserve(t.secretKey, twoWeeks);
+    expect(business.body.expiresAt).toBe('2026-03-16T08:00:00Z');
+  });
+});
+
+describe('customer reschedules', () => {
+  it('cannot move a booking onto a resource the business switched off; the business still can', async () => {
+    t = await createTestApp();
+    const salon = await setupSalon(t);
+    const other = await call<{ id: string }>(t, 'POST', '/v1/resources', {
+      body: { name: 'Bruno', hours: { tue: [{ start: '09:00', end: '17:00' }] } },
+    });
+    expect(
+      (
+        await call(t, 'PATCH', `/v1/services/${salon.serviceId}`, {
+          body: { resourceIds: [salon.resourceId, other.body.id] },
+        })
+      ).status,
+    ).toBe(200);
+    const booked = await call<{ id: string; manageToken: string }>(t, 'POST', '/v1/bookings', {
+      key: t.publishableKey,
+      body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z', resource: salon.resourceId, customer },
+    });
+    expect(booked.status).toBe(201);
+    expect(
+      (await call(t, 'PATCH', `/v1/resources/${other.body.id}`, { body: { active: false } })).status,
+    ).toBe(200);
+
+    const { id, manageToken } = booked.body;
+    const move = { start: '2026-03-03T14:00:00Z', resource: other.body.id };
+    const byCustomer = await call(t, 'POST', `/v1/bookings/${id}/reschedule?token=${manageToken}`, {
+      key: t.publishableKey,
+      body: move,
+    });
+    expect(byCustomer.status).toBeGreaterThanOrEqual(400);
+    expect(byCustomer.status).toBeLessThan(500);
+    expect((await call(t, 'GET', `/v1/bookings/${id}`)).body).toMatchObject({ resourceId: salon.resourceId });
+
+    const byBusiness = await call(t, 'POST', `/v1/bookings/${id}/reschedule`, { body: move });
+    expect(byBusiness.status).toBe(200);
+    expect(byBusiness.body).toMatchObject({ resourceId: other.body.id, start: '2026-03-03T14:00:00Z' });
+  });
+});

@@ -27,11 +27,11 @@ export function reservationRoutes(kit: RouteKit): Hono<AppEnv> {
 
   app.post('/reservations', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, ReservationInput);
-    const { businessId, now } = scope(c);
+    const { businessId, auth, now } = scope(c);
     // Idempotency-Key: the same key and body replay the first answer (also a 409), inside the tx.
     return respondIdempotently(c, input, async (tx) => ({
       status: 201,
-      body: await createReservation(tx, businessId, input, now),
+      body: await createReservation(tx, businessId, input, now, { secret: isSecret(auth) }),
     }));
   });
 

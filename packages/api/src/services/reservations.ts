@@ -132,15 +132,22 @@ export async function holdUnits(
   return { row, manageToken };
 }
 
-/** `POST /v1/reservations`, inside the caller's write transaction. */
+/**
+ * `POST /v1/reservations`, inside the caller's write transaction. A publishable key is public (it
+ * sits in a web page), so it may not hold units longer than the business's reservation period:
+ * its `expiresInMinutes` is capped there, or anyone could empty the shelf for 14 days.
+ */
 export async function createReservation(
   tx: Db,
   businessId: string,
   input: ReservationInput,
   now: number,
+  caller: { secret: boolean },
 ): Promise<Reservation> {
   await expireDueReservations(tx, now, { businessId, limit: 10 });
-  const minutes = input.expiresInMinutes ?? (await reservationMinutes(tx, businessId));
+  const period = await reservationMinutes(tx, businessId);
+  const asked = input.expiresInMinutes ?? period;
+  const minutes = caller.secret ? asked : Math.min(asked, period);
   const { row, manageToken } = await holdUnits(
     tx,
     businessId,
