@@ -85,7 +85,8 @@ export async function rescheduleBooking(
     start,
     now,
     exclude: { bookingId: id },
-    includeInactive: true,
+    // Only the business may move a booking onto a resource or service it has switched off.
+    includeInactive: actor.secret,
   });
   // Stay with the same resource when it can take the new time; the customer chose it, maybe.
   const opening = check.openings.find((o) => o.resourceId === row.resourceId) ?? check.openings[0];
