@@ -45,6 +45,8 @@ export interface AppOptions {
    * and the publishable key of the `/demo` page (default: the seeded demo business's).
    */
   static?: WidgetRouteOptions;
+  /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
+  streamHeartbeatMs?: number;
 }
 
 export type App = Hono<AppEnv>;
@@ -105,7 +107,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', eventRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
-  app.route('/v1', stockStreamRoutes());
+  app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
   app.route('/v1', v1);
 
   app.onError(onError);

@@ -3,6 +3,7 @@
  * reschedules, revoked stream keys, hold caps, and the smaller HTTP findings.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';
 
@@ -130,5 +131,33 @@ describe('customer reschedules', () => {
     const byBusiness = await call(t, 'POST', `/v1/bookings/${id}/reschedule`, { body: move });
     expect(byBusiness.status).toBe(200);
     expect(byBusiness.body).toMatchObject({ resourceId: other.body.id, start: '2026-03-03T14:00:00Z' });
+  });
+});
+
+describe('stock stream and revoked keys', () => {
+  it('ends an open stream at the next heartbeat once its key is revoked', async () => {
+    t = await createTestApp();
+    const app = createApp({ database: t.db, clock: t.clock, rateLimit: false, streamHeartbeatMs: 50 });
+    const abort = new AbortController();
+    const res = await app.request(`/v1/stock/stream?skus=ANY&key=${t.publishableKey}`, {
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(200);
+    const keys = await call<{ data: Array<{ id: string; kind: string }> }>(t, 'GET', '/v1/keys');
+    const publishable = keys.body.data.find((k) => k.kind === 'publishable');
+    expect((await call(t, 'DELETE', `/v1/keys/${publishable?.id}`)).status).toBe(200);
+
+    // Read to the end: the stream must finish by itself, with a `revoked` event last.
+    const reading = (async () => {
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
+      return text;
+    })();
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3000));
+    const text = await Promise.race([reading, timeout]);
+    abort.abort();
+    expect(text).toContain('event: revoked');
+    expect(text.trimEnd().endsWith('"detail":"The API key was revoked"}')).toBe(true);
   });
 });

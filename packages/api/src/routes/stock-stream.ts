@@ -2,7 +2,8 @@
  * @module `GET /v1/stock/stream?skus=a,b` — Server-Sent Events with the stock of those SKUs as it
  * changes. `EventSource` cannot send an Authorization header, so this one route also accepts the
  * publishable key as `?key=` (never a secret key: URLs end up in logs). The origin check applies
- * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware.
+ * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware,
+ * and re-checks the key on every heartbeat: a revoked key's stream gets `event: revoked` and ends.
  */
 import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk/core';
 import { Hono } from 'hono';
@@ -15,14 +16,20 @@ import { authenticate } from '../services/keys.js';
 import { findProduct, productStock } from '../services/stock.js';
 import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stock-stream.js';
 
-/** Comment lines keep proxies from closing an idle stream. */
-const heartbeatMs = 15_000;
+/** Comment lines keep proxies from closing an idle stream; each beat also re-checks the key. */
+const defaultHeartbeatMs = 15_000;
 /** Tells `EventSource` how soon to reconnect after a drop. */
 const retryMs = 2_000;
 /** Most missed events replayed on resume; beyond it the client gets fresh snapshots instead. */
 const replayLimit = 1000;
 
-export function stockStreamRoutes(): Hono<AppEnv> {
+export interface StockStreamRouteOptions {
+  /** Heartbeat interval, which is also how soon a revoked key's stream ends. Default 15 s. */
+  heartbeatMs?: number;
+}
+
+export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<AppEnv> {
+  const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const app = new Hono<AppEnv>();
 
   app.get('/stock/stream', async (c) => {
@@ -120,6 +127,19 @@ export function stockStreamRoutes(): Hono<AppEnv> {
           const beat = new Promise<void>((resolve) => setTimeout(resolve, heartbeatMs).unref?.());
           await Promise.race([beat, closed]);
           if (stream.aborted) break;
+          // A stream outlives its request: without this, revoking a leaked key (or removing an
+          // origin from it) would not stop a stream opened before. One indexed lookup per beat.
+          const still = await authenticate(database.db, token);
+          if (!still || (origin !== undefined && !originAllowed(still, origin))) {
+            await chain;
+            await stream
+              .writeSSE({
+                event: 'revoked',
+                data: JSON.stringify({ code: 'unauthorized', detail: 'The API key was revoked' }),
+              })
+              .catch(() => undefined);
+            break;
+          }
           chain = chain
             .then(() => stream.write(': heartbeat\n\n').then(() => undefined))
             .catch(() => stream.abort());
