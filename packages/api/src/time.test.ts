@@ -15,3 +15,10 @@ describe('time', () => {
     expect(toInstant(Date.parse('2026-03-03T09:00:00.250Z'))).toBe('2026-03-03T09:00:00.250Z');
   });
 });
+
+describe('a midnight skipped by DST', () => {
+  it('begins the day at the change (Santiago springs forward at 00:00)', () => {
+    // 2026-09-06 in America/Santiago: 00:00 -04 jumps to 01:00 -03, so the day begins at 04:00Z.
+    expect(toInstant(startOfLocalDate('2026-09-06', 'America/Santiago'))).toBe('2026-09-06T04:00:00Z');
+  });
+});

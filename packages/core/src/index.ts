@@ -18,4 +18,4 @@ export * from './schemas/stock.js';
 export * from './stock.js';
 export { addDays, eachDate, weekdayOf } from './time/local-date.js';
 export { offsetMinutes } from './time/zone-offsets.js';
-export { instantToZoned, type ZonedTime, zonedToInstant } from './time/zoned-time.js';
+export { instantToZoned, startOfZonedDate, type ZonedTime, zonedToInstant } from './time/zoned-time.js';

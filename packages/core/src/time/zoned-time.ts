@@ -20,6 +20,16 @@ export function zonedToInstant(date: string, minutes: number, zone: string): num
   return dayClock(parseLocalDate(date), zone).toInstant(minutes, 'skip');
 }
 
+/**
+ * The instant `date` begins in `zone`: its first existing minute (on a day whose midnight is
+ * skipped by a DST change, the moment of the change).
+ *
+ * @example startOfZonedDate('2026-07-03', 'Europe/Lisbon') === Date.parse('2026-07-02T23:00:00Z')
+ */
+export function startOfZonedDate(date: string, zone: string): number {
+  return dayClock(parseLocalDate(date), zone).toInstant(0, 'clamp') as number;
+}
+
 /** A wall-clock reading: the date, whole minutes past midnight (0–1439) and weekday. */
 export interface ZonedTime {
   date: string;
