@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
+import { openCachingClient } from './statement-cache.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
 /** A drizzle handle: the database itself, or a transaction in progress. */
@@ -51,12 +52,20 @@ function isFileUrl(url: string): boolean {
 /** Creates the directory of a `file:` URL so that a fresh install can start without setup. */
 function ensureDirectory(url: string): void {
   if (!url.startsWith('file:') || url.includes(':memory:')) return;
-  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(filePath(url)), { recursive: true });
 }
 
+function filePath(url: string): string {
+  return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
+}
+
+/**
+ * A plain file URL gets the client that reuses prepared statements (see statement-cache.ts);
+ * `:memory:` and URLs with query options keep the stock client.
+ */
 async function openFileClient(url: string): Promise<Client> {
-  const client = createClient({ url });
+  const plain = url.startsWith('file:') && !url.includes(':memory:') && !url.includes('?');
+  const client = plain ? openCachingClient(filePath(url)) : createClient({ url });
   for (const pragma of filePragmas) await client.execute(pragma);
   return client;
 }

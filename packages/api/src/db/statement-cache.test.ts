@@ -1,0 +1,97 @@
+/**
+ * @module The statement-reusing client answers exactly like the stock one: rows by position and
+ * name, fresh arguments on every reuse, errors mapped to LibsqlError and recoverable.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Client, createClient, LibsqlError } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCachingClient } from './statement-cache.js';
+
+let dir: string;
+let client: Client;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-stmt-'));
+  client = openCachingClient(join(dir, 'test.db'));
+  await client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, big INTEGER)');
+});
+
+afterEach(() => {
+  client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openCachingClient', () => {
+  it('binds new arguments each time a statement is reused', async () => {
+    for (const [id, name] of [
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ] as const) {
+      const result = await client.execute({
+        sql: 'INSERT INTO t (id, name) VALUES (?, ?)',
+        args: [id, name],
+      });
+      expect(result.rowsAffected).toBe(1);
+      expect(result.lastInsertRowid).toBe(BigInt(id));
+    }
+    const select = 'SELECT id, name FROM t WHERE id >= :min ORDER BY id';
+    const all = await client.execute({ sql: select, args: { min: 1 } });
+    const some = await client.execute({ sql: select, args: { min: 3 } });
+    expect(all.rows.map((r) => [r.id, r.name])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+    expect(some.rows).toHaveLength(1);
+    // Like the stock client: by position too, and only names enumerable (drizzle relies on both).
+    expect(Array.prototype.slice.call(some.rows[0])).toEqual([3, 'c']);
+    expect(Object.keys(some.rows[0]!)).toEqual(['id', 'name']);
+    expect(some.columns).toEqual(['id', 'name']);
+  });
+
+  it('reports constraint errors as LibsqlError and keeps working after one', async () => {
+    const insert = 'INSERT INTO t (id, name) VALUES (?, ?)';
+    await client.execute({ sql: insert, args: [1, 'a'] });
+    const error = await client.execute({ sql: insert, args: [1, 'again'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibsqlError);
+    expect((error as LibsqlError).code).toBe('SQLITE_CONSTRAINT');
+    await client.execute({ sql: insert, args: [2, 'b'] });
+    const count = await client.execute('SELECT COUNT(*) AS n FROM t');
+    expect(count.rows[0]!.n).toBe(2);
+  });
+
+  it('runs transactions on its one connection: a rollback undoes, a commit is seen by others', async () => {
+    await client.execute('BEGIN IMMEDIATE');
+    await client.execute({ sql: 'INSERT INTO t (id, name) VALUES (?, ?)', args: [1, 'gone'] });
+    expect((await client.execute('SELECT COUNT(*) AS n FROM t')).rows[0]!.n).toBe(1);
+    await client.execute('ROLLBACK');
+    expect((await client.execute('SELECT COUNT(*) AS n FROM t')).rows[0]!.n).toBe(0);
+    await client.execute('BEGIN IMMEDIATE');
+    await client.execute({ sql: 'INSERT INTO t (id, name) VALUES (?, ?)', args: [2, 'kept'] });
+    await client.execute('COMMIT');
+    const other = createClient({ url: `file:${join(dir, 'test.db')}` });
+    expect((await other.execute('SELECT name FROM t')).rows.map((r) => r.name)).toEqual(['kept']);
+    other.close();
+  });
+
+  it("sees another connection's commits on the next reuse (a reused statement holds no old snapshot)", async () => {
+    const count = 'SELECT COUNT(*) AS n FROM t';
+    expect((await client.execute(count)).rows[0]!.n).toBe(0);
+    const other = createClient({ url: `file:${join(dir, 'test.db')}` });
+    await other.execute('PRAGMA journal_mode=WAL');
+    await other.execute({ sql: 'INSERT INTO t (id, name) VALUES (?, ?)', args: [1, 'elsewhere'] });
+    other.close();
+    expect((await client.execute(count)).rows[0]!.n).toBe(1);
+  });
+
+  it('refuses integers a JavaScript number cannot hold, like the stock client', async () => {
+    await client.execute({
+      sql: 'INSERT INTO t (id, name, big) VALUES (?, ?, ?)',
+      args: [1, 'x', 2n ** 60n],
+    });
+    await expect(client.execute('SELECT big FROM t')).rejects.toThrow(RangeError);
+  });
+});
