@@ -10,7 +10,7 @@ import { ApiError } from './errors.js';
 import { authenticateKey } from './middleware/auth.js';
 import { preflight } from './middleware/cors.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
-import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
+import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -28,6 +28,7 @@ import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
+import { liveHoldLimit } from './services/live-hold-limit.js';
 
 export interface AppOptions {
   database: Database;
@@ -45,6 +46,11 @@ export interface AppOptions {
    * and the publishable key of the `/demo` page (default: the seeded demo business's).
    */
   static?: WidgetRouteOptions;
+  /**
+   * Live holds one client (publishable key + address) may have at once; `false` = no cap.
+   * Default 3. Secret keys are not capped (a business backend speaks for many customers).
+   */
+  maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
 }
@@ -57,11 +63,14 @@ export function createApp(options: AppOptions): App {
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
   };
+  const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
+    liveHolds: liveHoldLimit(options.maxLiveHoldsPerClient ?? 3),
+    clientOf: (c) => `${c.var.auth.keyId}|${clientAddress(c, trustProxy)}`,
     publicWriteLimit:
       options.rateLimit === false
         ? async (_c, next) => next()
-        : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy: options.trustProxy ?? false }),
+        : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy }),
   };
   const maxSize = options.bodyLimit ?? 64 * 1024;
 

@@ -30,7 +30,8 @@ const usage = `Usage: frontdesk <command>
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
-per minute per key and address; 0 turns it off).`;
+per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
+publishable key and address, default 3; 0 turns the cap off).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -58,12 +59,14 @@ function numberFromEnv(name: string): number | undefined {
 async function runServe(): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
+  const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
   const server = await serve({
     url: dbUrl(),
     authToken: authToken(),
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
     ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
     ...(perMinute !== undefined
       ? {
           rateLimit:

@@ -161,3 +161,100 @@ describe('stock stream and revoked keys', () => {
     expect(text.trimEnd().endsWith('"detail":"The API key was revoked"}')).toBe(true);
   });
 });
+
+describe('holds', () => {
+  let serviceId = '';
+  const holdAt = (start: string, from: string, extra: { key?: string; idempotencyKey?: string } = {}) =>
+    call<{ id: string; code?: string; detail?: string }>(t, 'POST', '/v1/holds', {
+      key: extra.key ?? t.publishableKey,
+      headers: {
+        'X-Forwarded-For': from,
+        ...(extra.idempotencyKey ? { 'Idempotency-Key': extra.idempotencyKey } : {}),
+      },
+      body: { service: serviceId, start },
+    });
+
+  it('caps live holds per key and client address at 3 (429), until one is released, booked or expires', async () => {
+    t = await createTestApp({ trustProxy: 1, catalog: false });
+    serviceId = (await setupSalon(t)).serviceId;
+    const me = '203.0.113.7';
+    const starts = ['09:00', '10:00', '11:00', '14:00', '15:00'].map((h) => `2026-03-03T${h}:00Z`);
+    const placed = [];
+    for (const start of starts.slice(0, 3)) {
+      const res = await holdAt(start, me);
+      expect(res.status).toBe(201);
+      placed.push(res.body.id);
+    }
+    const refused = await holdAt(starts[3]!, me, { idempotencyKey: 'fourth' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'rate_limited' });
+    expect(refused.body.detail).toContain('At most 3');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Someone else (another address) and the business (secret key) are not affected.
+    expect((await holdAt(starts[4]!, '198.51.100.9')).status).toBe(201);
+    expect((await holdAt('2026-03-03T16:00:00Z', me, { key: t.secretKey })).status).toBe(201);
+
+    // Releasing one frees a place, and the refused request's retry (same Idempotency-Key) now
+    // succeeds: a 429 is not stored as the key's answer.
+    const release = await call(t, 'DELETE', `/v1/holds/${placed[0]}`, {
+      key: t.publishableKey,
+      headers: { 'X-Forwarded-For': me },
+    });
+    expect(release.status).toBe(204);
+    const retried = await holdAt(starts[3]!, me, { idempotencyKey: 'fourth' });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    // Booking with a hold turns it into a booking: the place is free again.
+    const booked = await call(t, 'POST', '/v1/bookings', {
+      key: t.publishableKey,
+      headers: { 'X-Forwarded-For': me },
+      body: { service: serviceId, start: starts[3], customer, holdId: retried.body.id },
+    });
+    expect(booked.status).toBe(201);
+    expect((await holdAt('2026-03-04T09:00:00Z', me)).status).toBe(201);
+    expect((await holdAt('2026-03-04T10:00:00Z', me)).status).toBe(429);
+  });
+
+  it('frees places as holds expire', async () => {
+    t = await createTestApp({ trustProxy: 1, catalog: false });
+    serviceId = (await setupSalon(t)).serviceId;
+    for (const h of ['09:00', '10:00', '11:00']) {
+      expect((await holdAt(`2026-03-03T${h}:00Z`, '203.0.113.7')).status).toBe(201);
+    }
+    expect((await holdAt('2026-03-03T14:00:00Z', '203.0.113.7')).status).toBe(429);
+    t.clock.advance(60 * 60_000);
+    expect((await holdAt('2026-03-03T14:00:00Z', '203.0.113.7')).status).toBe(201);
+  });
+
+  it('says the same thing for every hold mismatch, revealing nothing of the hold', async () => {
+    t = await createTestApp({ catalog: false });
+    const salon = await setupSalon(t);
+    const hold = await call<{ id: string; resourceId: string }>(t, 'POST', '/v1/holds', {
+      key: t.publishableKey,
+      body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z' },
+    });
+    const other = await call<{ id: string }>(t, 'POST', '/v1/resources', {
+      body: { name: 'Bruno', hours: { tue: [{ start: '09:00', end: '17:00' }] } },
+    });
+    await call(t, 'PATCH', `/v1/services/${salon.serviceId}`, {
+      body: { resourceIds: [salon.resourceId, other.body.id] },
+    });
+    const book = (body: Record<string, unknown>) =>
+      call<{ errors: Array<{ message: string; code: string }> }>(t, 'POST', '/v1/bookings', {
+        key: t.publishableKey,
+        body: {
+          service: salon.serviceId,
+          start: '2026-03-03T09:00:00Z',
+          customer,
+          holdId: hold.body.id,
+          ...body,
+        },
+      });
+    const wrongStart = await book({ start: '2026-03-03T09:30:00Z' });
+    const wrongResource = await book({ resource: other.body.id });
+    expect(wrongStart.status).toBe(422);
+    expect(wrongResource.status).toBe(422);
+    expect(wrongStart.body.errors).toEqual(wrongResource.body.errors);
+    expect(wrongStart.body.errors[0]?.code).toBe('hold_mismatch');
+  });
+});

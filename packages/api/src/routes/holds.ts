@@ -1,5 +1,6 @@
 /**
- * @module `POST /holds` (rate limited, Idempotency-Key) and `DELETE /holds/{id}` (release).
+ * @module `POST /holds` (rate limited, live holds capped per client, Idempotency-Key) and
+ * `DELETE /holds/{id}` (release).
  */
 import { HoldInput } from '@frontdesk/core';
 import { Hono } from 'hono';
@@ -15,10 +16,18 @@ export function holdRoutes(kit: RouteKit): Hono<AppEnv> {
   app.post('/holds', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, HoldInput);
     const { businessId, now, auth } = scope(c);
-    return respondIdempotently(c, input, async (tx) => ({
-      status: 201,
-      body: await createHold(tx, businessId, input, now, isSecret(auth)),
-    }));
+    const secret = isSecret(auth);
+    const client = kit.clientOf(c);
+    return respondIdempotently(c, input, async (tx) => {
+      const hold = await createHold(tx, businessId, input, now, secret);
+      // After the slot check (a taken time answers 409, the more useful news) and inside the write
+      // transaction, so parallel requests of one client cannot overshoot; a 429 rolls the hold back.
+      if (!secret) {
+        await kit.liveHolds.admit(tx, client, now);
+        kit.liveHolds.record(client, { id: hold.id, expiresAt: Date.parse(hold.expiresAt) });
+      }
+      return { status: 201, body: hold };
+    });
   });
   app.delete('/holds/:id', kit.publicWriteLimit, async (c) => {
     const { database, businessId, now } = scope(c);

@@ -66,11 +66,18 @@ export async function createBooking(
   let resourceId = input.resource;
   if (input.holdId !== undefined) {
     const hold = await findHold(tx, businessId, input.holdId);
-    if (hold && (hold.serviceId !== input.service || hold.start !== start)) {
-      throw fieldError('holdId', 'This hold is for another service or start time', 'hold_mismatch');
-    }
-    if (hold && input.resource !== undefined && hold.resourceId !== input.resource) {
-      throw fieldError('holdId', 'This hold is for another resource', 'hold_mismatch');
+    // One message for every mismatch: whoever has a hold id must not learn what it holds.
+    if (
+      hold &&
+      (hold.serviceId !== input.service ||
+        hold.start !== start ||
+        (input.resource !== undefined && hold.resourceId !== input.resource))
+    ) {
+      throw fieldError(
+        'holdId',
+        'This hold does not match the service, start and resource booked',
+        'hold_mismatch',
+      );
     }
     // An expired or unknown hold is no error: the seat may still be free, and the check below decides.
     if (hold && hold.expiresAt > now) {

@@ -2,7 +2,7 @@
  * @module Idempotent creation, generic for any `POST` that creates (holds, bookings,
  * reservations). The stored answer is looked up and written INSIDE the same write transaction as
  * the creation, so two concurrent identical requests create one thing and the second replays.
- * Stored: 2xx answers and 4xx domain errors (a retry must get the same 409), never 5xx. Rows hold
+ * Stored: 2xx answers and 4xx domain errors (a retry must get the same 409), never 429 or 5xx. Rows hold
  * only a hash of the key and the answer sealed under the key (see `idempotency-seal.ts`).
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
@@ -122,7 +122,9 @@ export async function createIdempotently<T>(
       ({ status, body } = await create(tx));
       await tx.run(sql`RELEASE idempotent_create`);
     } catch (error) {
-      if (!isApiError(error) || error.status >= 500) throw error;
+      // 429 is about this moment (too many live holds), not about the request: a retry with the
+      // same key must be able to succeed later, so it is not stored.
+      if (!isApiError(error) || error.status >= 500 || error.status === 429) throw error;
       await tx.run(sql`ROLLBACK TO idempotent_create`);
       await tx.run(sql`RELEASE idempotent_create`);
       failure = error;
