@@ -3,9 +3,19 @@
  */
 import type { BookingRow } from './bookings.js';
 
-/** Escapes TEXT values (backslash, semicolon, comma, newline). */
+/**
+ * Escapes TEXT values (backslash, semicolon, comma, any line break). A lone CR would end the
+ * content line for some parsers and let a business-supplied name inject properties, so every
+ * break style becomes `\n`, and other control characters (not allowed in TEXT) are dropped.
+ */
 const escapeText = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
 const stamp = (ms: number) =>
   new Date(ms)
