@@ -81,14 +81,15 @@ export function createApp(options: AppOptions): App {
   });
   app.use(requestId());
   app.use(preflight());
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
+    },
+  });
+  // GET and HEAD carry no body the app reads (@hono/node-server drops it), and asking for the body
+  // makes node-server build a full WHATWG Request per call: about 10% of a cached availability answer.
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   app.route('/', healthRoutes());
   app.route('/', openApiRoutes());
