@@ -20,7 +20,7 @@ if (!key) {
   process.exit(2);
 }
 const manageTemplate =
-  process.env.FRONTDESK_MANAGE_URL ?? `${apiUrl}/demo?frontdesk_booking={booking}&frontdesk_token={token}`;
+  process.env.FRONTDESK_MANAGE_URL ?? `${apiUrl}/demo#frontdesk_booking={booking}&frontdesk_token={token}`;
 const customer = {
   name: process.env.FRONTDESK_CUSTOMER_NAME ?? 'Ana Silva',
   email: process.env.FRONTDESK_CUSTOMER_EMAIL ?? 'ana.silva@example.com',

@@ -63,8 +63,11 @@ it('books the first free slot and prints a manage link that opens that booking',
   expect(await page.text()).toContain('<frontdesk-booking');
 
   // … and carries the booking's id and manage token: with them, the customer sees that booking.
-  const booking = url.searchParams.get('frontdesk_booking')!;
-  const token = url.searchParams.get('frontdesk_token')!;
+  // In the fragment, which browsers never send to the server (so the token stays out of logs).
+  expect(url.search).toBe('');
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const booking = fragment.get('frontdesk_booking')!;
+  const token = fragment.get('frontdesk_token')!;
   const customer = createClient({ baseUrl: server.url, key: keys.publishableKey });
   const seen = await customer.bookings.get(booking, { token });
   expect(stdout).toContain(`Booking ${seen.id} is ${seen.status}.`);

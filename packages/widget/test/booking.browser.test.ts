@@ -47,7 +47,11 @@ describe('booking widget in a browser', () => {
     const seen = (await events(page)).map((e) => e.type);
     expect(seen).toEqual(['ready', 'slot-selected', 'booked']);
     const manage = await w.getByRole('link', { name: 'Change or cancel this booking' }).getAttribute('href');
-    expect(manage).toContain(`frontdesk_booking=${booked.id}`);
+    // The token travels in the fragment (never sent to a server), not in the query string.
+    const link = new URL(manage!);
+    expect(link.hash).toContain(`frontdesk_booking=${booked.id}`);
+    expect(link.hash).toContain('frontdesk_token=mt_');
+    expect(link.search).not.toContain('frontdesk_');
     await page.context().close();
   });
 

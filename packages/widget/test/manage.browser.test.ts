@@ -42,11 +42,14 @@ describe('manage view', () => {
     const booking = await bookThroughApi();
     const page = await openPage(
       world,
-      world.hostPage({ query: `frontdesk_booking=${booking.id}&frontdesk_token=${booking.manageToken}` }),
+      `${world.hostPage({ query: 'ref=mail' })}#frontdesk_booking=${booking.id}&frontdesk_token=${booking.manageToken}`,
     );
     await ready(page);
     const w = widget(page);
     await w.getByRole('heading', { name: 'Your booking' }).waitFor();
+    // Read, then taken out of the address bar: not bookmarked, shared or shown over a shoulder.
+    expect(page.url()).not.toContain(booking.manageToken);
+    expect(new URL(page.url()).search).toBe('?ref=mail');
     await w.getByText('Signature cut').waitFor();
     await w.getByText('Confirmed').waitFor();
     await w.getByRole('button', { name: 'Cancel booking' }).click();
@@ -58,6 +61,20 @@ describe('manage view', () => {
     const stored = await world.call<{ status: string }>('GET', `/v1/bookings/${booking.id}`);
     expect(stored.body.status).toBe('cancelled');
     expect((await events(page)).map((e) => e.type)).toContain('cancelled');
+    await page.context().close();
+  });
+
+  it('still opens links of the older query form, and cleans them from the address bar', async () => {
+    const booking = await bookThroughApi(3);
+    const page = await openPage(
+      world,
+      world.hostPage({ query: `x=1&frontdesk_booking=${booking.id}&frontdesk_token=${booking.manageToken}` }),
+    );
+    await ready(page);
+    const w = widget(page);
+    await w.getByRole('heading', { name: 'Your booking' }).waitFor();
+    await w.getByText('Confirmed').waitFor();
+    expect(new URL(page.url()).search).toBe('?x=1');
     await page.context().close();
   });
 

@@ -12,11 +12,17 @@ import { en } from '../i18n/en.js';
 import { loadMessages, type Messages, resolveLang } from '../i18n/index.js';
 import { createApiClient } from '../state/api-client.js';
 import { createBookingFlow } from '../state/booking-flow.js';
-import { manageLink, manageParams } from '../state/manage-link.js';
+import { manageLink, tokenParam } from '../state/manage-link.js';
 import type { Notice } from '../state/notice.js';
 import { bookingSheet } from '../styles/booking-css.js';
 import type { Prefetched } from './booking-prefetch.js';
 import type { MountedApp } from './lazy-element.js';
+
+/**
+ * Whether the page was opened through a manage link. Kept for the page's life: the manage view
+ * takes the link out of the address bar, and later rebuilds (or a second widget) must still know.
+ */
+let linked = false;
 
 /** Attributes whose change rebuilds the whole flow (the others are read live). */
 const identity = ['api', 'key', 'service', 'booking', 'token', 'mode', 'lang', 'manage-url'];
@@ -42,14 +48,14 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
   async function build(): Promise<void> {
     const mine = ++version;
     signature = identity.map(attr).join('\n');
-    const fromPage = manageParams(location.href);
-    const manage =
-      attr('booking') && attr('token') ? { booking: attr('booking')!, token: attr('token')! } : fromPage;
+    const own =
+      attr('booking') && attr('token') ? { booking: attr('booking')!, token: attr('token')! } : null;
+    linked ||= location.href.includes(tokenParam);
     let loaded: [Messages, typeof import('./manage-view.js') | null];
     try {
       loaded = await Promise.all([
         loadMessages(resolveLang(host)),
-        manage ? import('./manage-view.js') : null,
+        own || linked ? import('./manage-view.js') : null,
       ]);
     } catch (error) {
       // Only the manage chunk can fail here (messages fall back to English by themselves).
@@ -61,6 +67,7 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     }
     const [messages, manageView] = loaded;
     if (mine !== version) return;
+    const manage = own ?? manageView?.takeManageParams();
     dispose();
     dispose = start(
       messages,

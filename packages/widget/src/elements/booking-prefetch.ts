@@ -19,7 +19,7 @@ export function prefetchBooking(el: HTMLElement & { fdPrefetch?: Prefetched }): 
   const api = attr('api');
   const key = attr('key');
   const service = attr('service');
-  if (!api || !key || !service || attr('booking') || location.search.includes('frontdesk_booking')) return;
+  if (!api || !key || !service || attr('booking') || location.href.includes('frontdesk_booking')) return;
   // The same days the calendar asks for: the visitor's month, a day either side (see slot-picker).
   const now = new Date();
   const day = (offset: number, d: number) =>

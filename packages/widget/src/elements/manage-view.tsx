@@ -7,6 +7,8 @@ import type { Messages } from '../i18n/en.js';
 import type { ApiClient } from '../state/api-client.js';
 import { createManageFlow, type ManageFlowOptions } from '../state/manage-flow.js';
 
+export { takeManageParams } from '../state/manage-params.js';
+
 /**
  * Builds the manage flow for one booking and starts loading it.
  *

@@ -1,7 +1,10 @@
 /**
  * @module The manage link a confirmation points to. By default it is the page the widget is on,
- * with `frontdesk_booking` and `frontdesk_token` added: the same widget there opens the booking.
- * A site may instead give a `manage-url` template with `{booking}` and `{token}`.
+ * with `frontdesk_booking` and `frontdesk_token` in the URL FRAGMENT: a fragment is never sent to
+ * a server, so the token stays out of access logs, proxies and `Referer` headers. Links in the
+ * query string (sent before this change) still open. A site may instead give a `manage-url`
+ * template with `{booking}` and `{token}`. Reading a link is in `manage-params.ts`, which only
+ * the manage view's chunk carries.
  */
 
 export const bookingParam = 'frontdesk_booking';
@@ -10,7 +13,7 @@ export const tokenParam = 'frontdesk_token';
 /**
  * @example
  * manageLink('bk_1', 'tok', null, 'https://shop.example/book?x=1');
- * // 'https://shop.example/book?x=1&frontdesk_booking=bk_1&frontdesk_token=tok'
+ * // 'https://shop.example/book?x=1#frontdesk_booking=bk_1&frontdesk_token=tok'
  */
 export function manageLink(booking: string, token: string, template: string | null, page: string): string {
   if (template) {
@@ -19,16 +22,6 @@ export function manageLink(booking: string, token: string, template: string | nu
       .replaceAll('{token}', encodeURIComponent(token));
   }
   const url = new URL(page);
-  url.hash = '';
-  url.searchParams.set(bookingParam, booking);
-  url.searchParams.set(tokenParam, token);
+  url.hash = new URLSearchParams({ [bookingParam]: booking, [tokenParam]: token }) + '';
   return url.href;
-}
-
-/** The booking a manage link carries, if the page was opened through one. */
-export function manageParams(page: string): { booking: string; token: string } | null {
-  const params = new URL(page).searchParams;
-  const booking = params.get(bookingParam);
-  const token = params.get(tokenParam);
-  return booking && token ? { booking, token } : null;
 }
