@@ -2,8 +2,9 @@
  * @module The event log: every change others care about, written in the same transaction as the
  * change (so it is never lost nor recorded for a change that rolled back). Stock events use it too.
  */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { businesses, events } from '../db/schema.js';
 import { randomBase62 } from '../ids.js';
 import { toInstant } from '../time.js';
@@ -36,20 +37,14 @@ const occupancyChange = /^(booking|hold)\./;
  * gives the business a new catalog version, so every process drops its cached copy.
  */
 export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
+  // Random, not a counter: a version written by a transaction that rolled back can never be
+  // reused by a later one, so a copy cached from uncommitted data can never look current.
   if (catalogChange.test(event.type)) {
-    // Random, not a counter: a version written by a transaction that rolled back can never be
-    // reused by a later one, so a copy cached from uncommitted data can never look current.
-    await tx
-      .update(businesses)
-      .set({ catalogVersion: randomBase62(16) })
-      .where(eq(businesses.id, event.businessId));
+    await bumpCatalog(tx).run({ businessId: event.businessId, version: randomBase62(16) });
   } else if (occupancyChange.test(event.type)) {
-    await tx
-      .update(businesses)
-      .set({ occupancyVersion: randomBase62(16) })
-      .where(eq(businesses.id, event.businessId));
+    await bumpOccupancy(tx).run({ businessId: event.businessId, version: randomBase62(16) });
   }
-  await tx.insert(events).values({
+  await insertEvent(tx).run({
     businessId: event.businessId,
     type: event.type,
     subjectId: event.subjectId,
@@ -57,6 +52,42 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
     createdAt: event.now,
   });
 }
+
+// Prepared once per handle: every booking, hold and stock change runs these, and building the
+// SQL each time cost more than running it (see docs/benchmarks.md).
+const p = (name: string) => sql.placeholder(name);
+
+const bumpCatalog = (tx: Db) =>
+  prepared(tx, 'event:catalog-version', (d) =>
+    d
+      .update(businesses)
+      .set({ catalogVersion: sql`${p('version')}` })
+      .where(eq(businesses.id, p('businessId')))
+      .prepare(),
+  );
+
+const bumpOccupancy = (tx: Db) =>
+  prepared(tx, 'event:occupancy-version', (d) =>
+    d
+      .update(businesses)
+      .set({ occupancyVersion: sql`${p('version')}` })
+      .where(eq(businesses.id, p('businessId')))
+      .prepare(),
+  );
+
+const insertEvent = (tx: Db) =>
+  prepared(tx, 'event:insert', (d) =>
+    d
+      .insert(events)
+      .values({
+        businessId: p('businessId'),
+        type: p('type'),
+        subjectId: p('subjectId'),
+        payload: p('payload'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  );
 
 /** Events after `cursor` (oldest first), optionally of one type. */
 export async function listEvents(
