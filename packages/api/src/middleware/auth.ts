@@ -2,7 +2,7 @@
  * @module Bearer-key authentication, tenancy and origin checks. After this middleware, `c.var.auth`
  * names the one business the request may touch; every service call is scoped by it.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, AuthContext } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { authenticate } from '../services/keys.js';
@@ -27,6 +27,21 @@ export const exposedHeaders =
   'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Idempotent-Replayed, Location';
 
 /**
+ * A 401 a browser script can read. Without `Access-Control-Allow-Origin` the page sees a network
+ * error instead of "unknown or revoked key". Reflecting any origin is safe here: no credentials
+ * (cookies) are involved and the answer says nothing about any business.
+ */
+export function readableUnauthorized(c: Context<AppEnv>, detail: string) {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', exposedHeaders);
+    c.header('Vary', 'Origin', { append: true });
+  }
+  return unauthorized(detail);
+}
+
+/**
  * Requires a valid key. A request carrying `Origin` (a browser) must come from one of the key's
  * allowed origins; only then does the answer carry `Access-Control-Allow-Origin`.
  */
@@ -34,9 +49,9 @@ export function authenticateKey(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw unauthorized('Send Authorization: Bearer fd_pk_… or fd_sk_…');
+    if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
     const auth = await authenticate(c.var.deps.database.db, match[1]!);
-    if (!auth) throw unauthorized('Unknown or revoked API key');
+    if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
     const origin = c.req.header('origin');
     if (origin !== undefined) {
       if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);

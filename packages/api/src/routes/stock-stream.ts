@@ -9,8 +9,8 @@ import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
-import { forbidden, unauthorized, validationFailed } from '../errors.js';
-import { exposedHeaders, originAllowed } from '../middleware/auth.js';
+import { forbidden, validationFailed } from '../errors.js';
+import { exposedHeaders, originAllowed, readableUnauthorized } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
 import { authenticate } from '../services/keys.js';
 import { findProduct, productStock } from '../services/stock.js';
@@ -39,10 +39,10 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
       throw forbidden('Never put a secret key in a URL; use the publishable key in ?key=');
     }
     const token = bearer ?? query.key;
-    if (!token) throw unauthorized('Send Authorization: Bearer … or ?key=fd_pk_…');
+    if (!token) throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
     const { database, clock } = c.var.deps;
     const auth = await authenticate(database.db, token);
-    if (!auth) throw unauthorized('Unknown or revoked API key');
+    if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
     const origin = c.req.header('origin');
     if (origin !== undefined) {
       if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
