@@ -85,7 +85,9 @@ function pathMatcher(path: string): RegExp {
       part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('/');
-  return new RegExp(`^${pattern}/?$`);
+  // Exact, like the router (strict: `/v1/services/` is not `/v1/services`): a trailing slash is a
+  // 404, not a 405 that lists methods the same URL then refuses.
+  return new RegExp(`^${pattern}$`);
 }
 
 /**
