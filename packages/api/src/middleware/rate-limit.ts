@@ -39,7 +39,9 @@ export function clientAddress(c: Context<AppEnv>, trustProxy: boolean | number =
     .filter(Boolean);
   // The rightmost entries were added by our own proxies; the one `hops` from the right is the
   // address the outermost trusted proxy saw. Anything further left is client-supplied and forgeable.
-  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? socket;
+  // Fewer entries than trusted hops: the request did not come through all our proxies, so no
+  // entry is trustworthy (the leftmost is whatever the client wrote); count the socket peer.
+  return forwarded.length >= hops ? (forwarded[forwarded.length - hops] ?? socket) : socket;
 }
 
 interface Bucket {
