@@ -258,3 +258,40 @@ describe('holds', () => {
     expect(wrongStart.body.errors[0]?.code).toBe('hold_mismatch');
   });
 });
+
+describe('smaller findings', () => {
+  it('lets a browser read a 401 (CORS headers reflect the origin, no credentials)', async () => {
+    t = await createTestApp();
+    const origin = 'https://shop.example';
+    for (const [path, headers] of [
+      ['/v1/business', { Origin: origin }],
+      ['/v1/business', { Origin: origin, Authorization: 'Bearer fd_pk_unknownunknownunknown' }],
+      ['/v1/stock/stream?skus=A&key=fd_pk_unknownunknownunknown', { Origin: origin }],
+    ] as const) {
+      const res = await t.app.request(path, { headers });
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get('access-control-allow-origin'), path).toBe(origin);
+      expect(res.headers.get('access-control-allow-credentials'), path).toBeNull();
+      expect(await res.json()).toMatchObject({ code: 'unauthorized' });
+    }
+  });
+
+  it('answers 404 (not a 405 listing the same methods) for a known path with a trailing slash', async () => {
+    t = await createTestApp();
+    const res = await call(t, 'GET', '/v1/services/');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('allow')).toBeNull();
+    expect((await call(t, 'DELETE', '/v1/services')).status).toBe(405);
+  });
+
+  it('refuses reserved question ids (__proto__, constructor, prototype) with 422', async () => {
+    t = await createTestApp({ catalog: false });
+    const salon = await setupSalon(t);
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const res = await call(t, 'PATCH', `/v1/services/${salon.serviceId}`, {
+        body: `{"questions":[{"id":${JSON.stringify(id)},"label":"Allergies","type":"text","required":true}]}`,
+      });
+      expect(res.status, id).toBe(422);
+    }
+  });
+});

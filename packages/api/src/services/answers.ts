@@ -16,7 +16,9 @@ export function checkAnswers(
       errors.push({ path: `answers.${id}`, message: 'Unknown question', code: 'unknown_question' });
   }
   for (const q of questions) {
-    const value = answers[q.id];
+    // Own properties only: a question id such as `constructor` or `__proto__` must not read
+    // Object.prototype's members as if the customer had answered.
+    const value = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
     const path = `answers.${q.id}`;
     const empty = value === undefined || value === '' || (q.type === 'checkbox' && value === false);
     if (empty) {

@@ -4,9 +4,16 @@
 import * as z from 'zod/mini';
 import { Id, Instant, Money, requiredText, text } from './common.js';
 
+const reservedQuestionIds = ['__proto__', 'constructor', 'prototype'];
+
 /** A custom question asked when booking; answers are keyed by the question's `id`. */
 export const Question = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, 'Expected a short slug such as "allergies"')),
+  id: z.string().check(
+    z.regex(/^[a-z0-9_-]{1,40}$/, 'Expected a short slug such as "allergies"'),
+    // Answers are a JSON object keyed by these ids; `__proto__` could never be answered (parsing
+    // sets the prototype instead) and the others shadow members of every JS object.
+    z.refine((id) => !reservedQuestionIds.includes(id), 'Reserved word; choose another id'),
+  ),
   label: requiredText(200),
   type: z.enum(['text', 'textarea', 'select', 'checkbox']),
   required: z._default(z.boolean(), false),
