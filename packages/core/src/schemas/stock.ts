@@ -182,7 +182,10 @@ export const ReservationInput = z.strictObject({
   locationId: Id,
   quantity,
   customer: Customer,
-  /** Defaults to the business's reservation period; at most 14 days, and never longer than that period with a publishable key. */
+  /**
+   * Defaults to the business's reservation period; at most 14 days. With a publishable key it is
+   * capped at that period.
+   */
   expiresInMinutes: z.optional(z.int().check(z.gte(5), z.lte(14 * 24 * 60))),
 });
 export type ReservationInput = z.infer<typeof ReservationInput>;
