@@ -89,7 +89,19 @@ export function createApp(options: AppOptions): App {
   });
   // GET and HEAD carry no body the app reads (@hono/node-server drops it), and asking for the body
   // makes node-server build a full WHATWG Request per call: about 10% of a cached availability answer.
-  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // A declared length is judged from the header alone, as bodyLimit itself does (Node's parser
+  // enforces it); only chunked bodies need bodyLimit's counting read.
+  app.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number.parseInt(length, 10) > maxSize) {
+        throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
+      }
+      return next();
+    }
+    return limitBody(c, next);
+  });
 
   app.route('/', healthRoutes());
   app.route('/', openApiRoutes());
