@@ -14,6 +14,13 @@ import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, catalogOf } from './catalog-cache.js';
 
 const MINUTE = 60_000;
+/**
+ * The longest block a booking or hold can occupy: the core schemas cap a service's duration and
+ * each of its buffers at 24 h, so 72 h; a week leaves margin. It bounds the occupancy query's index
+ * range from below (`block_start > from - LONGEST_BLOCK`): without it, SQLite walks every earlier
+ * booking of the resource on each check, a cost that grows with the business's history.
+ */
+const LONGEST_BLOCK = 7 * 24 * 60 * MINUTE;
 
 export interface OccupancyExclusions {
   /** A booking being rescheduled: it must not block its own new time. */
@@ -86,6 +93,7 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
       resourceId,
       from,
       to,
+      earliest: from - LONGEST_BLOCK,
       now: q.now,
       bookingId: q.exclude?.bookingId ?? '',
       holdId: q.exclude?.holdId ?? '',
@@ -140,6 +148,7 @@ function occupiedBy(db: Db) {
         and(
           eq(bookings.resourceId, p('resourceId')),
           ne(bookings.status, 'cancelled'),
+          gt(bookings.blockStart, p('earliest')),
           gt(bookings.blockEnd, p('from')),
           lt(bookings.blockStart, p('to')),
           ne(bookings.id, p('bookingId')),
@@ -153,6 +162,7 @@ function occupiedBy(db: Db) {
             and(
               eq(holds.resourceId, p('resourceId')),
               gt(holds.expiresAt, p('now')),
+              gt(holds.blockStart, p('earliest')),
               gt(holds.blockEnd, p('from')),
               lt(holds.blockStart, p('to')),
               ne(holds.id, p('holdId')),
