@@ -1,6 +1,7 @@
 /**
  * Size budgets, on the built files the API serves: the loader every page with the script tag
- * pays for, and everything the booking flow fetches before a visitor can book.
+ * pays for, everything the booking flow fetches before a visitor can book, and everything a
+ * `<frontdesk-stock>` element loads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,5 +46,16 @@ describe('size budgets (gzip -9)', () => {
     );
     expect(english).toBeLessThanOrEqual(20 * 1024);
     expect(english + largestLanguage).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('keeps all JS the stock element loads within 12 KB', () => {
+    const loader = readFileSync(join(distDir, 'widget.js'), 'utf8');
+    const entry = /"\.\/widget\/chunks\/(stock-mount\.[^"]+)"/.exec(loader)?.[1];
+    expect(entry, 'the loader imports the stock chunk lazily').toBeTruthy();
+    const main = join(chunksDir, entry!);
+    const files = [join(distDir, 'widget.js'), main, ...staticClosure(main)];
+    const total = files.reduce((sum, f) => sum + gz(f), 0);
+    console.info(`stock element: ${total} B gzip over ${files.length} files`);
+    expect(total).toBeLessThanOrEqual(12 * 1024);
   });
 });
