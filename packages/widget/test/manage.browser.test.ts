@@ -271,6 +271,14 @@ describe('what the API serves', () => {
   });
 
   it('serves /demo under a strict CSP, and the widget books there', async () => {
+    await world.call('POST', '/v1/locations', { id: 'demo-shop', name: 'Demo shop' });
+    await world.call('POST', '/v1/products', { sku: 'DEMO-1', name: 'Demo product' });
+    await world.call('POST', '/v1/stock/adjustments', {
+      eventId: 'demo-1',
+      sku: 'DEMO-1',
+      locationId: 'demo-shop',
+      set: 4,
+    });
     const res = await fetch(`${world.api}/demo`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).not.toMatch(/<script>|style=/);
@@ -282,6 +290,10 @@ describe('what the API serves', () => {
       .locator('frontdesk-booking[mode=popup]')
       .getByRole('button', { name: 'Book an appointment' })
       .waitFor();
+    // The shop's first product shows its live stock on the same page.
+    const stockText = () =>
+      page.locator('frontdesk-stock').evaluate((el) => el.shadowRoot?.textContent ?? '');
+    await expect.poll(stockText).toContain('Demo shop');
     expect(await cspViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -147,17 +147,19 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
     const key = typeof options.demoKey === 'function' ? await options.demoKey() : options.demoKey;
     if (!key) throw new ApiError(404, 'not_found', { detail: 'No demo key is configured on this server' });
     const managing = c.req.query('frontdesk_booking') !== undefined;
-    // The popup books the first service, found through the API like any site would.
-    let service = '';
-    if (!managing) {
-      const res = await self('/v1/services?limit=1', { headers: { Authorization: `Bearer ${key}` } });
-      if (res.ok) {
-        const list = (await res.json()) as { data?: { id?: unknown }[] };
-        const id = list.data?.[0]?.id;
-        if (typeof id === 'string') service = id;
-      }
-    }
-    return c.html(demoPage(key, service, managing), 200, {
+    // The popup books the first service and the stock element shows the first product, both
+    // found through the API like any site would.
+    const first = async (path: string, field: 'id' | 'sku'): Promise<string> => {
+      if (managing) return '';
+      const res = await self(path, { headers: { Authorization: `Bearer ${key}` } });
+      if (!res.ok) return '';
+      const list = (await res.json()) as { data?: Record<string, unknown>[] };
+      const value = list.data?.[0]?.[field];
+      return typeof value === 'string' ? value : '';
+    };
+    const service = await first('/v1/services?limit=1', 'id');
+    const sku = await first('/v1/products?limit=1', 'sku');
+    return c.html(demoPage(key, service, sku, managing), 200, {
       // The strictest policy a site might have: nothing inline, scripts and calls only to us.
       'Content-Security-Policy':
         "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; " +
@@ -180,8 +182,12 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
 const demoCss = `body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:2rem;max-width:48rem;margin-inline:auto;color:#1f2937}
 h1{font-size:1.6rem}section{margin-block:2rem}code{background:#f3f4f6;padding:.1rem .3rem;border-radius:.25rem}`;
 
-function demoPage(key: string, service: string, managing: boolean): string {
+function demoPage(key: string, service: string, sku: string, managing: boolean): string {
   const k = escapeHtml(key);
+  const stock = sku
+    ? `<section><h2>Stock and click-and-collect</h2><p>Live stock per shop, with a reservation for pickup.</p>
+<frontdesk-stock key="${k}" sku="${escapeHtml(sku)}" reserve></frontdesk-stock></section>`
+    : '';
   const popup = service
     ? `<section><h2>Popup mode</h2><p>A button that opens the booking flow in a dialog, for one service.</p>
 <frontdesk-booking key="${k}" service="${escapeHtml(service)}" mode="popup"></frontdesk-booking></section>`
@@ -190,11 +196,12 @@ function demoPage(key: string, service: string, managing: boolean): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Frontdesk demo</title><link rel="stylesheet" href="/demo/demo.css">
 <script src="/widget.js" async></script></head>
-<body><main><h1>Frontdesk booking widget</h1>
+<body><main><h1>Frontdesk widgets</h1>
 <p>This page is served with <code>Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'</code>:
 no inline script or style anywhere, and the widget still works.</p>
 <section><h2>${managing ? 'Your booking' : 'Inline mode'}</h2>
 <frontdesk-booking key="${k}"></frontdesk-booking></section>
 ${managing ? '' : popup}
+${managing ? '' : stock}
 </main></body></html>`;
 }
