@@ -5,6 +5,7 @@
  */
 
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { businessId } from './columns.js';
 
 const createdAt = () => integer('created_at').notNull();
 
@@ -38,9 +39,7 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     kind: text('kind', { enum: ['publishable', 'secret'] }).notNull(),
     label: text('label').notNull(),
     prefix: text('prefix').notNull(),
@@ -57,9 +56,7 @@ export const resources = sqliteTable(
   'resources',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['person', 'room', 'equipment'] }).notNull(),
     description: text('description').notNull(),
@@ -77,9 +74,7 @@ export const services = sqliteTable(
   'services',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     name: text('name').notNull(),
     description: text('description').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
@@ -134,9 +129,7 @@ export const dateOverrides = sqliteTable(
   'date_overrides',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     resourceId: text('resource_id')
       .notNull()
       .references(() => resources.id),
@@ -151,9 +144,7 @@ export const timeOff = sqliteTable(
   'time_off',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     resourceId: text('resource_id')
       .notNull()
       .references(() => resources.id),
@@ -169,9 +160,7 @@ export const closures = sqliteTable(
   'closures',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     reason: text('reason').notNull(),
@@ -188,9 +177,7 @@ export const holds = sqliteTable(
   'holds',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     serviceId: text('service_id')
       .notNull()
       .references(() => services.id),
@@ -212,9 +199,7 @@ export const bookings = sqliteTable(
   'bookings',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     serviceId: text('service_id')
       .notNull()
       .references(() => services.id),
@@ -252,9 +237,7 @@ export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     type: text('type').notNull(),
     subjectId: text('subject_id').notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
@@ -267,9 +250,7 @@ export const events = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     key: text('key').notNull(),
     /** SHA-256 of method, path and body: the same key with another request is a conflict. */
     requestHash: text('request_hash').notNull(),

@@ -4,15 +4,14 @@
  * service consumes. Stock rows are keyed by SKU (immutable) so the POS's own names work as keys.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { businessId } from './columns.js';
 import { businesses, services } from './schema.js';
 
 export const products = sqliteTable(
   'products',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
     priceAmount: integer('price_amount'),
@@ -31,9 +30,7 @@ export const products = sqliteTable(
 export const locations = sqliteTable(
   'locations',
   {
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     id: text('id').notNull(),
     name: text('name').notNull(),
     address: text('address').notNull(),
@@ -47,9 +44,7 @@ export const locations = sqliteTable(
 export const stockLevels = sqliteTable(
   'stock_levels',
   {
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     sku: text('sku').notNull(),
     locationId: text('location_id').notNull(),
     onHand: integer('on_hand').notNull(),
@@ -66,9 +61,7 @@ export const stockMovements = sqliteTable(
   'stock_movements',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     sku: text('sku').notNull(),
     locationId: text('location_id').notNull(),
     /** `delta` (sale, delivery, collect) or `set` (a count). */
@@ -94,9 +87,7 @@ export const stockMovements = sqliteTable(
 export const stockEventsSeen = sqliteTable(
   'stock_events_seen',
   {
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     eventId: text('event_id').notNull(),
     answer: text('answer', { mode: 'json' }).$type<unknown>().notNull(),
     createdAt: integer('created_at').notNull(),
@@ -109,9 +100,7 @@ export const reservations = sqliteTable(
   'reservations',
   {
     id: text('id').primaryKey(),
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     sku: text('sku').notNull(),
     locationId: text('location_id').notNull(),
     quantity: integer('quantity').notNull(),
@@ -147,9 +136,7 @@ export const stockSettings = sqliteTable('stock_settings', {
 export const serviceProducts = sqliteTable(
   'service_products',
   {
-    businessId: text('business_id')
-      .notNull()
-      .references(() => businesses.id),
+    businessId: businessId(),
     serviceId: text('service_id')
       .notNull()
       .references(() => services.id),
