@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test-support/chromium.js';
 
 const { migrate, openDatabase, seedDemo, serve } = await import('../packages/api/dist/index.js');
 
@@ -46,18 +46,7 @@ const host = createServer((req, res) => {
 await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
 const hostUrl = `http://127.0.0.1:${host.address().port}/`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 /** One cold load; returns ms from the loader's request start (and from navigation) to free days. */
 async function once(throttled) {

@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../test-support/chromium.js';
 import { createApp } from '../../api/src/app.js';
 import { createTestApp, type TestApp } from '../../api/test/helpers.js';
 import { distDir, ensureBuilt } from './build.js';
@@ -110,18 +111,7 @@ export async function startWorld(): Promise<World> {
   await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
   const host = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
 
   return {
     t,
