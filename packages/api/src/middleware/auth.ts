@@ -50,18 +50,27 @@ export function authenticateKey(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
-    const auth = await authenticate(c.var.deps.database.db, match[1]!);
-    if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
-    const origin = c.req.header('origin');
-    if (origin !== undefined) {
-      if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', exposedHeaders);
-      c.header('Vary', 'Origin', { append: true });
-    }
-    c.set('auth', auth);
+    c.set('auth', await authorizeKey(c, match[1]!));
     await next();
   };
+}
+
+/**
+ * Looks `key` up (401 when unknown or revoked) and, for a browser request, checks its `Origin`
+ * against the key (403) and answers with the CORS headers. Shared by the middleware above and by
+ * routes that take the key another way (the stock stream's `?key=`).
+ */
+export async function authorizeKey(c: Context<AppEnv>, key: string): Promise<AuthContext> {
+  const auth = await authenticate(c.var.deps.database.db, key);
+  if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', exposedHeaders);
+    c.header('Vary', 'Origin', { append: true });
+  }
+  return auth;
 }
 
 /** Secret-key-only routes: a publishable key gets 403 `forbidden`. */

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
 import { forbidden, validationFailed } from '../errors.js';
-import { exposedHeaders, originAllowed, readableUnauthorized } from '../middleware/auth.js';
+import { authorizeKey, originAllowed, readableUnauthorized } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
 import { authenticate } from '../services/keys.js';
 import { findProduct, productStock } from '../services/stock.js';
@@ -41,15 +41,8 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
     const token = bearer ?? query.key;
     if (!token) throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
     const { database, clock } = c.var.deps;
-    const auth = await authenticate(database.db, token);
-    if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
+    const auth = await authorizeKey(c, token);
     const origin = c.req.header('origin');
-    if (origin !== undefined) {
-      if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', exposedHeaders);
-      c.header('Vary', 'Origin', { append: true });
-    }
     const skus = parseSkuList(query.skus);
     if (skus.length === 0 || skus.length > 100) {
       throw validationFailed([
