@@ -9,6 +9,7 @@ import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
 import { ApiError } from './errors.js';
 import { authenticateKey } from './middleware/auth.js';
 import { preflight } from './middleware/cors.js';
+import { refuseDotSegments } from './middleware/dot-segments.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): App {
     await next();
   });
   app.use(requestId());
+  app.use(refuseDotSegments());
   app.use(preflight());
   const limitBody = bodyLimit({
     maxSize,
