@@ -11,6 +11,7 @@ export * from './schemas/business.js';
 export * from './schemas/common.js';
 export * from './schemas/key.js';
 export * from './schemas/problem.js';
+export * from './schemas/reminder.js';
 export * from './schemas/resource.js';
 export * from './schemas/schedule.js';
 export * from './schemas/service.js';

@@ -32,6 +32,18 @@ export const businesses = sqliteTable('businesses', {
   catalogVersion: text('catalog_version').notNull().default(''),
   /** Likewise for bookings and holds: lets a process reuse an availability answer for a moment. */
   occupancyVersion: text('occupancy_version').notNull().default(''),
+  /** The hosted booking page is `/book/{slug}`; unique across the server. */
+  slug: text('slug').unique(),
+  /** The business's own page embedding the widget: manage links in mail point there. */
+  bookingPageUrl: text('booking_page_url'),
+  address: text('address'),
+  /** Where notices about bookings go. */
+  notifyEmail: text('notify_email'),
+  /** Default reminders (minutes before the start) for services that set none. */
+  reminders: text('reminders', { mode: 'json' })
+    .$type<{ offsetMinutes: number }[]>()
+    .notNull()
+    .default([{ offsetMinutes: 1440 }]),
   createdAt: createdAt(),
 });
 
@@ -100,6 +112,8 @@ export const services = sqliteTable(
         }[]
       >()
       .notNull(),
+    /** Null: the business's default reminders; `[]`: none. */
+    reminders: text('reminders', { mode: 'json' }).$type<{ offsetMinutes: number }[]>(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     deletedAt: integer('deleted_at'),
     createdAt: createdAt(),
@@ -214,11 +228,20 @@ export const bookings = sqliteTable(
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),
     customerPhone: text('customer_phone'),
+    /** The customer's IANA zone, when the client sent it: mail shows times in it too. */
+    customerTimeZone: text('customer_time_zone'),
+    /** The language the customer booked in; null = the business's. */
+    locale: text('locale'),
     answers: text('answers', { mode: 'json' }).$type<Record<string, string | boolean>>().notNull(),
     notes: text('notes').notNull(),
     /** SHA-256 of the manage token; the token itself is shown once, on creation. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     cancelReason: text('cancel_reason'),
+    /**
+     * The iCalendar SEQUENCE: 0 when made, +1 on every change a calendar must apply (confirm,
+     * reschedule, cancel, decline), so a newer .ics always replaces an older one.
+     */
+    sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -4,7 +4,7 @@
 import { BusinessUpdate } from '@frontdesk/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { requireSecret } from '../middleware/auth.js';
+import { isSecret, requireSecret } from '../middleware/auth.js';
 import { readJson } from '../middleware/validate.js';
 import { businessToWire, getBusinessRow, updateBusiness } from '../services/business.js';
 import { scope } from './kit.js';
@@ -12,8 +12,8 @@ import { scope } from './kit.js';
 export function businessRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/business', async (c) => {
-    const { db, businessId } = scope(c);
-    return c.json(businessToWire(await getBusinessRow(db, businessId)));
+    const { db, businessId, auth } = scope(c);
+    return c.json(businessToWire(await getBusinessRow(db, businessId), { secret: isSecret(auth) }));
   });
   app.patch('/business', requireSecret(), async (c) => {
     const patch = await readJson(c, BusinessUpdate);

@@ -39,6 +39,7 @@ export async function reservationMinutes(db: Db, businessId: string): Promise<nu
 export function toReservation(row: ReservationRow, now: number, manageToken?: string): Reservation {
   const customer: Customer = { name: row.customerName, email: row.customerEmail };
   if (row.customerPhone) customer.phone = row.customerPhone;
+  if (row.customerTimeZone) customer.timeZone = row.customerTimeZone;
   return {
     id: row.id,
     sku: row.sku,
@@ -49,6 +50,7 @@ export function toReservation(row: ReservationRow, now: number, manageToken?: st
     customer,
     ...(manageToken ? { manageToken } : {}),
     bookingId: row.bookingId,
+    locale: row.locale,
     createdAt: toInstant(row.createdAt),
     updatedAt: toInstant(row.updatedAt),
   };
@@ -66,6 +68,8 @@ export interface HoldUnits {
   customer: Customer;
   expiresAt: number;
   bookingId: string | null;
+  /** The language the customer used, when the client said. */
+  locale?: string | undefined;
 }
 
 /**
@@ -104,6 +108,8 @@ export async function holdUnits(
     customerName: hold.customer.name,
     customerEmail: hold.customer.email,
     customerPhone: hold.customer.phone ?? null,
+    customerTimeZone: hold.customer.timeZone ?? null,
+    locale: hold.locale ?? null,
     manageTokenHash: sha256(manageToken),
     bookingId: hold.bookingId,
     createdAt: now,

@@ -48,11 +48,28 @@ export type Money = z.infer<typeof Money>;
 /** A BCP 47 language tag such as `en-GB`. */
 export const Locale = z
   .string()
-  .check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
+  .check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
 
 /** Free text with a length cap; stored and returned as given, never interpreted as HTML. */
 export const text = (max: number) => z.string().check(z.maxLength(max));
 export const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/**
+ * A name on one line: required text without line breaks or other control characters. Names end up
+ * in mail headers (`From`, `To`, `Subject`) and calendar lines, where a CR or LF would start a new
+ * header or property.
+ */
+export const singleLineText = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    z.regex(/^[^\x00-\x1f\x7f\u2028\u2029]*$/, 'Line breaks and control characters are not allowed'),
+  );
+
+/** An email address (at most 254 characters, the SMTP limit). */
+export const Email = z.email().check(z.maxLength(254));
 
 /** Every list answers `{ data, nextCursor }`; pass `nextCursor` back as `cursor` for the next page. */
 export const listOf = <T extends z.ZodMiniType>(item: T) =>

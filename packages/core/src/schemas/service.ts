@@ -2,7 +2,8 @@
  * @module Services: what a customer can book, with its duration, buffers, rules and questions.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, Money, requiredText, text } from './common.js';
+import { Id, Instant, Money, requiredText, singleLineText, text } from './common.js';
+import { Reminders } from './reminder.js';
 
 const reservedQuestionIds = ['__proto__', 'constructor', 'prototype'];
 
@@ -47,13 +48,15 @@ export const Service = z.object({
   /** Customers may reschedule up to this many minutes before the start. */
   rescheduleCutoffMinutes: z.int(),
   questions: z.array(Question),
+  /** Reminders for this service; null = the business's default list, `[]` = none. */
+  reminders: z.nullable(Reminders),
   active: z.boolean(),
   createdAt: Instant,
 });
 export type Service = z.infer<typeof Service>;
 
 const serviceFields = {
-  name: requiredText(200),
+  name: singleLineText(200),
   description: text(2000),
   durationMinutes: minutes(5, 24 * 60),
   bufferBeforeMinutes: minutes(0, 24 * 60),
@@ -68,6 +71,7 @@ const serviceFields = {
   cancellationCutoffMinutes: minutes(0, 365 * 24 * 60),
   rescheduleCutoffMinutes: minutes(0, 365 * 24 * 60),
   questions: z.array(Question).check(z.maxLength(20)),
+  reminders: z.nullable(Reminders),
   active: z.boolean(),
 };
 
@@ -87,6 +91,7 @@ export const ServiceInput = z.strictObject({
   cancellationCutoffMinutes: z._default(serviceFields.cancellationCutoffMinutes, 0),
   rescheduleCutoffMinutes: z._default(serviceFields.rescheduleCutoffMinutes, 0),
   questions: z._default(serviceFields.questions, []),
+  reminders: z._default(serviceFields.reminders, null),
   active: z._default(serviceFields.active, true),
 });
 export type ServiceInput = z.input<typeof ServiceInput>;

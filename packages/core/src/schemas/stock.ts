@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Customer } from './booking.js';
-import { Id, Instant, ListQuery, Money, requiredText, text } from './common.js';
+import { Id, Instant, ListQuery, Locale, Money, requiredText, text } from './common.js';
 
 /**
  * A stock-keeping unit as the shop's POS knows it. It appears in URL paths
@@ -187,6 +187,8 @@ export const ReservationInput = z.strictObject({
    * capped at that period.
    */
   expiresInMinutes: z.optional(z.int().check(z.gte(5), z.lte(14 * 24 * 60))),
+  /** The language the customer reserved in; mail to them uses it. Default: the business's. */
+  locale: z.optional(Locale),
 });
 export type ReservationInput = z.infer<typeof ReservationInput>;
 
@@ -202,6 +204,8 @@ export const Reservation = z.object({
   manageToken: z.optional(z.string()),
   /** Set when the reservation was made for a booking. */
   bookingId: z.nullable(Id),
+  /** The language the customer reserved in, when the client said. */
+  locale: z.nullable(z.string()),
   createdAt: Instant,
   updatedAt: Instant,
 });
