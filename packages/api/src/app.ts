@@ -17,6 +17,7 @@ import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { eventRoutes } from './routes/events.js';
+import { feedAdminRoutes, feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
 import { keyRoutes } from './routes/keys.js';
@@ -54,6 +55,11 @@ export interface AppOptions {
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
+  /**
+   * The server's public origin (`https://book.example.com`, no trailing slash), for the links it
+   * hands out: calendar feeds, the hosted booking page. Default: each request's own origin.
+   */
+  publicUrl?: string | undefined;
 }
 
 export type App = Hono<AppEnv>;
@@ -63,6 +69,7 @@ export function createApp(options: AppOptions): App {
     database: options.database,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
@@ -107,6 +114,7 @@ export function createApp(options: AppOptions): App {
 
   app.route('/', healthRoutes());
   app.route('/', openApiRoutes());
+  app.route('/', feedRoutes());
   app.route(
     '/',
     widgetRoutes(
@@ -129,6 +137,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', bookingRoutes(kit));
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
+  v1.route('/', feedAdminRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
   app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));

@@ -31,7 +31,8 @@ const usage = `Usage: frontdesk <command>
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
 per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
-publishable key and address, default 3; 0 turns the cap off).`;
+publishable key and address, default 3; 0 turns the cap off), FRONTDESK_PUBLIC_URL (the
+server's public origin, e.g. https://book.example.com, for calendar feed and booking page links).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -56,6 +57,20 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
+/** FRONTDESK_PUBLIC_URL: an http(s) origin, optionally with a base path. */
+function publicUrlFromEnv(): string {
+  const raw = process.env.FRONTDESK_PUBLIC_URL ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`FRONTDESK_PUBLIC_URL must be a URL such as https://book.example.com, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError('FRONTDESK_PUBLIC_URL must be an http:// or https:// URL');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 async function runServe(): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
@@ -65,6 +80,7 @@ async function runServe(): Promise<void> {
     authToken: authToken(),
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
+    ...(process.env.FRONTDESK_PUBLIC_URL ? { publicUrl: publicUrlFromEnv() } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
     ...(perMinute !== undefined

@@ -28,6 +28,11 @@ export interface AppDeps {
   database: Database;
   clock: () => number;
   logger: Logger;
+  /**
+   * Where this server is reached from outside (`https://book.example.com`), for links it hands out
+   * (calendar feeds, the hosted booking page). Undefined: the request's own origin.
+   */
+  publicUrl: string | undefined;
 }
 
 export interface AppEnv {

@@ -9,6 +9,7 @@ export * from './schemas/availability.js';
 export * from './schemas/booking.js';
 export * from './schemas/business.js';
 export * from './schemas/common.js';
+export * from './schemas/feed.js';
 export * from './schemas/key.js';
 export * from './schemas/problem.js';
 export * from './schemas/reminder.js';

@@ -284,4 +284,5 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.businessId, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
+export * from './notify-schema.js';
 export * from './stock-schema.js';

@@ -5,11 +5,12 @@
 import { Problem } from '@frontdesk/core';
 import * as z from 'zod/mini';
 import { bookingRouteDocs } from './booking-routes.js';
+import { notifyRouteDocs } from './notify-routes.js';
 import type { RouteDoc } from './route-doc.js';
 import { stockRouteDocs } from './stock-routes.js';
 
 /** Every documented route. */
-export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs];
+export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs, ...notifyRouteDocs];
 
 type JsonSchema = Record<string, unknown>;
 

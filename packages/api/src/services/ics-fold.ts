@@ -4,7 +4,8 @@
  *
  * Why not ical-generator's own `foldLines`: it builds a `TextEncoder` for every character, which
  * made a feed of 1,000 bookings take 450-800 ms to fold (measured; the events themselves took
- * ~4 ms). This does the same job in ~2 ms by counting UTF-8 octets from code points.
+ * ~4 ms). This does the same job in ~1-2 ms: lines that fit are measured natively, and only
+ * longer ones are walked, counting UTF-8 octets from code points.
  */
 
 const maxOctets = 75;
@@ -16,7 +17,10 @@ const octets = (codePoint: number) =>
   codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 
 function foldLine(line: string): string {
-  if (line.length <= maxOctets && !nonAscii.test(line)) return line;
+  // Most lines fit: measure them natively before walking characters.
+  if (line.length <= maxOctets && (!nonAscii.test(line) || Buffer.byteLength(line, 'utf8') <= maxOctets)) {
+    return line;
+  }
   let folded = '';
   let current = '';
   let used = 0;
@@ -40,9 +44,9 @@ function foldLine(line: string): string {
  * foldContentLines(`SUMMARY:${'é'.repeat(40)}`); // two lines, each ≤ 75 octets
  */
 export function foldContentLines(text: string): string {
-  let out = '';
-  for (const line of text.split('\r\n')) {
-    if (line !== '') out += `${foldLine(line)}\r\n`;
-  }
-  return out;
+  const lines = text.split('\r\n');
+  const out: string[] = [];
+  for (const line of lines) if (line !== '') out.push(foldLine(line));
+  out.push('');
+  return out.join('\r\n');
 }

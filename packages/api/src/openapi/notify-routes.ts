@@ -1,0 +1,51 @@
+/**
+ * @module The documented routes of what customers and staff are told: calendar feeds (and, as they
+ * are added, messages and the hosted booking page). Keep in step with `routes/`: a test checks
+ * every route.
+ */
+import { CalendarFeed } from '@frontdesk/core';
+import type { RouteDoc } from './route-doc.js';
+
+export const notifyRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/resources/{id}/feed',
+    summary: "Issue the resource's calendar feed URL (the previous one stops working)",
+    tag: 'Calendar',
+    auth: 'secret',
+    response: { status: 201, schema: CalendarFeed },
+  },
+  {
+    method: 'delete',
+    path: '/v1/resources/{id}/feed',
+    summary: "Revoke the resource's calendar feed",
+    tag: 'Calendar',
+    auth: 'secret',
+    response: { status: 204 },
+  },
+  {
+    method: 'post',
+    path: '/v1/feed',
+    summary: "Issue the business's calendar feed URL: every booking (the previous one stops working)",
+    tag: 'Calendar',
+    auth: 'secret',
+    response: { status: 201, schema: CalendarFeed },
+  },
+  {
+    method: 'delete',
+    path: '/v1/feed',
+    summary: "Revoke the business's calendar feed",
+    tag: 'Calendar',
+    auth: 'secret',
+    response: { status: 204 },
+  },
+  {
+    method: 'get',
+    path: '/feeds/{file}',
+    summary:
+      'A calendar feed, `/feeds/{token}.ics` (the token is the credential; ETag, 304 on If-None-Match)',
+    tag: 'Calendar',
+    auth: 'none',
+    response: { status: 200, contentType: 'text/calendar' },
+  },
+];
