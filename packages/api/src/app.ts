@@ -14,6 +14,7 @@ import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { availabilityRoutes } from './routes/availability.js';
+import { bookingPageRoutes } from './routes/booking-page.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { eventRoutes } from './routes/events.js';
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): App {
   app.route('/', healthRoutes());
   app.route('/', openApiRoutes());
   app.route('/', feedRoutes());
+  app.route('/', bookingPageRoutes());
   app.route(
     '/',
     widgetRoutes(

@@ -39,6 +39,11 @@ export const businesses = sqliteTable('businesses', {
   address: text('address'),
   /** Where notices about bookings go. */
   notifyEmail: text('notify_email'),
+  /**
+   * The publishable key the hosted booking page (`/book/{slug}`) embeds, in clear like the demo's:
+   * publishable keys are public by design. It accepts only this server's own origin (`self`).
+   */
+  hostedPageKey: text('hosted_page_key'),
   /** Default reminders (minutes before the start) for services that set none. */
   reminders: text('reminders', { mode: 'json' })
     .$type<{ offsetMinutes: number }[]>()

@@ -41,6 +41,15 @@ export const notifyRouteDocs: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/book/{slug}',
+    summary:
+      "The hosted booking page of the business with this slug (the widget; its manage view when the URL's fragment is a manage link)",
+    tag: 'Booking page',
+    auth: 'none',
+    response: { status: 200, contentType: 'text/html' },
+  },
+  {
+    method: 'get',
     path: '/feeds/{file}',
     summary:
       'A calendar feed, `/feeds/{token}.ics` (the token is the credential; ETag, 304 on If-None-Match)',

@@ -72,6 +72,7 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
     bookingPageUrl: null,
     address: null,
     notifyEmail: null,
+    hostedPageKey: null,
     reminders: defaultReminders,
     createdAt: now,
   };

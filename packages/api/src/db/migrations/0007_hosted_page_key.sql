@@ -1,0 +1,1 @@
+ALTER TABLE `businesses` ADD `hosted_page_key` text;
