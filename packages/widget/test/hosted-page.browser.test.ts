@@ -83,7 +83,12 @@ describe.each(['light', 'dark'] as const)('the hosted booking page on a 375 px p
     expect(await scrollsSideways(page)).toBe(false);
     await widget(page).getByRole('button', { name: 'Book', exact: true }).click();
     const booked = await bookedDetail(page);
-    expect(booked.id).toMatch(/^bkg_/);
+    // The widget said which language it ran in and the visitor's zone: mail uses both.
+    const stored = await world.call<{ locale: string; customer: { timeZone: string } }>(
+      'GET',
+      `/v1/bookings/${booked.id}`,
+    );
+    expect(stored.body).toMatchObject({ locale: 'en', customer: { timeZone: 'Europe/Lisbon' } });
     found.push(...(await violations(page, 'confirmation')));
     expect(await scrollsSideways(page)).toBe(false);
     expect(found).toEqual([]);
@@ -123,4 +128,17 @@ it('opens the manage view from a manage link and cancels', async () => {
   expect(await scrollsSideways(page)).toBe(false);
   expect(await cspViolations(page)).toEqual([]);
   await page.context().close();
+});
+
+it('speaks the business language: Portuguese for a pt-PT business, from its own chunk', async () => {
+  await world.call('PATCH', '/v1/business', { locale: 'pt-PT' });
+  try {
+    const page = await openPage(world, pageUrl, { viewport: phone });
+    await ready(page);
+    await widget(page).getByRole('heading', { name: 'Escolha um serviço' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('pt-PT');
+    await page.context().close();
+  } finally {
+    await world.call('PATCH', '/v1/business', { locale: 'en' });
+  }
 });
