@@ -1,1 +1,0 @@
-ALTER TABLE `businesses` ADD `hosted_page_key` text;
