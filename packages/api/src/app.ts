@@ -26,9 +26,11 @@ import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
 import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
   database: Database;
@@ -53,6 +55,12 @@ export interface AppOptions {
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
+  /**
+   * How webhook URLs are checked when an endpoint is saved: `allowPrivate` (the operator's
+   * FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1) permits `http:` and private targets; `resolver` answers DNS
+   * (default the system's; tests inject one).
+   */
+  webhooks?: { allowPrivate?: boolean; resolver?: Resolver };
 }
 
 export type App = Hono<AppEnv>;
@@ -62,6 +70,10 @@ export function createApp(options: AppOptions): App {
     database: options.database,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
+    webhookGuard: {
+      allowPrivate: options.webhooks?.allowPrivate ?? false,
+      resolver: options.webhooks?.resolver ?? systemResolver,
+    },
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
@@ -127,6 +139,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', bookingRoutes(kit));
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
+  v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
   app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));

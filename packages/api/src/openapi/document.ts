@@ -7,9 +7,10 @@ import * as z from 'zod/mini';
 import { bookingRouteDocs } from './booking-routes.js';
 import type { RouteDoc } from './route-doc.js';
 import { stockRouteDocs } from './stock-routes.js';
+import { webhookRouteDocs } from './webhook-routes.js';
 
 /** Every documented route. */
-export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs];
+export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs, ...webhookRouteDocs];
 
 type JsonSchema = Record<string, unknown>;
 
