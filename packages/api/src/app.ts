@@ -29,9 +29,11 @@ import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
 import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
   database: Database;
@@ -61,6 +63,12 @@ export interface AppOptions {
    * hands out: calendar feeds, the hosted booking page. Default: each request's own origin.
    */
   publicUrl?: string | undefined;
+  /**
+   * How webhook URLs are checked when an endpoint is saved: `allowPrivate` (the operator's
+   * FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1) permits `http:` and private targets; `resolver` answers DNS
+   * (default the system's; tests inject one).
+   */
+  webhooks?: { allowPrivate?: boolean; resolver?: Resolver };
 }
 
 export type App = Hono<AppEnv>;
@@ -71,6 +79,10 @@ export function createApp(options: AppOptions): App {
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    webhookGuard: {
+      allowPrivate: options.webhooks?.allowPrivate ?? false,
+      resolver: options.webhooks?.resolver ?? systemResolver,
+    },
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
@@ -140,6 +152,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
   v1.route('/', feedAdminRoutes());
+  v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
   app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));

@@ -3,6 +3,7 @@
  */
 import type { Database } from './db/open.js';
 import type { BusinessRow } from './services/catalog-cache.js';
+import type { UrlGuardOptions } from './webhooks/url-guard.js';
 
 /** The key a request was made with, and so the one business it may see. */
 export interface AuthContext {
@@ -33,6 +34,8 @@ export interface AppDeps {
    * (calendar feeds, the hosted booking page). Undefined: the request's own origin.
    */
   publicUrl: string | undefined;
+  /** The SSRF rule webhook URLs are checked with when an endpoint is saved. */
+  webhookGuard: UrlGuardOptions;
 }
 
 export interface AppEnv {

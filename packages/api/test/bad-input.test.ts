@@ -4,11 +4,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeDocs } from '../src/openapi/document.js';
+import { sendTestEvent } from '../src/services/webhook-deliveries.js';
+import { createEndpoint } from '../src/services/webhook-endpoints.js';
 import { call, customer, setupSalon } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
 let otherIds: string[];
+/** Ids of this business's own webhook endpoint and delivery, so deeper paths are fuzzed too. */
+let ownIds: string[];
 beforeAll(async () => {
   t = await createTestApp();
   await setupSalon(t);
@@ -20,6 +24,16 @@ beforeAll(async () => {
     body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z', customer },
   });
   otherIds = [salon.serviceId, salon.resourceId, booked.body.id];
+  const endpoint = await t.db.write((tx) =>
+    createEndpoint(
+      tx,
+      t.businessId,
+      { url: 'https://hooks.example/h', events: ['*'], description: '', active: true },
+      t.clock(),
+    ),
+  );
+  const delivery = await t.db.write((tx) => sendTestEvent(tx, t.businessId, endpoint.id, t.clock()));
+  ownIds = [endpoint.id, delivery.id];
 });
 afterAll(async () => t?.close());
 
@@ -48,7 +62,12 @@ describe('bad input never causes a 5xx', () => {
       fc.asyncProperty(
         fc.constantFrom(...apiRoutes),
         fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(...nasty), fc.object()),
-        fc.oneof(fc.constantFrom(...nasty), fc.constantFrom(...otherIds), fc.string({ maxLength: 80 })),
+        fc.oneof(
+          fc.constantFrom(...nasty),
+          fc.constantFrom(...otherIds),
+          fc.constantFrom(...ownIds),
+          fc.string({ maxLength: 80 }),
+        ),
         fc.dictionary(
           fc.constantFrom(
             'service',
@@ -61,6 +80,7 @@ describe('bad input never causes a 5xx', () => {
             'status',
             'email',
             'type',
+            'since',
           ),
           fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty)),
         ),
@@ -99,6 +119,11 @@ describe('bad input never causes a 5xx', () => {
       ['POST', '/v1/bookings', []],
       ['POST', '/v1/bookings', null],
       ['POST', '/v1/keys', { kind: 'admin' }],
+      ['POST', '/v1/webhook-endpoints', { url: 'https://169.254.169.254/' }],
+      ['POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/h', events: ['nope.*'] }],
+      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: '2026-02-30T00:00:00Z' }],
+      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: 'evt_x' }],
+      ['PATCH', `/v1/webhook-endpoints/${ownIds[0]}`, { url: 'http://[::1]/' }],
     ];
     for (const [method, path, body] of cases) {
       const res = await call(t, method, path, { body });

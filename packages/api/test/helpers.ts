@@ -62,6 +62,11 @@ export interface TestAppOptions {
    * Default true; its ids are in `catalog`.
    */
   catalog?: boolean;
+  /**
+   * How webhook URLs are checked. Default: private targets refused, and a resolver that resolves
+   * nothing (tests never ask real DNS).
+   */
+  webhooks?: AppOptions['webhooks'];
 }
 
 export interface TestApp {
@@ -81,6 +86,11 @@ export interface TestApp {
 }
 
 const quietLogger: Logger = { info: () => undefined, error: () => undefined };
+
+/** The default test resolver: every name is unknown (no test reaches real DNS). */
+const noDns = async (host: string): Promise<never> => {
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+};
 
 /** Another business with its own keys in the same database: for tenancy tests. */
 export async function addBusiness(database: Database, now: number, name = 'Other business') {
@@ -131,6 +141,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: options.logger ?? quietLogger,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    webhooks: { resolver: noDns, ...options.webhooks },
   });
   return {
     app,

@@ -29,6 +29,11 @@ export interface Database {
    * effects other than the database.
    */
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` after each write of this process commits; answers the unsubscribe. The outbox
+   * worker uses it to start on new work at once instead of at its next poll.
+   */
+  onCommit(listener: () => void): () => void;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -76,6 +81,15 @@ async function openFileClient(url: string): Promise<Client> {
  * pragmas stay set (`client.transaction()` would open a fresh connection each time and lose them).
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  const commits = new Set<() => void>();
+  const onCommit = (listener: () => void) => {
+    commits.add(listener);
+    return () => void commits.delete(listener);
+  };
+  const committed = <T>(value: T): T => {
+    for (const listener of commits) listener();
+    return value;
+  };
   if (!isFileUrl(url)) {
     const queue = new WriteQueue();
     const client = createClient(authToken ? { url, authToken } : { url });
@@ -84,7 +98,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       client,
       db,
       local: false,
-      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))),
+      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))).then(committed),
+      onCommit,
       close: async () => {
         await queue.drain();
         client.close();
@@ -104,7 +119,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     client: reader,
     db: readerDb,
     local: true,
-    write: (fn) => group.write(fn),
+    write: (fn) => group.write(fn).then(committed),
+    onCommit,
     close: async () => {
       await group.drain();
       writer.close();

@@ -8,9 +8,15 @@ import { bookingRouteDocs } from './booking-routes.js';
 import { notifyRouteDocs } from './notify-routes.js';
 import type { RouteDoc } from './route-doc.js';
 import { stockRouteDocs } from './stock-routes.js';
+import { webhookRouteDocs } from './webhook-routes.js';
 
 /** Every documented route. */
-export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs, ...notifyRouteDocs];
+export const routeDocs: RouteDoc[] = [
+  ...bookingRouteDocs,
+  ...stockRouteDocs,
+  ...webhookRouteDocs,
+  ...notifyRouteDocs,
+];
 
 type JsonSchema = Record<string, unknown>;
 

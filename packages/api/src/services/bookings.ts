@@ -45,15 +45,11 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
   };
 }
 
-/** What goes into the event log: no customer details (the log is an audit trail, not a CRM). */
-export const bookingEventPayload = (row: BookingRow) => ({
-  id: row.id,
-  status: row.status,
-  serviceId: row.serviceId,
-  resourceId: row.resourceId,
-  start: toInstant(row.start),
-  end: toInstant(row.end),
-});
+/**
+ * What goes into the event log and so into webhooks: the booking as the secret key reads it, with
+ * its customer — never its manage token (the hash is all that is stored anyway).
+ */
+export const bookingEventPayload = (row: BookingRow) => bookingToWire(row);
 
 /**
  * The booking insert, prepared once per handle (every column a placeholder of the same name): built

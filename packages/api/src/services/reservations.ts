@@ -120,13 +120,7 @@ export async function holdUnits(
     businessId,
     type: 'reservation.created',
     subjectId: row.id,
-    payload: {
-      id: row.id,
-      sku: row.sku,
-      locationId: row.locationId,
-      quantity: row.quantity,
-      expiresAt: toInstant(row.expiresAt),
-    },
+    payload: toReservation(row, now),
     now,
   });
   await recordStockChange(
@@ -192,6 +186,17 @@ async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['st
   return { ...row, status, updatedAt: now };
 }
 
+/** The reservation's event: the reservation as the secret key reads it (never its manage token). */
+async function recordReservationEvent(tx: Db, row: ReservationRow, type: string, now: number) {
+  await appendEvent(tx, {
+    businessId: row.businessId,
+    type,
+    subjectId: row.id,
+    payload: toReservation(row, now),
+    now,
+  });
+}
+
 /** Marks an active reservation whose time ran out as `expired`, with its event. */
 async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<ReservationRow> {
   const expired = await setStatus(tx, row, 'expired', now);
@@ -199,7 +204,7 @@ async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<Re
     businessId: row.businessId,
     type: 'reservation.expired',
     subjectId: row.id,
-    payload: { id: row.id, sku: row.sku, locationId: row.locationId, quantity: row.quantity },
+    payload: toReservation(expired, now),
     now,
   });
   // Its units were free since `expiresAt` already; this event tells streams about it.
@@ -228,6 +233,7 @@ export async function collectReservation(
     throw invalidState('The reservation expired; its units were released');
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
   const collected = await setStatus(tx, row, 'collected', now);
+  await recordReservationEvent(tx, collected, 'reservation.collected', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
     const applied = await applyStockChange(
@@ -267,6 +273,7 @@ export async function releaseReservation(
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
   if (row.expiresAt <= now) return toReservation(await markExpired(tx, row, now), now);
   const released = await setStatus(tx, row, 'released', now);
+  await recordReservationEvent(tx, released, 'reservation.released', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
     const onHand = await onHandAt(tx, businessId, row.sku, row.locationId);
