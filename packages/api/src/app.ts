@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { messageRoutes } from './routes/messages.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
   v1.route('/', feedAdminRoutes());
+  v1.route('/', messageRoutes());
   v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.

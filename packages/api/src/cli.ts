@@ -13,18 +13,20 @@ import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
 import { runImportCommand } from './import/command.js';
+import type { MailSettings } from './mail/settings.js';
+import { type MailAddress, parseMailFrom, smtpTransport } from './mail/transport.js';
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
 import { createKey } from './services/keys.js';
-import { createWorker } from './worker.js';
+import { createWorker, noMail } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 
   serve [--no-worker]         Run the API (PORT, default 8787; HOST, default 127.0.0.1) and the
-                              background worker (webhook deliveries); --no-worker leaves that
+                              background worker (webhook deliveries, mail); --no-worker leaves that
                               to a separate "frontdesk worker"
-  worker                      Run only the background worker (webhook deliveries)
+  worker                      Run only the background worker (webhook deliveries, mail)
   migrate                     Apply database migrations
   seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
@@ -38,7 +40,8 @@ per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live 
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
 (allow http: and private, loopback and link-local webhook targets: LANs, development),
 FRONTDESK_PUBLIC_URL (the server's public origin, e.g. https://book.example.com, for calendar feed
-and booking page links).`;
+and booking page links), FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM (mail; without them messages
+are rendered and kept as not_sent, see GET /v1/messages).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -77,6 +80,32 @@ function publicUrlFromEnv(): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/**
+ * Mail from the environment: FRONTDESK_SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`) with
+ * FRONTDESK_MAIL_FROM; neither set is the no-SMTP mode (messages kept as `not_sent`).
+ */
+function mailSettingsFromEnv(): MailSettings {
+  const smtpUrl = process.env.FRONTDESK_SMTP_URL || '';
+  const from = process.env.FRONTDESK_MAIL_FROM || '';
+  const publicUrl = process.env.FRONTDESK_PUBLIC_URL ? publicUrlFromEnv() : undefined;
+  if (!smtpUrl) return { ...noMail, publicUrl };
+  if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    throw new UsageError(
+      'FRONTDESK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465',
+    );
+  if (!from)
+    throw new UsageError(
+      'FRONTDESK_SMTP_URL needs FRONTDESK_MAIL_FROM (e.g. "Salon <bookings@salon.example>")',
+    );
+  let address: MailAddress;
+  try {
+    address = parseMailFrom(from);
+  } catch (error) {
+    throw new UsageError(`FRONTDESK_MAIL_FROM: ${(error as Error).message}`);
+  }
+  return { transport: smtpTransport(smtpUrl), from: address, publicUrl };
+}
+
 /** The webhook SSRF rule from the environment (shared by the routes and the worker). */
 function webhookOptions() {
   const raw = process.env.FRONTDESK_WEBHOOK_ALLOW_PRIVATE;
@@ -98,7 +127,7 @@ async function runServe(args: string[]): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     ...(process.env.FRONTDESK_PUBLIC_URL ? { publicUrl: publicUrlFromEnv() } : {}),
     webhooks: webhookOptions(),
-    ...(values['no-worker'] ? { worker: false as const } : {}),
+    worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv() },
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
     ...(perMinute !== undefined
@@ -119,7 +148,7 @@ async function runWorker(): Promise<void> {
   const webhooks = webhookOptions();
   const database = await openDatabase(dbUrl(), authToken());
   await migrate(database);
-  const worker = createWorker({ database, webhooks });
+  const worker = createWorker({ database, webhooks, mail: mailSettingsFromEnv() });
   worker.start();
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,7 +8,7 @@ import { type AppOptions, createApp } from './app.js';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
-import { createWorker, type OutboxWorker, type WorkerOptions } from './worker.js';
+import { createWorker, noMail, type OutboxWorker, type WorkerOptions } from './worker.js';
 
 export interface ServeOptions extends Omit<AppOptions, 'database'> {
   /** Database URL (`file:…`, `libsql://…`, `http://…`). */
@@ -52,6 +52,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...appOptions
   } = options;
   const app = createApp({ ...appOptions, database });
+  const host = options.host ?? '127.0.0.1';
+  let server!: ServerType;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = honoServe({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
+    server.once('error', reject);
+  });
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const mail = workerOptions ? workerOptions.mail : undefined;
   const worker =
     workerOptions === false
       ? undefined
@@ -61,19 +69,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           ...(options.logger ? { logger: options.logger } : {}),
           ...workerOptions,
           webhooks: { ...options.webhooks, ...workerOptions?.webhooks },
+          // Hosted-page links in mail need this server's address: the public URL, else where it listens.
+          mail: { ...(mail ?? noMail), publicUrl: mail?.publicUrl ?? options.publicUrl ?? url },
         });
-  const host = options.host ?? '127.0.0.1';
-  let server!: ServerType;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = honoServe({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
-    server.once('error', reject);
-  });
   worker?.start();
   let closing: Promise<void> | undefined;
   return {
     port: address.port,
     host,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    url,
     database,
     worker,
     close: (graceMs = 10_000) => {
@@ -101,6 +105,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         });
         // Attempts still running after the grace period give their leases back: none is lost.
         await worker?.stop(graceMs);
+        mail?.transport?.close();
         await database.close();
       })();
       return closing;

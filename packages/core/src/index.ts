@@ -5,6 +5,8 @@
 export * from './availability/check-start.js';
 export * from './availability/compute-slots.js';
 export * from './availability/types.js';
+export * from './notify/mail-retry.js';
+export * from './notify/reminders.js';
 export * from './schemas/availability.js';
 export * from './schemas/booking.js';
 export * from './schemas/business.js';
@@ -12,6 +14,7 @@ export * from './schemas/common.js';
 export * from './schemas/event.js';
 export * from './schemas/feed.js';
 export * from './schemas/key.js';
+export * from './schemas/message.js';
 export * from './schemas/problem.js';
 export * from './schemas/reminder.js';
 export * from './schemas/resource.js';

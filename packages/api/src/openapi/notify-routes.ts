@@ -3,10 +3,28 @@
  * are added, messages and the hosted booking page). Keep in step with `routes/`: a test checks
  * every route.
  */
-import { CalendarFeed } from '@frontdesk/core';
+import { CalendarFeed, listOf, Message, MessageListQuery } from '@frontdesk/core';
 import type { RouteDoc } from './route-doc.js';
 
 export const notifyRouteDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/messages',
+    summary: 'Mail sent, queued, failed, skipped or (without SMTP) kept unsent, with previews',
+    tag: 'Messages',
+    auth: 'secret',
+    query: MessageListQuery,
+    response: { status: 200, schema: listOf(Message) },
+  },
+  {
+    method: 'get',
+    path: '/v1/bookings/{id}/messages',
+    summary: 'The messages about one booking',
+    tag: 'Messages',
+    auth: 'secret',
+    query: MessageListQuery,
+    response: { status: 200, schema: listOf(Message) },
+  },
   {
     method: 'post',
     path: '/v1/resources/{id}/feed',

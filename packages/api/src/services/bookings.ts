@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, gt, gte, lt, sql } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
-import { bookings, holds } from '../db/schema.js';
+import { bookingLinkTokens, bookings, holds } from '../db/schema.js';
 import { fieldError, notFound, slotUnavailable } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { nextDate, startOfLocalDate, toInstant } from '../time.js';
@@ -47,9 +47,10 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
 
 /**
  * What goes into the event log and so into webhooks: the booking as the secret key reads it, with
- * its customer — never its manage token (the hash is all that is stored anyway).
+ * its customer — never its manage token (the hash is all that is stored anyway) — and its
+ * iCalendar SEQUENCE, which orders the versions of one booking (mail sends this version's .ics).
  */
-export const bookingEventPayload = (row: BookingRow) => bookingToWire(row);
+export const bookingEventPayload = (row: BookingRow) => ({ ...bookingToWire(row), sequence: row.sequence });
 
 /**
  * The booking insert, prepared once per handle (every column a placeholder of the same name): built
@@ -172,7 +173,15 @@ export async function getBookingRow(
     .where(and(eq(bookings.businessId, businessId), eq(bookings.id, id)));
   if (!row) throw notFound('Booking');
   if (access.secret) return row;
-  if (access.token === undefined || sha256(access.token) !== row.manageTokenHash) throw notFound('Booking');
+  if (access.token === undefined || access.token.length > 200) throw notFound('Booking');
+  const hash = sha256(access.token);
+  if (hash === row.manageTokenHash) return row;
+  // Links in mail carry tokens of their own (the one shown on screen is stored hashed only).
+  const [link] = await db
+    .select({ bookingId: bookingLinkTokens.bookingId })
+    .from(bookingLinkTokens)
+    .where(eq(bookingLinkTokens.tokenHash, hash));
+  if (link?.bookingId !== row.id) throw notFound('Booking');
   return row;
 }
 

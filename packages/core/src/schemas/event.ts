@@ -13,8 +13,11 @@ import type { Service } from './service.js';
 import type { Location, Product, ProductStock, Reservation } from './stock.js';
 import type { WebhookEndpoint } from './webhook.js';
 
-/** A booking as the secret key reads it (never its manage token), plus the hold it came from. */
-export type BookingEventData = Omit<Booking, 'manageToken'> & { holdId?: string };
+/**
+ * A booking as the secret key reads it (never its manage token), plus the hold it came from and
+ * its iCalendar SEQUENCE (0 when made, +1 with every confirm, decline, reschedule and cancel).
+ */
+export type BookingEventData = Omit<Booking, 'manageToken'> & { holdId?: string; sequence: number };
 /** Who changed a booking: its customer (manage token) or the business (secret key). */
 export type BookingActor = 'business' | 'customer';
 
@@ -78,6 +81,14 @@ export interface EventDataByType {
   'key.revoked': ApiKey;
   'webhook_endpoint.disabled': WebhookEndpoint & { reason: WebhookDisabledReason };
   'webhook.test': WebhookTestData;
+  /** A calendar feed URL was issued (for a resource, or the whole business when null). */
+  'feed.issued': FeedEventData;
+  'feed.revoked': FeedEventData;
+}
+
+/** `feed.*`: which feed (the event's subject is the feed id; its URL is never logged). */
+export interface FeedEventData {
+  resourceId: string | null;
 }
 
 export type EventType = keyof EventDataByType;
@@ -119,6 +130,8 @@ export const eventTypes = [
   'key.revoked',
   'webhook_endpoint.disabled',
   'webhook.test',
+  'feed.issued',
+  'feed.revoked',
 ] as const satisfies readonly EventType[];
 
 // Fails to compile when a type of EventDataByType is missing from the list above.
