@@ -11,11 +11,18 @@ import { addBusiness, createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
 let otherIds: string[];
+/** A live calendar feed URL path and a hosted page slug of this business. */
+let feedPath: string;
 /** Ids of this business's own webhook endpoint and delivery, so deeper paths are fuzzed too. */
 let ownIds: string[];
 beforeAll(async () => {
   t = await createTestApp();
-  await setupSalon(t);
+  const own = await setupSalon(t);
+  const ownBooking = await call<{ id: string }>(t, 'POST', '/v1/bookings', {
+    body: { service: own.serviceId, start: '2026-03-03T10:00:00Z', customer },
+  });
+  await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
+  feedPath = new URL((await call<{ url: string }>(t, 'POST', '/v1/feed')).body.url).pathname;
   // Ids that exist, but in another business.
   const other = await addBusiness(t.db, t.clock());
   const otherT = { ...t, secretKey: other.secretKey, publishableKey: other.publishableKey };
@@ -33,7 +40,7 @@ beforeAll(async () => {
     ),
   );
   const delivery = await t.db.write((tx) => sendTestEvent(tx, t.businessId, endpoint.id, t.clock()));
-  ownIds = [endpoint.id, delivery.id];
+  ownIds = [endpoint.id, delivery.id, ownBooking.body.id, own.resourceId];
 });
 afterAll(async () => t?.close());
 
@@ -81,6 +88,8 @@ describe('bad input never causes a 5xx', () => {
             'email',
             'type',
             'since',
+            'kind',
+            'booking',
           ),
           fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty)),
         ),
@@ -101,7 +110,45 @@ describe('bad input never causes a 5xx', () => {
     );
   }, 120_000);
 
+  it('calendar feeds and hosted pages: random tokens, slugs and If-None-Match headers', async () => {
+    // The fuzz above may have revoked the feed or changed the slug: make them live again.
+    await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
+    feedPath = new URL((await call<{ url: string }>(t, 'POST', '/v1/feed')).body.url).pathname;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...nasty, feedPath.slice('/feeds/'.length), 'fuzz-salon'),
+          fc.string({ maxLength: 80 }),
+        ),
+        fc.constantFrom('/feeds/', '/book/'),
+        fc.constantFrom('', '.ics'),
+        fc.oneof(fc.constant(undefined), fc.string({ maxLength: 60 }), fc.constant('*')),
+        async (value, prefix, suffix, etag) => {
+          const path = `${prefix}${encodeURIComponent(value)}${suffix}`;
+          const res = await t.app.request(
+            path,
+            etag === undefined ? {} : { headers: { 'If-None-Match': etag } },
+          );
+          if (res.status >= 500) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+          if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect((await t.app.request(feedPath)).status).toBe(200);
+    expect((await t.app.request('/book/fuzz-salon')).status).toBe(200);
+  }, 120_000);
+
   it('other businesses ids are 404 and wrong types, impossible dates and unknown zones are 422', async () => {
+    // The fuzz above may have deleted the endpoint: these cases need a live one.
+    const endpoint = await t.db.write((tx) =>
+      createEndpoint(
+        tx,
+        t.businessId,
+        { url: 'https://hooks.example/h2', events: ['*'], description: '', active: true },
+        t.clock(),
+      ),
+    );
     for (const id of otherIds) {
       for (const path of [`/v1/services/${id}`, `/v1/resources/${id}`, `/v1/bookings/${id}`]) {
         expect((await call(t, 'GET', path)).status).toBe(404);
@@ -121,14 +168,34 @@ describe('bad input never causes a 5xx', () => {
       ['POST', '/v1/keys', { kind: 'admin' }],
       ['POST', '/v1/webhook-endpoints', { url: 'https://169.254.169.254/' }],
       ['POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/h', events: ['nope.*'] }],
-      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: '2026-02-30T00:00:00Z' }],
-      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: 'evt_x' }],
-      ['PATCH', `/v1/webhook-endpoints/${ownIds[0]}`, { url: 'http://[::1]/' }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: '2026-02-30T00:00:00Z' }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: 'evt_x' }],
+      ['PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { url: 'http://[::1]/' }],
+      ['PATCH', '/v1/business', { bookingPageUrl: 'http://salon.example/book' }],
+      ['PATCH', '/v1/business', { bookingPageUrl: 'javascript:alert(1)' }],
+      ['PATCH', '/v1/business', { slug: 'Not A Slug' }],
+      ['PATCH', '/v1/business', { reminders: [{ offsetMinutes: 1 }] }],
+      ['PATCH', '/v1/business', { reminders: [{ offsetMinutes: 60 * 24 * 31 }] }],
+      ['PATCH', '/v1/business', { notifyEmail: 'owner@salon.example\r\nBcc: x@evil.example' }],
+      ['PATCH', '/v1/business', { name: 'Salon\r\nBcc: x@evil.example' }],
+      ['POST', '/v1/services', { name: 'Cut\nBcc: x@evil.example', durationMinutes: 30, resourceIds: ['r'] }],
+      [
+        'POST',
+        '/v1/bookings',
+        { service: 'svc_x', start: '2026-03-03T09:00:00Z', customer: { name: 'A\r\nB', email: 'a@b.co' } },
+      ],
+      ['GET', '/v1/messages?status=lost', undefined],
     ];
     for (const [method, path, body] of cases) {
       const res = await call(t, method, path, { body });
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(422);
     }
+    // A slug another business already has.
+    const clash = await addBusiness(t.db, t.clock(), 'Clash');
+    const taken = await call({ ...t, secretKey: clash.secretKey }, 'PATCH', '/v1/business', {
+      body: { slug: 'fuzz-salon' },
+    });
+    expect(taken.status).toBe(422);
     const avail = await call(t, 'GET', '/v1/availability?service=svc_x&from=2026-02-30&to=2026-03-01');
     expect(avail.status).toBe(422);
   });
