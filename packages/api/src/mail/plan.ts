@@ -57,71 +57,106 @@ export interface PlanContext {
   tx: Db;
   settings: MailSettings;
   now: number;
+  /** Messages planned but not yet written (written together by `flushPlanned`). */
+  pending: { businessId: string; message: PlannedMessage }[];
+  /** Rows read once per batch: most events of a batch are one business's. */
+  businesses: Map<string, BusinessRow>;
+  names: Map<string, Awaited<ReturnType<typeof bookingNames>>>;
 }
 
-/** Stores a message unless one with its dedupe key exists; queues its job. Answers whether it was new. */
-async function store(ctx: PlanContext, businessId: string, m: PlannedMessage): Promise<boolean> {
-  const { tx, settings, now } = ctx;
-  const id = newId('msg', now);
-  const immediate = m.rendered !== undefined;
-  // Decided now and for good: mail from a time without SMTP is never sent later by surprise.
-  const status = m.skip ? 'skipped' : immediate && !settings.transport ? 'not_sent' : 'queued';
-  const inserted = await tx
-    .insert(messages)
-    .values({
-      id,
-      businessId,
-      kind: m.kind,
-      dedupeKey: m.dedupeKey,
-      bookingId: m.bookingId ?? null,
-      reservationId: m.reservationId ?? null,
-      toName: m.to.name,
-      toEmail: m.to.email,
-      locale: m.rendered?.locale ?? null,
-      subject: m.rendered?.subject ?? null,
-      html: m.rendered?.html ?? null,
-      text: m.rendered?.text ?? null,
-      calendar: m.rendered?.calendar?.content ?? null,
-      calendarMethod: m.rendered?.calendar?.method ?? null,
-      messageId: `<${id}@${messageIdDomain(settings)}>`,
-      status,
-      statusReason: m.skip ?? (status === 'not_sent' ? 'no_smtp' : null),
-      deliver: settings.transport !== null,
-      attempts: 0,
-      smtpResponse: null,
-      dueAt: m.dueAt,
-      plannedFor: m.plannedFor ?? null,
-      sentAt: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: messages.id });
-  if (inserted.length === 0) return false;
-  if (m.linkTokenHash && m.bookingId) {
-    await tx
-      .insert(bookingLinkTokens)
-      .values({ tokenHash: m.linkTokenHash, businessId, bookingId: m.bookingId, createdAt: now });
-  }
-  if (status === 'queued') {
-    await addJobs(
-      tx,
-      [
-        {
-          businessId,
-          kind: MAIL_JOB,
-          target: MAIL_TARGET,
-          orderingKey: null,
-          seq: 0,
-          payload: { messageId: id } satisfies MailJobPayload,
-          dueAt: m.dueAt,
-        },
-      ],
-      now,
-    );
-  }
-  return true;
+export function planContext(tx: Db, settings: MailSettings, now: number): PlanContext {
+  return { tx, settings, now, pending: [], businesses: new Map(), names: new Map() };
 }
+
+function store(ctx: PlanContext, businessId: string, message: PlannedMessage): void {
+  ctx.pending.push({ businessId, message });
+}
+
+/** Rows per INSERT: 26 columns each, well under SQLite's 32,766 bound parameters. */
+const CHUNK = 200;
+
+/**
+ * Writes the planned messages in a few statements: messages (a dedupe key already taken is passed
+ * over), then the link tokens and outbox jobs of those actually written.
+ */
+export async function flushPlanned(ctx: PlanContext): Promise<void> {
+  const { tx, settings, now } = ctx;
+  const planned = ctx.pending.splice(0);
+  for (let i = 0; i < planned.length; i += CHUNK) {
+    const rows = planned.slice(i, i + CHUNK).map(({ businessId, message: m }) => {
+      const id = newId('msg', now);
+      // Decided now and for good: mail from a time without SMTP is never sent later by surprise.
+      const status: MessageRow['status'] = m.skip
+        ? 'skipped'
+        : m.rendered !== undefined && !settings.transport
+          ? 'not_sent'
+          : 'queued';
+      return {
+        plan: m,
+        row: {
+          id,
+          businessId,
+          kind: m.kind,
+          dedupeKey: m.dedupeKey,
+          bookingId: m.bookingId ?? null,
+          reservationId: m.reservationId ?? null,
+          toName: m.to.name,
+          toEmail: m.to.email,
+          locale: m.rendered?.locale ?? null,
+          subject: m.rendered?.subject ?? null,
+          html: m.rendered?.html ?? null,
+          text: m.rendered?.text ?? null,
+          calendar: m.rendered?.calendar?.content ?? null,
+          calendarMethod: m.rendered?.calendar?.method ?? null,
+          messageId: `<${id}@${messageIdDomain(settings)}>`,
+          status,
+          statusReason: m.skip ?? (status === 'not_sent' ? 'no_smtp' : null),
+          deliver: settings.transport !== null,
+          attempts: 0,
+          smtpResponse: null,
+          dueAt: m.dueAt,
+          plannedFor: m.plannedFor ?? null,
+          sentAt: null,
+          createdAt: now,
+          updatedAt: now,
+        } satisfies MessageRow,
+      };
+    });
+    const written = new Set(
+      (
+        await tx
+          .insert(messages)
+          .values(rows.map((r) => r.row))
+          .onConflictDoNothing()
+          .returning({ id: messages.id })
+      ).map((r) => r.id),
+    );
+    const kept = rows.filter((r) => written.has(r.row.id));
+    const tokens = kept
+      .filter((r) => r.plan.linkTokenHash && r.row.bookingId)
+      .map((r) => ({
+        tokenHash: r.plan.linkTokenHash!,
+        businessId: r.row.businessId,
+        bookingId: r.row.bookingId!,
+        createdAt: now,
+      }));
+    if (tokens.length > 0) await tx.insert(bookingLinkTokens).values(tokens);
+    const jobs = kept
+      .filter((r) => r.row.status === 'queued')
+      .map((r) => ({
+        businessId: r.row.businessId,
+        kind: MAIL_JOB,
+        target: MAIL_TARGET,
+        orderingKey: null,
+        seq: 0,
+        payload: { messageId: r.row.id } satisfies MailJobPayload,
+        dueAt: r.row.dueAt,
+      }));
+    if (jobs.length > 0) await addJobs(tx, jobs, now);
+  }
+}
+
+type MessageRow = typeof messages.$inferSelect;
 
 /** A manage token for one message's link, and the link (null when the business has no page). */
 export function mintManageLink(business: BusinessRow, settings: MailSettings, bookingId: string) {
@@ -131,7 +166,10 @@ export function mintManageLink(business: BusinessRow, settings: MailSettings, bo
 }
 
 /** Marks the booking's reminders still waiting as skipped (`except` a start they still fit). */
-async function skipWaitingReminders(tx: Db, bookingId: string, reason: string, now: number, except?: number) {
+async function skipWaitingReminders(ctx: PlanContext, bookingId: string, reason: string, except?: number) {
+  // Reminders planned earlier in this batch are written first, so that they are skipped too.
+  await flushPlanned(ctx);
+  const { tx, now } = ctx;
   await tx
     .update(messages)
     .set({ status: 'skipped', statusReason: reason, updatedAt: now })
@@ -153,7 +191,7 @@ async function planReminderRows(
   bookedAt: number,
 ) {
   for (const r of planReminders({ start: booking.start, bookedAt, offsetsMinutes: offsets })) {
-    await store(ctx, businessId, {
+    store(ctx, businessId, {
       kind: 'booking_reminder',
       dedupeKey: `booking_reminder:${booking.id}:${booking.start}:${r.offsetMinutes}`,
       bookingId: booking.id,
@@ -183,7 +221,12 @@ const linked = new Set<MessageKind>(['booking_received', 'booking_confirmed', 'b
 async function planBooking(ctx: PlanContext, event: EventRow, business: BusinessRow): Promise<void> {
   const data = event.payload as BookingEventData;
   const booking = mailBookingFromEvent(data);
-  const names = await bookingNames(ctx.tx, data.serviceId, data.resourceId);
+  const key = `${data.serviceId}|${data.resourceId}`;
+  let names = ctx.names.get(key);
+  if (!names) {
+    names = await bookingNames(ctx.tx, data.serviceId, data.resourceId);
+    ctx.names.set(key, names);
+  }
   const base = {
     business: mailBusiness(business),
     booking,
@@ -196,7 +239,7 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
   if (customerKind) {
     const link = linked.has(customerKind) ? mintManageLink(business, ctx.settings, booking.id) : null;
     const rendered = renderMessage({ ...base, kind: customerKind, manageUrl: link?.url ?? null }, ctx.now);
-    await store(ctx, event.businessId, {
+    store(ctx, event.businessId, {
       kind: customerKind,
       dedupeKey: `${customerKind}:${booking.id}:${booking.sequence}`,
       bookingId: booking.id,
@@ -209,7 +252,7 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
   const noticeKind = noticeKindOf[event.type]?.(data) ?? null;
   if (noticeKind && business.notifyEmail) {
     const rendered = renderMessage({ ...base, kind: noticeKind, manageUrl: null }, ctx.now);
-    await store(ctx, event.businessId, {
+    store(ctx, event.businessId, {
       kind: noticeKind,
       dedupeKey: `${noticeKind}:${booking.id}:${booking.sequence}`,
       bookingId: booking.id,
@@ -229,10 +272,10 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
   if (event.type === 'booking.created') {
     await planReminderRows(ctx, event.businessId, who, offsets, event.createdAt);
   } else if (event.type === 'booking.rescheduled') {
-    await skipWaitingReminders(ctx.tx, booking.id, 'moved', ctx.now, booking.start);
+    await skipWaitingReminders(ctx, booking.id, 'moved', booking.start);
     await planReminderRows(ctx, event.businessId, who, offsets, event.createdAt);
   } else if (event.type === 'booking.cancelled' || event.type === 'booking.declined') {
-    await skipWaitingReminders(ctx.tx, booking.id, 'cancelled', ctx.now);
+    await skipWaitingReminders(ctx, booking.id, 'cancelled');
   }
 }
 
@@ -246,7 +289,7 @@ async function planReservation(ctx: PlanContext, event: EventRow, business: Busi
     ctx.now,
   );
   const to = { name: rendered.to?.name ?? null, email: reservation.customerEmail };
-  await store(ctx, event.businessId, {
+  store(ctx, event.businessId, {
     kind: 'reservation_made',
     dedupeKey: `reservation_made:${row.id}`,
     reservationId: row.id,
@@ -255,7 +298,7 @@ async function planReservation(ctx: PlanContext, event: EventRow, business: Busi
     dueAt: ctx.now,
   });
   if (row.expiresAt - row.createdAt > reservationWarning.minLength) {
-    await store(ctx, event.businessId, {
+    store(ctx, event.businessId, {
       kind: 'reservation_expiring',
       dedupeKey: `reservation_expiring:${row.id}:${row.expiresAt}`,
       reservationId: row.id,
@@ -301,7 +344,7 @@ async function planNotice(ctx: PlanContext, event: EventRow, business: BusinessR
       ctx.now,
     );
   }
-  await store(ctx, event.businessId, {
+  store(ctx, event.businessId, {
     kind: rendered.kind,
     dedupeKey: `${rendered.kind}:${event.id}`,
     to: { name: rendered.to?.name ?? null, email: business.notifyEmail },
@@ -334,7 +377,11 @@ export const mailEventTypes = new Set([
 /** Plans the messages of one event (any type; most mean no mail). */
 export async function planEvent(ctx: PlanContext, event: EventRow): Promise<void> {
   if (!mailEventTypes.has(event.type)) return;
-  const business = await getBusinessRow(ctx.tx, event.businessId);
+  let business = ctx.businesses.get(event.businessId);
+  if (!business) {
+    business = await getBusinessRow(ctx.tx, event.businessId);
+    ctx.businesses.set(event.businessId, business);
+  }
   if (event.type.startsWith('booking.')) return planBooking(ctx, event, business);
   if (event.type === 'reservation.created') return planReservation(ctx, event, business);
   return planNotice(ctx, event, business);

@@ -9,12 +9,12 @@ import type { Database } from '../db/open.js';
 import { events, producerCursors } from '../db/schema.js';
 import type { Logger } from '../env.js';
 import type { OutboxProducer } from '../outbox/worker.js';
-import { planEvent } from './plan.js';
+import { flushPlanned, planContext, planEvent } from './plan.js';
 import type { MailSettings } from './settings.js';
 
 const CURSOR = 'mail';
-/** Events planned per transaction (keeps the write lock short). */
-const BATCH = 100;
+/** Events planned per transaction (keeps one transaction bounded). */
+const BATCH = 500;
 
 export function mailProducer(database: Database, settings: MailSettings, logger: Logger): OutboxProducer {
   return {
@@ -42,9 +42,10 @@ export function mailProducer(database: Database, settings: MailSettings, logger:
           .where(gt(events.id, cursor.eventId))
           .orderBy(events.id)
           .limit(BATCH);
+        const ctx = planContext(tx, settings, now);
         for (const event of batch) {
           try {
-            await planEvent({ tx, settings, now }, event);
+            await planEvent(ctx, event);
           } catch (error) {
             // One bad event must not hold up every later message: it is logged and passed over.
             logger.error('mail planning failed', {
@@ -54,10 +55,13 @@ export function mailProducer(database: Database, settings: MailSettings, logger:
             });
           }
         }
+        await flushPlanned(ctx);
         const last = batch.at(-1);
         if (!last) return false;
         await tx.update(producerCursors).set({ eventId: last.id }).where(eq(producerCursors.name, CURSOR));
-        return true;
+        // "More may be waiting" only after a full batch: under a steady stream of bookings the
+        // worker must get on with sending between rounds, not plan one small batch after another.
+        return batch.length === BATCH;
       });
     },
   };
