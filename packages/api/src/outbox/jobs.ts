@@ -119,13 +119,18 @@ export async function claimJobs(tx: Db, options: ClaimOptions): Promise<ClaimedJ
       ORDER BY j.due_at, j.seq
       LIMIT ${Math.max(limit * 20, 500)}
     ),
+    busy AS (
+      -- Live leases per target, counted once (a count per due row made each claim scan every
+      -- pending job of its target once per candidate: quadratic with one busy target, like mail).
+      SELECT kind, target, count(*) AS n FROM outbox_jobs
+      WHERE status = 'pending' AND lease_expires_at > ${now}
+      GROUP BY kind, target
+    ),
     ranked AS (
-      SELECT id, due_at, seq,
-        ROW_NUMBER() OVER (PARTITION BY kind, target ORDER BY due_at, seq) AS place,
-        (SELECT count(*) FROM outbox_jobs b
-          WHERE b.status = 'pending' AND b.kind = due.kind AND b.target = due.target
-            AND b.lease_expires_at > ${now}) AS busy
-      FROM due
+      SELECT due.id, due.due_at, due.seq,
+        ROW_NUMBER() OVER (PARTITION BY due.kind, due.target ORDER BY due.due_at, due.seq) AS place,
+        coalesce(busy.n, 0) AS busy
+      FROM due LEFT JOIN busy ON busy.kind = due.kind AND busy.target = due.target
     )
     UPDATE outbox_jobs SET lease_owner = ${owner}, lease_expires_at = ${now + leaseMs}
     WHERE id IN (SELECT id FROM ranked WHERE place + busy <= ${perTarget} ORDER BY due_at, seq LIMIT ${limit})
