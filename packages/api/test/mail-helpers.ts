@@ -40,6 +40,8 @@ export async function startSmtp(port = 0): Promise<SmtpSink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // No reverse DNS of 127.0.0.1 before each greeting (without a resolver it stalls connections).
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (sink.refuse.has(address.address.toLowerCase())) {

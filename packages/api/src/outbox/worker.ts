@@ -61,6 +61,13 @@ export interface OutboxWorkerOptions {
   nudgeDelayMs?: number;
 }
 
+/**
+ * After a claim that found runnable jobs but could take none (their targets at their cap), claims
+ * pause this long unless one of this worker's jobs finishes: under load every commit asks for a
+ * round, and an empty claim is a write transaction the bookings wait behind.
+ */
+const EMPTY_CLAIM_PAUSE_MS = 250;
+
 export class OutboxWorker {
   /** This worker's name on the leases it takes: host, process and a random part. */
   readonly owner = `${hostname()}:${process.pid}:${randomBase62(6)}`;
@@ -71,6 +78,8 @@ export class OutboxWorker {
   #again = false;
   #started = false;
   #stopping = false;
+  #draining = false;
+  #claimsPausedUntil = 0;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #nudgeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -115,6 +124,15 @@ export class OutboxWorker {
    * their clock and drain, and for one-shot runs). Works whether or not the loop was started.
    */
   async drain(maxRounds = 10_000): Promise<void> {
+    this.#draining = true;
+    try {
+      await this.#drainRounds(maxRounds);
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #drainRounds(maxRounds: number): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
       const worked = await this.#runRounds();
       if (this.#inFlight.size > 0) {
@@ -188,10 +206,12 @@ export class OutboxWorker {
     }
     const free = concurrency - this.#inFlight.size;
     if (free <= 0 || this.#stopping) return worked;
+    if (!this.#draining && performance.now() < this.#claimsPausedUntil) return worked;
     if (!(await hasRunnableJob(database.db, clock()))) return worked;
     const claimed = await database.write((tx) =>
       claimJobs(tx, { owner: this.owner, now: clock(), leaseMs, limit: free, perTarget }),
     );
+    this.#claimsPausedUntil = claimed.length === 0 ? performance.now() + EMPTY_CLAIM_PAUSE_MS : 0;
     for (const job of claimed) this.#launch(job);
     if (claimed.length === free) this.#again = true;
     return worked || claimed.length > 0;
@@ -222,6 +242,8 @@ export class OutboxWorker {
       })
       .finally(() => {
         this.#inFlight.delete(job.id);
+        // A slot of a full target may have opened: the next round claims at once.
+        this.#claimsPausedUntil = 0;
         this.nudge();
       });
     this.#inFlight.set(job.id, { done, abort });
