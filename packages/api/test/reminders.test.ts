@@ -64,7 +64,9 @@ describe('reminders', () => {
     await t.smtp!.waitFor(2);
     const [mail] = remindersReceived();
     expect(mail?.subject).toBe('Reminder: Haircut, Mar 4, 10:00 AM');
-    expect(mail?.text).toContain(`https://salon.example/book#frontdesk_booking=${made.id}&frontdesk_token=mt_`);
+    expect(mail?.text).toContain(
+      `https://salon.example/book#frontdesk_booking=${made.id}&frontdesk_token=mt_`,
+    );
     expect(mail?.text).not.toContain('not confirmed');
     await at('2026-03-03T12:00:00Z');
     await at('2026-03-04T09:00:00Z');
