@@ -13,6 +13,7 @@ import { refuseDotSegments } from './middleware/dot-segments.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
@@ -25,11 +26,14 @@ import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
+import { publicSessionRoutes, sessionRoutes } from './routes/session.js';
 import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
+import { userRoutes } from './routes/users.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
 
 export interface AppOptions {
   database: Database;
@@ -54,6 +58,14 @@ export interface AppOptions {
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
+  /**
+   * This server's public URL (`https://book.example.com`), when proxies rewrite what it sees:
+   * console requests must come from its origin, and links in invitations point to it. Default: the
+   * request's own `Host` (and `X-Forwarded-Proto`/`-Host` from trusted proxies).
+   */
+  publicUrl?: string;
+  /** Limits on failed console sign-ins (per account, per address). */
+  loginThrottle?: Partial<ThrottleLimits>;
 }
 
 export type App = Hono<AppEnv>;
@@ -63,6 +75,8 @@ export function createApp(options: AppOptions): App {
     database: options.database,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
+    site: { trustProxy: options.trustProxy ?? false, publicUrl: options.publicUrl },
+    loginThrottle: { ...defaultThrottle, ...options.loginThrottle },
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
@@ -130,8 +144,13 @@ export function createApp(options: AppOptions): App {
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
   v1.route('/', stockRoutes(kit));
-  // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
+  v1.route('/', agendaRoutes());
+  v1.route('/', userRoutes());
+  v1.route('/', sessionRoutes());
+  // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first;
+  // so do signing in and one-time links, which come before any session or key exists.
   app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
+  app.route('/v1', publicSessionRoutes({ trustProxy }));
   app.route('/v1', v1);
 
   app.onError(onError);

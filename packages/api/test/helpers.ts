@@ -55,6 +55,8 @@ export interface TestAppOptions {
   rateLimit?: AppOptions['rateLimit'];
   trustProxy?: AppOptions['trustProxy'];
   bodyLimit?: number;
+  publicUrl?: string;
+  loginThrottle?: AppOptions['loginThrottle'];
   /** Default: a logger that stays quiet (errors still fail tests through their 500 answers). */
   logger?: Logger;
   /**
@@ -131,6 +133,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: options.logger ?? quietLogger,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
   });
   return {
     app,

@@ -19,6 +19,8 @@ import {
   DateOverride,
   DateOverrideInput,
   DeclineInput,
+  Event,
+  EventListQuery,
   Hold,
   HoldInput,
   ListQuery,
@@ -40,13 +42,6 @@ import type { RouteDoc } from './route-doc.js';
 
 const ok = (schema: z.ZodMiniType, status = 200) => ({ status, schema });
 const noContent = { status: 204 };
-const Event = z.object({
-  id: z.int(),
-  type: z.string(),
-  subjectId: z.string(),
-  payload: z.unknown(),
-  createdAt: z.string(),
-});
 
 export const bookingRouteDocs: RouteDoc[] = [
   {
@@ -406,7 +401,7 @@ export const bookingRouteDocs: RouteDoc[] = [
     summary: 'The event log (audit, catch-up)',
     tag: 'Events',
     auth: 'secret',
-    query: z.extend(ListQuery, { type: z.optional(z.string()) }),
+    query: EventListQuery,
     response: ok(listOf(Event)),
   },
 ];

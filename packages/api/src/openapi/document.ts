@@ -5,11 +5,19 @@
 import { Problem } from '@frontdesk/core';
 import * as z from 'zod/mini';
 import { bookingRouteDocs } from './booking-routes.js';
+import { consoleRouteDocs } from './console-routes.js';
 import type { RouteDoc } from './route-doc.js';
 import { stockRouteDocs } from './stock-routes.js';
 
 /** Every documented route. */
-export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs];
+export const routeDocs: RouteDoc[] = [...bookingRouteDocs, ...stockRouteDocs, ...consoleRouteDocs];
+
+const securityOf: Record<RouteDoc['auth'], unknown[]> = {
+  none: [],
+  any: [{ bearer: [] }, { session: [] }],
+  secret: [{ bearer: [] }, { session: [] }],
+  session: [{ session: [] }],
+};
 
 type JsonSchema = Record<string, unknown>;
 
@@ -74,7 +82,7 @@ function operation(route: RouteDoc): JsonSchema {
     tags: [route.tag],
     operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     responses,
-    security: route.auth === 'none' ? [] : [{ bearer: [] }],
+    security: securityOf[route.auth],
   };
   if (parameters.length > 0) op.parameters = parameters;
   if (route.body) {
@@ -107,7 +115,17 @@ export function openApiDocument(): JsonSchema {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'fd_pk_… or fd_sk_…' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'fd_pk_… or fd_sk_…' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'frontdesk_session',
+          description:
+            'The console session (set by POST /v1/session). Only from pages of this server, with ' +
+            'the header X-Frontdesk-CSRF: 1; acts as the owner, or as staff limited to their resources.',
+        },
+      },
       schemas: { Problem: jsonSchema(Problem, 'output') },
     },
     paths,

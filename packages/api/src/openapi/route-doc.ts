@@ -13,8 +13,12 @@ export interface RouteDoc {
   path: string;
   summary: string;
   tag: string;
-  /** `none`: no key; `any`: publishable or secret key; `secret`: secret key only. */
-  auth: 'none' | 'any' | 'secret';
+  /**
+   * `none`: no key; `any`: publishable or secret key; `secret`: secret key only (or a console
+   * session, which acts with a secret key's powers; staff narrowed); `session`: a console session
+   * only (the cookie), never a key.
+   */
+  auth: 'none' | 'any' | 'secret' | 'session';
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
   /** The success answer; `schema` absent means no body (204) or a non-JSON one (`contentType`). */

@@ -4,16 +4,21 @@
 import { AvailabilityQuery } from '@frontdesk/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { forbidden } from '../errors.js';
 import { isSecret } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
 import { getAvailabilityJson } from '../services/availability.js';
 import { scope } from './kit.js';
+
+export const onlyTheBusiness = () =>
+  forbidden('Only the business (secret key or console) may ignore the booking window');
 
 export function availabilityRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/availability', async (c) => {
     const query = readQuery(c, AvailabilityQuery);
     const { db, businessId, now, auth } = scope(c);
+    if (query.ignoreBookingWindow && !isSecret(auth)) throw onlyTheBusiness();
     const json = await getAvailabilityJson(
       db,
       {
@@ -24,6 +29,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
         to: query.to,
         now,
         includeInactive: isSecret(auth),
+        ignoreBookingWindow: query.ignoreBookingWindow === true,
       },
       auth.business,
     );

@@ -1,16 +1,14 @@
 /**
- * @module `GET /events` (secret key): the event log, for audit and for catching up on changes.
+ * @module `GET /events` (secret key or owner): the event log, for audit and for catching up on
+ * changes; each event names its actor.
  */
-import { ListQuery } from '@frontdesk/core';
+import { EventListQuery } from '@frontdesk/core';
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
 import { requireSecret } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
 import { listEvents } from '../services/events.js';
 import { scope } from './kit.js';
-
-const EventListQuery = z.extend(ListQuery, { type: z.optional(z.string().check(z.maxLength(100))) });
 
 export function eventRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

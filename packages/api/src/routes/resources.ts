@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { isSecret, requireSecret } from '../middleware/auth.js';
+import { resourceScope } from '../middleware/staff-scope.js';
 import { readJson, readQuery } from '../middleware/validate.js';
 import {
   createResource,
@@ -23,12 +24,19 @@ export function resourceRoutes(): Hono<AppEnv> {
   app.get('/resources', async (c) => {
     const query = readQuery(c, ListQuery);
     const { db, businessId, auth } = scope(c);
-    return c.json(await listResources(db, businessId, { ...query, activeOnly: !isSecret(auth) }));
+    return c.json(
+      await listResources(db, businessId, {
+        ...query,
+        activeOnly: !isSecret(auth),
+        only: resourceScope(auth),
+      }),
+    );
   });
   app.get('/resources/:id', async (c) => {
     const { db, businessId, auth } = scope(c);
     const row = await getResourceRow(db, businessId, param(c, 'id'));
     if (!row.active && !isSecret(auth)) throw notFound('Resource');
+    if (resourceScope(auth)?.includes(row.id) === false) throw notFound('Resource');
     return c.json(resourceToWire(row));
   });
   app.post('/resources', requireSecret(), async (c) => {

@@ -75,11 +75,13 @@ export interface AvailabilityRequest {
   to: string;
   now: number;
   includeInactive: boolean;
+  /** Business only: ignore the service's minimum notice and horizon. */
+  ignoreBookingWindow?: boolean | undefined;
 }
 
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
   const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
-  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
+  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}|${q.ignoreBookingWindow === true}`;
   const hit = answers.get(key);
   if (
     hit &&
@@ -128,6 +130,7 @@ export async function checkBookableStart(
     now: number;
     exclude?: OccupancyExclusions;
     includeInactive: boolean;
+    ignoreBookingWindow?: boolean | undefined;
   },
 ): Promise<StartCheck> {
   const date = toInstant(q.start).slice(0, 10);

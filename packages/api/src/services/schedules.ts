@@ -27,14 +27,14 @@ interface ListOptions {
   limit?: number | undefined;
 }
 
-const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
+export const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
   id: row.id,
   resourceId: row.resourceId,
   date: row.date,
   intervals: row.intervals as TimeInterval[],
 });
 
-const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
+export const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
   id: row.id,
   resourceId: row.resourceId,
   start: toInstant(row.start),
@@ -42,7 +42,7 @@ const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
   reason: row.reason,
 });
 
-const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
+export const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
   id: row.id,
   startDate: row.startDate,
   endDate: row.endDate,
