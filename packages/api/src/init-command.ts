@@ -113,4 +113,6 @@ function describe(error: unknown): string {
 }
 
 const flagOf = (path: string) =>
-  ({ ownerEmail: 'owner-email', ownerName: 'owner-name', password: 'password-stdin' })[path] ?? path;
+  ({ ownerEmail: 'owner-email', email: 'owner-email', ownerName: 'owner-name', password: 'password-stdin' })[
+    path
+  ] ?? path;
