@@ -17,6 +17,7 @@ import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
+import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
@@ -66,6 +67,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Limits on failed console sign-ins (per account, per address). */
   loginThrottle?: Partial<ThrottleLimits>;
+  /** The built console served at `/console` (default: found beside the API, like the widget). */
+  consoleDir?: string;
 }
 
 export type App = Hono<AppEnv>;
@@ -120,6 +123,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.route('/', healthRoutes());
+  app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
   app.route('/', openApiRoutes());
   app.route(
     '/',

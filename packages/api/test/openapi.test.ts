@@ -19,8 +19,8 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     const registered = t.app.routes
       .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
-      // The widget's static files and demo page are not part of the API.
-      .filter((r) => !/^\/(widget|demo)/.test(r.path))
+      // The widget's and console's static files and the demo page are not part of the API.
+      .filter((r) => !/^\/(widget|demo|console)/.test(r.path))
       .map((r) => `${r.method.toLowerCase()} ${toOpenApiPath(r.path)}`);
     expect(registered.length).toBeGreaterThan(40);
     const documented = new Set(

@@ -80,3 +80,5 @@ export function createConsoleClient(options: ConsoleClientOptions) {
  * ```
  */
 export type ConsoleClient = ReturnType<typeof createConsoleClient>;
+
+export type * from './types.js';
