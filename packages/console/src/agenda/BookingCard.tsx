@@ -31,12 +31,15 @@ export function BookingCard({
       class={`slot slot--${booking.status}`}
       data-booking={booking.id}
       style={style}
-      aria-label={bookingLabel(booking, zone, serviceName)}
+      title={bookingLabel(booking, zone, serviceName)}
     >
-      <span class="slot-time">{formatTime(booking.start, zone)}</span>{' '}
-      <span class="slot-service">{serviceName}</span>{' '}
-      <span class="slot-customer">{booking.customer.name}</span>{' '}
+      <span class="slot-time">{formatTime(booking.start, zone)}</span>
+      <span class="sr-only">–{formatTime(booking.end, zone)},</span>{' '}
+      <span class="slot-service">{serviceName}</span>
+      <span class="sr-only">,</span> <span class="slot-customer">{booking.customer.name}</span>
+      <span class="sr-only">,</span>{' '}
       <span class="slot-status">{t.status[booking.status] ?? booking.status}</span>
+      {booking.arrivedAt && <span class="sr-only">, {t.agenda.arrived}</span>}
     </a>
   );
 }
