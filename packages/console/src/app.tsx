@@ -81,9 +81,14 @@ export function App() {
     if (who === undefined) return;
     const found = routes.find((r) => match(r.pattern, path));
     if (who === null && found?.access !== 'public') {
-      navigate('/sign-in', { replace: true });
+      // Back to the page asked for after signing in (a deep link, a reload after the session ended).
+      const wanted = path === '/' ? '' : `?next=${encodeURIComponent(path + (location.search || ''))}`;
+      navigate(`/sign-in${wanted}`, { replace: true });
     } else if (who && (path === '/' || path === '/sign-in')) {
-      void landing().then((to) => navigate(to, { replace: true }));
+      const next = place.value.query.get('next') ?? '';
+      // Only a path of this console: never another site (`//evil.example`).
+      if (/^\/(?!\/)/.test(next) && !next.startsWith('/sign-in')) navigate(next, { replace: true });
+      else void landing().then((to) => navigate(to, { replace: true }));
     }
   }, [who, path]);
 

@@ -181,3 +181,93 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(original);
 }
+
+export interface Salon {
+  ana: string;
+  bruno: string;
+  haircut: string;
+  consultation: string;
+  bookings: { pending: string; toCancel: string; toReschedule: string; past: string; bruno: string };
+  /** Tomorrow's date in the business zone (where the test bookings are). */
+  tomorrow: string;
+}
+
+const allDay = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
+);
+
+/** A catalogue and bookings made through the API, plus one booking already started (written with a past clock). */
+export async function seedSalon(world: World): Promise<Salon> {
+  const must = async <T>(res: Promise<{ status: number; body: T }>) => {
+    const answer = await res;
+    if (answer.status >= 300) throw new Error(JSON.stringify(answer.body));
+    return answer.body;
+  };
+  const ana = await must(world.api<{ id: string }>('POST', '/v1/resources', { name: 'Ana', hours: allDay }));
+  const bruno = await must(world.api<{ id: string }>('POST', '/v1/resources', { name: 'Bruno', hours: allDay }));
+  const haircut = await must(
+    world.api<{ id: string }>('POST', '/v1/services', {
+      name: 'Haircut',
+      durationMinutes: 30,
+      minNoticeMinutes: 0,
+      resourceIds: [ana.id, bruno.id],
+      price: { amount: 2500, currency: 'EUR' },
+    }),
+  );
+  const consultation = await must(
+    world.api<{ id: string }>('POST', '/v1/services', {
+      name: 'Colour consultation',
+      durationMinutes: 30,
+      minNoticeMinutes: 0,
+      requiresConfirmation: true,
+      resourceIds: [ana.id],
+    }),
+  );
+  const { instantToZoned, addDays, zonedToInstant } = await import('@frontdesk/core');
+  const tomorrow = addDays(instantToZoned(Date.now(), 'Europe/Lisbon').date, 1);
+  const at = (hour: number) => new Date(zonedToInstant(tomorrow, hour * 60, 'Europe/Lisbon')!).toISOString().replace('.000Z', 'Z');
+  const book = (service: string, resource: string, hour: number, name: string) =>
+    must(
+      world.api<{ id: string }>('POST', '/v1/bookings', {
+        service,
+        resource,
+        start: at(hour),
+        customer: { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com` },
+      }),
+    );
+  const pending = await book(consultation.id, ana.id, 10, 'Paula Pending');
+  const toCancel = await book(haircut.id, ana.id, 11, 'Carla Cancel');
+  const toReschedule = await book(haircut.id, ana.id, 12, 'Rui Reschedule');
+  const forBruno = await book(haircut.id, bruno.id, 11, 'Beatriz Bruno');
+
+  // A booking that started 40 minutes ago: made through the booking service with a clock 2 hours back.
+  const { openDatabase } = await import('../../api/src/db/open.js');
+  const { createBooking } = await import('../../api/src/services/bookings.js');
+  const database = await openDatabase(world.dbUrl);
+  const start = Math.floor((Date.now() - 40 * 60_000) / (30 * 60_000)) * 30 * 60_000;
+  const past = await database.write((tx) =>
+    createBooking(
+      tx,
+      world.business.businessId,
+      {
+        service: haircut.id,
+        resource: ana.id,
+        start: new Date(start).toISOString().replace('.000Z', 'Z'),
+        customer: { name: 'Nuno Noshow', email: 'nuno@example.com' },
+        answers: {},
+        notes: '',
+      },
+      start - 2 * 3_600_000,
+      true,
+    ),
+  );
+  await database.close();
+  return {
+    ana: ana.id,
+    bruno: bruno.id,
+    haircut: haircut.id,
+    consultation: consultation.id,
+    bookings: { pending: pending.id, toCancel: toCancel.id, toReschedule: toReschedule.id, past: past.id, bruno: forBruno.id },
+    tomorrow,
+  };
+}
