@@ -19,15 +19,21 @@ export async function axeViolations(page: Page, step: string): Promise<string[]>
           run: (
             ctx: unknown,
             opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+          ) => Promise<{
+            violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+          }>;
         };
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
     return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
     );
   });
   return found.map((v) => `[${step}] ${v}`);
@@ -38,7 +44,11 @@ export async function axeViolations(page: Page, step: string): Promise<string[]>
  * be on screen (after the browser scrolls to it) and visibly focused (an outline or a shadow).
  * Returns problems, and how many controls were reached.
  */
-export async function tabWalk(page: Page, step: string, max = 80): Promise<{ problems: string[]; reached: number }> {
+export async function tabWalk(
+  page: Page,
+  step: string,
+  max = 80,
+): Promise<{ problems: string[]; reached: number }> {
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
@@ -49,7 +59,9 @@ export async function tabWalk(page: Page, step: string, max = 80): Promise<{ pro
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
+      // Into shadow roots (the widget's preview): the element that really has the focus.
+      let el = document.activeElement as HTMLElement | null;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
       if (!el || el === document.body) return null;
       const rect = el.getBoundingClientRect();
       const style = getComputedStyle(el);
@@ -57,7 +69,12 @@ export async function tabWalk(page: Page, step: string, max = 80): Promise<{ pro
       const shadowed = style.boxShadow !== 'none';
       const id = `${el.tagName}:${el.getAttribute('href') ?? ''}:${el.textContent?.trim().slice(0, 30) ?? ''}:${el.getAttribute('name') ?? ''}:${Math.round(rect.top + window.scrollY)}:${Math.round(rect.left)}`;
       const inputLike = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName);
-      return { id, visible: rect.width > 0 && rect.height > 0, focusShown: outlined || shadowed || inputLike, tag: el.tagName };
+      return {
+        id,
+        visible: rect.width > 0 && rect.height > 0,
+        focusShown: outlined || shadowed || inputLike,
+        tag: el.tagName,
+      };
     });
     if (!info) break;
     if (seen.has(info.id)) break;

@@ -19,9 +19,18 @@ afterAll(() => world?.close());
 
 type Event = { type: string; actor: { type: string; name?: string } };
 const history = async (id: string) =>
-  (await world.api<{ data: Event[] }>('GET', `/v1/events?subject=${id}`)).body.data.map((e) => [e.type, e.actor.type, e.actor.name]);
+  (await world.api<{ data: Event[] }>('GET', `/v1/events?subject=${id}`)).body.data.map((e) => [
+    e.type,
+    e.actor.type,
+    e.actor.name,
+  ]);
 const booking = async (id: string) =>
-  (await world.api<{ status: string; start: string; cancelReason: string | null }>('GET', `/v1/bookings/${id}`)).body;
+  (
+    await world.api<{ status: string; start: string; cancelReason: string | null }>(
+      'GET',
+      `/v1/bookings/${id}`,
+    )
+  ).body;
 
 async function openBooking(page: Page, id: string) {
   await page.goto(`${world.url}/console/bookings/${id}`);
@@ -56,7 +65,10 @@ describe('the owner at the desk', () => {
     await page.getByLabel('Reason (shown to the customer)').fill('Stylist ill');
     await page.getByRole('button', { name: 'Cancel this booking' }).click();
     await page.getByText('Cancelled: Stylist ill').waitFor();
-    expect(await booking(salon.bookings.toCancel)).toMatchObject({ status: 'cancelled', cancelReason: 'Stylist ill' });
+    expect(await booking(salon.bookings.toCancel)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Stylist ill',
+    });
     expect((await history(salon.bookings.toCancel)).at(-1)).toEqual(['booking.cancelled', 'user', 'Olga']);
     // Its history on the page names who did it.
     await page.getByRole('region', { name: 'History' }).getByText('Cancelled by Olga').waitFor();
@@ -71,10 +83,18 @@ describe('the owner at the desk', () => {
     await page.getByRole('button', { name: 'Reschedule' }).last().click();
     await page.getByText(/15:00 – 15:30/).waitFor();
     const moved = await booking(salon.bookings.toReschedule);
-    expect(new Date(moved.start).toLocaleTimeString('en-GB', { timeZone: 'Europe/Lisbon', hour: '2-digit', minute: '2-digit' })).toBe(
-      '15:00',
-    );
-    expect((await history(salon.bookings.toReschedule)).at(-1)).toEqual(['booking.rescheduled', 'user', 'Olga']);
+    expect(
+      new Date(moved.start).toLocaleTimeString('en-GB', {
+        timeZone: 'Europe/Lisbon',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+    ).toBe('15:00');
+    expect((await history(salon.bookings.toReschedule)).at(-1)).toEqual([
+      'booking.rescheduled',
+      'user',
+      'Olga',
+    ]);
   }, 120_000);
 
   it('marks a started booking no-show; a refused change is rolled back with the reason', async () => {
@@ -84,7 +104,13 @@ describe('the owner at the desk', () => {
       route.fulfill({
         status: 409,
         contentType: 'application/problem+json',
-        body: JSON.stringify({ type: 'about:blank', title: 'x', status: 409, code: 'invalid_state', detail: 'Refused for the test' }),
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'x',
+          status: 409,
+          code: 'invalid_state',
+          detail: 'Refused for the test',
+        }),
       }),
     );
     await page.getByRole('button', { name: 'Mark no-show' }).click();
@@ -102,7 +128,10 @@ describe('the owner at the desk', () => {
     await page.getByLabel('Internal notes').fill('Regular; likes it short');
     await page.getByRole('button', { name: 'Save notes' }).click();
     await page.getByText('Saved.').waitFor();
-    const asBusiness = await world.api<{ internalNotes: string }>('GET', `/v1/bookings/${salon.bookings.bruno}`);
+    const asBusiness = await world.api<{ internalNotes: string }>(
+      'GET',
+      `/v1/bookings/${salon.bookings.bruno}`,
+    );
     expect(asBusiness.body.internalNotes).toBe('Regular; likes it short');
   }, 120_000);
 });
@@ -153,7 +182,12 @@ describe('staff', () => {
     const call = (method: string, path: string, body?: unknown) =>
       fetch(world.url + path, {
         method,
-        headers: { Cookie: cookie, Origin: world.url, 'X-Frontdesk-CSRF': '1', 'Content-Type': 'application/json' },
+        headers: {
+          Cookie: cookie,
+          Origin: world.url,
+          'X-Frontdesk-CSRF': '1',
+          'Content-Type': 'application/json',
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     const list = (await (await call('GET', '/v1/bookings')).json()) as { data: { id: string }[] };
@@ -177,7 +211,13 @@ describe('secrets and sessions in the browser', () => {
   it('never puts the secret key or the session id in the page, its scripts, storage or script-readable cookies', async () => {
     const page = await openConsole(world);
     await signIn(page);
-    const visited = ['/console/agenda', '/console/bookings', '/console/settings', '/console/users', '/console/services'];
+    const visited = [
+      '/console/agenda',
+      '/console/bookings',
+      '/console/settings',
+      '/console/users',
+      '/console/services',
+    ];
     const texts: string[] = [];
     const scripts = new Set<string>();
     page.on('response', (res) => {
@@ -189,7 +229,9 @@ describe('secrets and sessions in the browser', () => {
       await page.waitForLoadState('networkidle');
       texts.push(await page.content());
       texts.push(
-        await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie),
+        await page.evaluate(
+          () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+        ),
       );
     }
     for (const url of scripts) texts.push(await (await fetch(url)).text());
@@ -224,7 +266,12 @@ describe('secrets and sessions in the browser', () => {
       for (const init of [
         { credentials: 'include', headers: { 'X-Frontdesk-CSRF': '1' } },
         { credentials: 'include' },
-        { credentials: 'include', method: 'POST', body: '{"email":"evil2@attacker.example"}', headers: { 'Content-Type': 'text/plain' } },
+        {
+          credentials: 'include',
+          method: 'POST',
+          body: '{"email":"evil2@attacker.example"}',
+          headers: { 'Content-Type': 'text/plain' },
+        },
       ] as RequestInit[]) {
         try {
           const res = await fetch(`${api}/v1/${init.method === 'POST' ? 'users' : 'business'}`, init);
@@ -242,10 +289,14 @@ describe('secrets and sessions in the browser', () => {
   it('signs out: the old cookie value stops working', async () => {
     const page = await openConsole(world);
     await signIn(page);
-    const value = (await page.context().cookies(world.url)).find((c) => c.name === 'frontdesk_session')!.value;
+    const value = (await page.context().cookies(world.url)).find(
+      (c) => c.name === 'frontdesk_session',
+    )!.value;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    expect((await page.context().cookies(world.url)).find((c) => c.name === 'frontdesk_session')).toBeUndefined();
+    expect(
+      (await page.context().cookies(world.url)).find((c) => c.name === 'frontdesk_session'),
+    ).toBeUndefined();
     const res = await fetch(`${world.url}/v1/session`, {
       headers: { Cookie: `frontdesk_session=${value}`, Origin: world.url, 'X-Frontdesk-CSRF': '1' },
     });

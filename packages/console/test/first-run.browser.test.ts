@@ -59,12 +59,17 @@ describe('first run', () => {
     await next(page, /Step 4 of 4/);
     const snippet = (await page.locator('pre.snippet').textContent()) ?? '';
     expect(snippet).toContain(`<script src="${world.url}/widget.js" async></script>`);
-    expect(snippet).toContain(`<frontdesk-booking api="${world.url}" key="${world.business.publishableKey}">`);
+    expect(snippet).toContain(
+      `<frontdesk-booking api="${world.url}" key="${world.business.publishableKey}">`,
+    );
     await page.getByRole('button', { name: 'Copy snippet' }).click();
     await page.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
     // The live preview is the real widget, listing the new service.
-    await page.locator('frontdesk-booking').getByRole('button', { name: /^Signature cut/ }).waitFor();
+    await page
+      .locator('frontdesk-booking')
+      .getByRole('button', { name: /^Signature cut/ })
+      .waitFor();
     found.push(...(await axeViolations(page, 'set-up: snippet')));
     await screenshots(page, 'setup-4-snippet');
     expect(await cspViolations(page)).toEqual([]);
@@ -96,9 +101,17 @@ describe('first run', () => {
     await w.getByLabel('Name').fill('Maria Silva');
     await w.getByLabel('Email').fill('maria@example.com');
     await w.getByRole('button', { name: 'Book', exact: true }).click();
-    await w.getByRole('heading', { name: /booked|confirmed/i }).first().waitFor();
-    const bookings = await world.api<{ data: { customer: { email: string }; status: string }[] }>('GET', '/v1/bookings');
-    expect(bookings.body.data.map((b) => [b.customer.email, b.status])).toEqual([['maria@example.com', 'confirmed']]);
+    await w
+      .getByRole('heading', { name: /booked|confirmed/i })
+      .first()
+      .waitFor();
+    const bookings = await world.api<{ data: { customer: { email: string }; status: string }[] }>(
+      'GET',
+      '/v1/bookings',
+    );
+    expect(bookings.body.data.map((b) => [b.customer.email, b.status])).toEqual([
+      ['maria@example.com', 'confirmed'],
+    ]);
     await site.close();
 
     await page.getByRole('link', { name: 'Go to the agenda' }).click();

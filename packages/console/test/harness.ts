@@ -55,7 +55,12 @@ export interface World {
   server: ServerProcess;
   browser: Browser;
   /** A JSON call to the API with the secret key (or `key`). */
-  api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: T }>;
+  api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    key?: string,
+  ): Promise<{ status: number; body: T }>;
   /** A page on the OTHER origin with this HTML body. */
   hostPage(body: string): string;
   close(): Promise<void>;
@@ -90,7 +95,10 @@ export async function startWorld(): Promise<World> {
   const api: World['api'] = async (method, path, body, key = business.secretKey) => {
     const res = await fetch(url + path, {
       method,
-      headers: { Authorization: `Bearer ${key}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Authorization: `Bearer ${key}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -122,7 +130,10 @@ export async function startWorld(): Promise<World> {
     api,
     hostPage(body) {
       const path = `/page-${next++}`;
-      pages.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our salon</title></head><body><main><h1>Our salon</h1>${body}</main></body></html>`);
+      pages.set(
+        path,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our salon</title></head><body><main><h1>Our salon</h1>${body}</main></body></html>`,
+      );
       return host + path;
     },
     async close() {
@@ -141,7 +152,11 @@ export interface OpenOptions {
 }
 
 /** A fresh browser context (its own cookies) at the console, CSP violations recorded. */
-export async function openConsole(world: World, path = '/console/', options: OpenOptions = {}): Promise<Page> {
+export async function openConsole(
+  world: World,
+  path = '/console/',
+  options: OpenOptions = {},
+): Promise<Page> {
   const context: BrowserContext = await world.browser.newContext({
     timezoneId: 'Europe/Lisbon',
     locale: 'en-GB',
@@ -152,7 +167,9 @@ export async function openConsole(world: World, path = '/console/', options: Ope
   await page.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(world.url + path);
   return page;
@@ -204,7 +221,9 @@ export async function seedSalon(world: World): Promise<Salon> {
     return answer.body;
   };
   const ana = await must(world.api<{ id: string }>('POST', '/v1/resources', { name: 'Ana', hours: allDay }));
-  const bruno = await must(world.api<{ id: string }>('POST', '/v1/resources', { name: 'Bruno', hours: allDay }));
+  const bruno = await must(
+    world.api<{ id: string }>('POST', '/v1/resources', { name: 'Bruno', hours: allDay }),
+  );
   const haircut = await must(
     world.api<{ id: string }>('POST', '/v1/services', {
       name: 'Haircut',
@@ -225,7 +244,8 @@ export async function seedSalon(world: World): Promise<Salon> {
   );
   const { instantToZoned, addDays, zonedToInstant } = await import('@frontdesk/core');
   const tomorrow = addDays(instantToZoned(Date.now(), 'Europe/Lisbon').date, 1);
-  const at = (hour: number) => new Date(zonedToInstant(tomorrow, hour * 60, 'Europe/Lisbon')!).toISOString().replace('.000Z', 'Z');
+  const at = (hour: number) =>
+    new Date(zonedToInstant(tomorrow, hour * 60, 'Europe/Lisbon')!).toISOString().replace('.000Z', 'Z');
   const book = (service: string, resource: string, hour: number, name: string) =>
     must(
       world.api<{ id: string }>('POST', '/v1/bookings', {
@@ -267,7 +287,13 @@ export async function seedSalon(world: World): Promise<Salon> {
     bruno: bruno.id,
     haircut: haircut.id,
     consultation: consultation.id,
-    bookings: { pending: pending.id, toCancel: toCancel.id, toReschedule: toReschedule.id, past: past.id, bruno: forBruno.id },
+    bookings: {
+      pending: pending.id,
+      toCancel: toCancel.id,
+      toReschedule: toReschedule.id,
+      past: past.id,
+      bruno: forBruno.id,
+    },
     tomorrow,
   };
 }

@@ -28,15 +28,31 @@ beforeAll(ensureBuilt, 180_000);
 
 it('loads at most 60 KB of JS (gzip) before the first screen; every screen is its own chunk', () => {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/(?:src|href)="\/console\/assets\/([^"]+\.js)"/g)].map((m) => join(assets, m[1]!));
+  const entries = [...html.matchAll(/(?:src|href)="\/console\/assets\/([^"]+\.js)"/g)].map((m) =>
+    join(assets, m[1]!),
+  );
   expect(entries).toHaveLength(1);
   const initial = new Set([...entries, ...entries.flatMap((e) => [...staticClosure(e)])]);
   const bytes = [...initial].reduce((sum, file) => sum + gz(file), 0);
   const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  console.info(`console: ${bytes} B gzip of JS before the first screen (${initial.size} files of ${chunks.length})`);
+  console.info(
+    `console: ${bytes} B gzip of JS before the first screen (${initial.size} files of ${chunks.length})`,
+  );
   expect(bytes).toBeLessThanOrEqual(60 * 1024);
-  for (const screen of ['SignIn', 'Agenda', 'Bookings', 'BookingDetail', 'ServiceEditor', 'ResourceEditor', 'Settings', 'Users']) {
-    expect(chunks.some((f) => f.startsWith(`${screen}.`)), `${screen} is a lazy chunk`).toBe(true);
+  for (const screen of [
+    'SignIn',
+    'Agenda',
+    'Bookings',
+    'BookingDetail',
+    'ServiceEditor',
+    'ResourceEditor',
+    'Settings',
+    'Users',
+  ]) {
+    expect(
+      chunks.some((f) => f.startsWith(`${screen}.`)),
+      `${screen} is a lazy chunk`,
+    ).toBe(true);
   }
   // No inline script or style in the page, and no zod (the wire schemas stay on the server side).
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -75,7 +75,7 @@ export function HoursEditor({
                       )
                     }
                   >
-                    {t.resources.removeInterval(dayName, i + 1)}
+                    {t.remove} <span class="sr-only">{t.resources.removeInterval(dayName, i + 1)}</span>
                   </button>
                   {error && (
                     <p class="error" id={errorId}>

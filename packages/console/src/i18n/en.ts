@@ -287,7 +287,8 @@ export const en = {
     from: 'From',
     until: 'Until',
     addInterval: (day: string) => `Add hours on ${day}`,
-    removeInterval: (day: string, n: number) => `Remove interval ${n} on ${day}`,
+    /** Read after the visible "Remove": which interval. */
+    removeInterval: (day: string, n: number) => `interval ${n} on ${day}`,
     closedDay: 'Closed',
     overrides: 'Special days',
     overridesHint: 'Different hours on one date; no intervals means closed that day.',

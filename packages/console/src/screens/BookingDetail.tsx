@@ -281,8 +281,10 @@ export default function BookingDetail({ params }: { params: Record<string, strin
                 <dt>{t.booking.status}</dt>
                 <dd>
                   <span class={`pill pill--${b.status}`}>{t.status[b.status] ?? b.status}</span>
-                  {b.arrivedAt && <> · {t.booking.arrivedAt(formatTime(b.arrivedAt, tz))}</>}
-                  {b.status === 'cancelled' && <> · {t.booking.cancelledBecause(b.cancelReason ?? '')}</>}
+                  {b.arrivedAt && <span> · {t.booking.arrivedAt(formatTime(b.arrivedAt, tz))}</span>}
+                  {b.status === 'cancelled' && (
+                    <span> · {t.booking.cancelledBecause(b.cancelReason ?? '')}</span>
+                  )}
                 </dd>
                 <dt>{t.booking.when}</dt>
                 <dd>
