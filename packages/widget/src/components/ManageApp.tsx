@@ -38,7 +38,9 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
             <time dateTime={b.start}>{dateTime(b.start, lang, zone)}</time> ({zoneName(zone)})
           </dd>
           <dt>{t.yourBooking}</dt>
-          <dd>{t.status[b.status]}</dd>
+          {/* Completed and no-show (set by the business afterwards) show as the API names them:
+              four more translations would not fit the booking flow's 20 KB budget. */}
+          <dd>{(t.status as Record<string, string>)[b.status] ?? b.status.replace('_', '-')}</dd>
         </dl>
         {open && mode === 'view' ? (
           <div class="row">
