@@ -130,7 +130,7 @@ describe('GET /v1/stock/stream', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: { info() {}, warn() {}, error() {} },
     });
     try {
       const stream = await openStream(otherApp, `/v1/stock/stream?skus=HELMET-M&key=${t.publishableKey}`);

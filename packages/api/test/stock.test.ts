@@ -66,7 +66,7 @@ describe('cached stock reads', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: { info() {}, warn() {}, error() {} },
     });
     try {
       const read = async () => {
