@@ -120,7 +120,11 @@ export function failOnUnexpectedErrors(): void {
 // line is reported by the test that caused it (or, for one logged in a `beforeAll`, the first test).
 afterEach(failOnUnexpectedErrors);
 
-function recordingLogger(logs: LogLine[], expectErrors: boolean): Logger {
+/**
+ * The test apps' logger: keeps every line in `logs`, and an `error` line fails the running test
+ * unless `expectErrors`. For apps (and server processes) a test builds itself.
+ */
+export function testLogger(logs: LogLine[] = [], expectErrors = false): Logger {
   const keep = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) => {
     const line = { level, message, fields };
     logs.push(line);
@@ -176,7 +180,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: db,
     clock,
     rateLimit: options.rateLimit ?? false,
-    logger: options.logger ?? recordingLogger(logs, options.expectErrors ?? false),
+    logger: options.logger ?? testLogger(logs, options.expectErrors ?? false),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   });
