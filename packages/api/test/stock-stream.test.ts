@@ -3,6 +3,7 @@ import type { StockEvent } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open.js';
+import { testLogger } from './helpers.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
 let t: StockTestApp;
@@ -130,7 +131,7 @@ describe('GET /v1/stock/stream', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: testLogger(),
     });
     try {
       const stream = await openStream(otherApp, `/v1/stock/stream?skus=HELMET-M&key=${t.publishableKey}`);

@@ -4,7 +4,17 @@
  */
 import * as z from 'zod/mini';
 import { Customer } from './booking.js';
-import { Id, Instant, ListQuery, Money, requiredText, text } from './common.js';
+import {
+  Id,
+  Instant,
+  ListQuery,
+  Money,
+  multilineText,
+  requiredText,
+  singleLineCharacters,
+  text,
+  wellFormedText,
+} from './common.js';
 
 /**
  * A stock-keeping unit as the shop's POS knows it. It appears in URL paths
@@ -35,7 +45,10 @@ export const Product = z.object({
 });
 export type Product = z.infer<typeof Product>;
 
-const ImageUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+// `URL` parses past a NUL or a line break in the path, so the text rules apply to the string too.
+const ImageUrl = z
+  .url({ protocol: /^https?$/ })
+  .check(z.maxLength(2000), singleLineCharacters, wellFormedText);
 
 const productFields = {
   sku: Sku,
@@ -86,13 +99,13 @@ export const LocationInput = z.strictObject({
   /** Optional: the id the POS uses for this shop, so adjustments can name it; generated if absent. */
   id: z.optional(Id),
   name: requiredText(200),
-  address: z._default(text(500), ''),
+  address: z._default(multilineText(500), ''),
   active: z._default(z.boolean(), true),
 });
 export type LocationInput = z.input<typeof LocationInput>;
 
 export const LocationUpdate = z.partial(
-  z.strictObject({ name: requiredText(200), address: text(500), active: z.boolean() }),
+  z.strictObject({ name: requiredText(200), address: multilineText(500), active: z.boolean() }),
 );
 export type LocationUpdate = z.infer<typeof LocationUpdate>;
 
