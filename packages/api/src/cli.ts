@@ -25,8 +25,10 @@ const usage = `Usage: frontdesk <command>
   seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
-  import FILE --business ID [--kind products|stock]
-                              Import products or stock counts from CSV (see docs/stock.md)
+  import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]
+                              Import products or stock counts from CSV (see docs/stock.md). UTF-8
+                              unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
+                              or row may hold at most 1 MiB
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
