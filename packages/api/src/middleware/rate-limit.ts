@@ -8,6 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { addressGroup } from './address-group.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per window (the sustained rate). Default 30. */
@@ -23,8 +24,15 @@ export interface ProxyOptions {
   trustProxy?: boolean | number;
 }
 
-/** The client's address: the socket peer, or the forwarded address when proxies are trusted. */
+/**
+ * The client's address — the socket peer, or the forwarded address when proxies are trusted — as
+ * every per-address limit counts it: IPv4 per address, IPv6 per /64 (see `addressGroup`).
+ */
 export function clientAddress(c: Context<AppEnv>, trustProxy: boolean | number = false): string {
+  return addressGroup(peerAddress(c, trustProxy));
+}
+
+function peerAddress(c: Context<AppEnv>, trustProxy: boolean | number): string {
   let socket = 'unknown';
   try {
     socket = getConnInfo(c).remote.address ?? 'unknown';
