@@ -135,3 +135,20 @@ describe('stock across two API processes on one database file', () => {
     abort.abort();
   }, 60_000);
 });
+
+describe('frontdesk serve stream limits from the environment', () => {
+  it('FRONTDESK_MAX_STREAMS_PER_CLIENT caps open streams per client (429 beyond)', async () => {
+    const seed = await seedFile(1);
+    const server = await startServer(seed.dbUrl, { FRONTDESK_MAX_STREAMS_PER_CLIENT: '1' });
+    running.push(server);
+    const url = `${server.url}/v1/stock/stream?skus=ANY&key=${seed.publishableKey}`;
+    const abort = new AbortController();
+    const first = await fetch(url, { signal: abort.signal });
+    expect(first.status).toBe(200);
+    const second = await fetch(url);
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('5');
+    expect(((await second.json()) as { code: string }).code).toBe('rate_limited');
+    abort.abort();
+  }, 60_000);
+});

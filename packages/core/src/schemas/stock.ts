@@ -244,7 +244,7 @@ export const MovementListQuery = z.extend(ListQuery, {
 });
 export type MovementListQuery = z.infer<typeof MovementListQuery>;
 
-/** The query of `GET /v1/stock/stream`: SKUs to watch, comma separated (at most 100). */
+/** The query of `GET /v1/stock/stream`: SKUs to watch, comma separated (at most 50 by default). */
 export const StockStreamQuery = z.object({
   skus: z.string().check(z.minLength(1), z.maxLength(6500)),
   /** The publishable key, for `EventSource`, which cannot send an Authorization header. */
