@@ -20,7 +20,6 @@ afterEach(async () => {
   await t.close();
 });
 
-
 describe('the stream shows what the REST read shows', () => {
   it('replays and streams nothing of a product hidden from publishable keys, until it is shown again', async () => {
     await t.adjust({ eventId: 'h1', sku: 'HELMET-M', locationId: 'lisbon', set: 4 });
@@ -107,7 +106,14 @@ describe('the stream shows what the REST read shows', () => {
 describe('stream limits', () => {
   /** The app with these stream limits, trusting one proxy (X-Forwarded-For names the client). */
   const appWith = (streams: AppOptions['streams']) =>
-    createApp({ database: t.db, clock: t.clock, rateLimit: false, trustProxy: 1, logger: testLogger(), streams });
+    createApp({
+      database: t.db,
+      clock: t.clock,
+      rateLimit: false,
+      trustProxy: 1,
+      logger: testLogger(),
+      streams,
+    });
   const path = (skus = 'HELMET-M') => `/v1/stock/stream?skus=${skus}&key=${t.publishableKey}`;
   const from = (address: string) => ({ 'X-Forwarded-For': address });
   async function open(app: ReturnType<typeof appWith>, address: string) {
