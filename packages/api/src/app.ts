@@ -35,6 +35,7 @@ import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
+import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 
 export interface AppOptions {
   database: Database;
@@ -69,6 +70,12 @@ export interface AppOptions {
   loginThrottle?: Partial<ThrottleLimits>;
   /** The built console served at `/console` (default: found beside the API, like the widget). */
   consoleDir?: string;
+  /**
+   * Limits of the stock stream: SKUs per stream (default 50), open streams per key and client
+   * address (default 10) and per process (default 1000), connects per key and client address
+   * (default 60 a minute, bursts of 20). Each `false` turns that limit off.
+   */
+  streams?: StreamLimitOptions;
 }
 
 export type App = Hono<AppEnv>;
@@ -153,7 +160,14 @@ export function createApp(options: AppOptions): App {
   v1.route('/', sessionRoutes());
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first;
   // so do signing in and one-time links, which come before any session or key exists.
-  app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
+  app.route(
+    '/v1',
+    stockStreamRoutes({
+      heartbeatMs: options.streamHeartbeatMs,
+      limits: streamLimits(options.streams),
+      clientOf: kit.clientOf,
+    }),
+  );
   app.route('/v1', publicSessionRoutes({ trustProxy }));
   app.route('/v1', v1);
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
     clock: t.clock,
     rateLimit: false,
     consoleDir: dir,
-    logger: { info() {}, error() {} },
+    logger: { info() {}, warn() {}, error() {} },
   });
 });
 afterAll(async () => {
@@ -80,7 +80,7 @@ describe('/console', () => {
     const bare = createApp({
       database: t.db,
       consoleDir: join(dir, 'nowhere'),
-      logger: { info() {}, error() {} },
+      logger: { info() {}, warn() {}, error() {} },
     });
     const res = await bare.request('/console/agenda');
     expect(res.status).toBe(404);

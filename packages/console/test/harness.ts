@@ -279,6 +279,7 @@ export async function seedSalon(world: World): Promise<Salon> {
       },
       start - 2 * 3_600_000,
       true,
+      { warn: (message: string) => console.warn(message) },
     ),
   );
   await database.close();

@@ -17,7 +17,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/availability', async (c) => {
     const query = readQuery(c, AvailabilityQuery);
-    const { db, businessId, now, auth } = scope(c);
+    const { db, businessId, now, auth, logger } = scope(c);
     if (query.ignoreBookingWindow && !isSecret(auth)) throw onlyTheBusiness();
     const json = await getAvailabilityJson(
       db,
@@ -30,6 +30,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
         now,
         includeInactive: isSecret(auth),
         ignoreBookingWindow: query.ignoreBookingWindow === true,
+        logger,
       },
       auth.business,
     );

@@ -14,6 +14,7 @@ import type { Db } from '../db/open.js';
 import { toInstant } from '../time.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, readBusiness } from './catalog-cache.js';
+import type { RowLogger } from './catalog-rows.js';
 import { loadSlotContext, type OccupancyExclusions } from './slot-context.js';
 
 export type { OccupancyExclusions } from './slot-context.js';
@@ -77,6 +78,8 @@ export interface AvailabilityRequest {
   includeInactive: boolean;
   /** Business only: ignore the service's minimum notice and horizon. */
   ignoreBookingWindow?: boolean | undefined;
+  /** Where stored rows the engine cannot use are reported. */
+  logger: RowLogger;
 }
 
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
@@ -131,6 +134,7 @@ export async function checkBookableStart(
     exclude?: OccupancyExclusions;
     includeInactive: boolean;
     ignoreBookingWindow?: boolean | undefined;
+    logger: RowLogger;
   },
 ): Promise<StartCheck> {
   const date = toInstant(q.start).slice(0, 10);

@@ -18,6 +18,7 @@ import {
   getBookingRow,
 } from './bookings.js';
 import { getService } from './catalog.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 
 /** Who is asking: the customer (manage token) or the business (secret key, console session). */
@@ -80,6 +81,7 @@ export async function rescheduleBooking(
   actor: Actor,
   input: { start: string; resource?: string | undefined; ignoreBookingWindow?: boolean | undefined },
   now: number,
+  logger: RowLogger,
 ): Promise<Booking> {
   const row = await getBookingRow(tx, businessId, id, actor);
   const over = finishedAs(row.status);
@@ -99,6 +101,7 @@ export async function rescheduleBooking(
     // Only the business may move a booking onto a resource or service it has switched off.
     includeInactive: actor.secret,
     ignoreBookingWindow: actor.secret && input.ignoreBookingWindow === true,
+    logger,
   });
   // Stay with the same resource when it can take the new time; the customer chose it, maybe.
   const opening = check.openings.find((o) => o.resourceId === row.resourceId) ?? check.openings[0];

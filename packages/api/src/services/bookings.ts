@@ -15,6 +15,7 @@ import { checkAnswers } from './answers.js';
 import { checkBookableStart } from './availability.js';
 import { reserveForBooking } from './booking-stock.js';
 import { getBusinessRow } from './business.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 import { findHold } from './holds.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
@@ -92,6 +93,7 @@ export async function createBooking(
   input: z.output<typeof BookingInput>,
   now: number,
   includeInactive: boolean,
+  logger: RowLogger,
 ): Promise<Booking> {
   // Only the business books outside the booking window (the route refuses it to others).
   const ignoreBookingWindow = includeInactive && input.ignoreBookingWindow === true;
@@ -129,6 +131,7 @@ export async function createBooking(
     exclude: { holdId },
     includeInactive,
     ignoreBookingWindow,
+    logger,
   });
   const opening = check.openings[0];
   if (!opening) throw slotUnavailable();
