@@ -57,16 +57,16 @@ export const InvitedUser = z.extend(User, { invitation: Invitation });
 export type InvitedUser = z.infer<typeof InvitedUser>;
 
 /** A password: at least 10 characters (checked further against common passwords by the API). */
-export const Password = z.string().check(z.minLength(10, 'Use at least 10 characters'), z.maxLength(200));
+export const Password = text(200).check(z.minLength(10, 'Use at least 10 characters'));
 
 export const SignInInput = z.strictObject({
-  email: z.string().check(z.maxLength(254)),
-  password: z.string().check(z.maxLength(200)),
+  email: text(254),
+  password: text(200),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const PasswordChangeInput = z.strictObject({
-  currentPassword: z.string().check(z.maxLength(200)),
+  currentPassword: text(200),
   newPassword: Password,
 });
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
