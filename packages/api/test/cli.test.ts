@@ -93,7 +93,7 @@ describe('frontdesk CLI', () => {
     ).rejects.toMatchObject({
       code: 2,
     });
-  }, 90_000);
+  }, 180_000);
 
   it('finishes a request in flight on SIGTERM, then exits 0', async () => {
     dir = mkdtempSync(join(tmpdir(), 'frontdesk-cli-'));
