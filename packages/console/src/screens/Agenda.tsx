@@ -20,14 +20,18 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
 
-export default function AgendaScreen() {
-  const tz = zone.value;
-  const query = place.value.query;
+/** The day and view the address asks for (today's day view by default). */
+function shown(query: URLSearchParams, tz: string) {
   const view = query.get('view') === 'week' ? 'week' : 'day';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date')! : todayIn(tz);
+  return { view, date, step: view === 'week' ? 7 : 1 };
+}
+
+export default function AgendaScreen() {
+  const tz = zone.value;
+  const { view, date, step } = shown(place.value.query, tz);
   const from = view === 'week' ? mondayOf(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
-  const step = view === 'week' ? 7 : 1;
 
   const data = useLoad(async () => {
     const [agenda, catalog] = await Promise.all([desk.agenda.get({ from, to }), loadCatalog()]);
@@ -40,6 +44,11 @@ export default function AgendaScreen() {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event.target))
         return;
+      // Read from the address, not from the render this listener was made in: a key pressed right
+      // after another must act on the day that one moved to, even before the screen has redrawn.
+      const tz = zone.peek();
+      const { date, view, step } = shown(place.peek().query, tz);
+      const go = (changes: { date?: string; view?: string }) => setQuery({ date, view, ...changes });
       const key = event.key;
       if (key === 'ArrowLeft') go({ date: addDays(date, -step) });
       else if (key === 'ArrowRight') go({ date: addDays(date, step) });
@@ -58,7 +67,7 @@ export default function AgendaScreen() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [date, view]);
+  }, []);
 
   const title =
     view === 'week' ? `${formatDate(from, 'short')} – ${formatDate(to, 'short')}` : formatDate(date);
