@@ -4,6 +4,7 @@
  * CSRF defence (CSRF header + same origin), throttling and no user enumeration.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { loginFailures } from '../src/db/schema.js';
 import { call } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';
 import { addUser, asSession, consoleHeaders, ORIGIN, PASSWORD, signIn } from './session-helpers.js';
@@ -118,9 +119,16 @@ describe('signing in', () => {
     expect(ghost.status).toBe(429);
     expect(ghost.body.detail).toBe(locked.body.detail);
 
-    // Once the failures leave the 15-minute window, the right password works again.
+    // Once the failures leave the 15-minute window, the right password works again, and the next
+    // failure (of anyone) forgets every failure out of the window.
     t.clock.advance(15 * 60_000 + 1);
     expect((await signIn(t, 'owner@salon.example')).status).toBe(200);
+    expect((await signIn(t, 'someone-else@salon.example', 'wrong password!')).status).toBe(401);
+    const rows = await t.db.db.select().from(loginFailures);
+    expect(rows.map((r) => r.subject).sort()).toEqual([
+      'account:someone-else@salon.example',
+      'address:unknown',
+    ]);
   });
 
   it('throttles one address across accounts', async () => {

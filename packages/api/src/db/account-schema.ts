@@ -79,5 +79,5 @@ export const loginFailures = sqliteTable(
     subject: text('subject').notNull(),
     at: integer('at').notNull(),
   },
-  (t) => [index('login_failures_subject').on(t.subject, t.at)],
+  (t) => [index('login_failures_subject').on(t.subject, t.at), index('login_failures_at').on(t.at)],
 );

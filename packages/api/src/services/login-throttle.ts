@@ -4,7 +4,7 @@
  * that the limits hold across processes. Past the limit, sign-in answers 429 until the oldest
  * counted failure leaves the window, even with the right password.
  */
-import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { loginFailures } from '../db/schema.js';
 import { ApiError } from '../errors.js';
@@ -59,7 +59,10 @@ export async function checkThrottle(
   });
 }
 
-/** Counts one failure against the account and the address (and forgets failures out of the window). */
+/**
+ * Counts one failure against the account and the address, and forgets every failure that has left
+ * the window (of any subject): the table holds at most the last window's failures.
+ */
 export async function recordFailure(
   tx: Db,
   email: string,
@@ -68,14 +71,7 @@ export async function recordFailure(
   now: number,
 ): Promise<void> {
   const s = subjects(email, address);
-  await tx
-    .delete(loginFailures)
-    .where(
-      and(
-        inArray(loginFailures.subject, [s.account, s.address]),
-        lte(loginFailures.at, now - limits.windowMs),
-      ),
-    );
+  await tx.delete(loginFailures).where(lte(loginFailures.at, now - limits.windowMs));
   await tx.insert(loginFailures).values([
     { subject: s.account, at: now },
     { subject: s.address, at: now },

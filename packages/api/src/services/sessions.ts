@@ -3,7 +3,7 @@
  * A session ends after 12 h unused (idle) or 30 days in all (absolute), at sign-out, when the
  * person signs out everywhere, changes their password (the others), or is removed.
  */
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { sessions, users } from '../db/schema.js';
 import { newSecret, sha256 } from '../ids.js';
@@ -22,6 +22,19 @@ export async function openSession(
   user: { id: string; businessId: string },
   now: number,
 ): Promise<{ token: string; row: SessionRow }> {
+  // Each sign-in clears the person's ended sessions, so the table does not grow with every visit.
+  await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, user.id),
+        or(
+          isNotNull(sessions.revokedAt),
+          lte(sessions.expiresAt, now),
+          lte(sessions.lastSeenAt, now - IDLE_MS),
+        ),
+      ),
+    );
   const token = newSecret('fds_');
   const row: SessionRow = {
     id: sha256(token),
