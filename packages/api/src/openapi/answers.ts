@@ -16,7 +16,7 @@ export interface JsonAnswer {
 /** A non-JSON body: a file, a page, an event stream. */
 export interface ContentAnswer {
   kind: 'content';
-  contentType: string;
+  contentType: string | readonly string[];
   description: string;
 }
 
@@ -41,8 +41,8 @@ export const json = (schema: z.ZodMiniType, description: string): JsonAnswer => 
   description,
 });
 
-/** A body of another media type (`text/calendar`, `text/html`, …). */
-export const content = (contentType: string, description: string): ContentAnswer => ({
+/** A body of another media type (`text/calendar`, `text/html`, …), or of one of several. */
+export const content = (contentType: string | readonly string[], description: string): ContentAnswer => ({
   kind: 'content',
   contentType,
   description,

@@ -10,11 +10,8 @@ import { generateSpecs } from 'hono-openapi';
 import type { AppEnv } from '../env.js';
 import { crossCuttingProblems } from './answers.js';
 import { answerSchema, requestSchema } from './components.js';
-import { legacyOperation, routeDocs } from './legacy-document.js';
 import { type ContractExtension, contractKey } from './route.js';
 import { tags } from './tags.js';
-
-export { routeDocs };
 
 type Json = Record<string, unknown>;
 export interface OpenApiDocument extends Json {
@@ -156,10 +153,6 @@ export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDo
   })) as unknown as OpenApiDocument;
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) await finishOperation(path, method, op);
-  }
-  for (const legacy of routeDocs) {
-    spec.paths[legacy.path] ??= {};
-    spec.paths[legacy.path]![legacy.method] ??= legacyOperation(legacy);
   }
   spec.components.schemas = {
     ...spec.components.schemas,

@@ -80,7 +80,11 @@ function operationSpec(contract: RouteContract) {
         content: { 'application/json': { schema: answerSchema(schema) } },
       };
     } else if (answer.kind === 'content') {
-      responses[key] = { description: answer.description, content: { [answer.contentType]: {} } };
+      const types = typeof answer.contentType === 'string' ? [answer.contentType] : answer.contentType;
+      responses[key] = {
+        description: answer.description,
+        content: Object.fromEntries(types.map((type) => [type, {}])),
+      };
     } else if (answer.kind === 'empty') {
       responses[key] = { description: answer.description };
     } else {
