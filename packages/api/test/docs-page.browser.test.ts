@@ -57,7 +57,7 @@ describe('/docs in Chromium', () => {
     await page.locator('#operations-Booking-postV1Bookings .opblock-summary-control').click();
     const answers = page.locator('#operations-Booking-postV1Bookings .responses-table');
     await answers.waitFor();
-    const text = await answers.innerText();
+    const text = (await answers.textContent()) ?? '';
     for (const expected of ['201', '409', 'slot_unavailable', 'insufficient_stock', 'idempotency_conflict']) {
       expect(text).toContain(expected);
     }
