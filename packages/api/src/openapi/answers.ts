@@ -136,6 +136,15 @@ const crossCutting: CrossCutting[] = [
     description: 'Too many requests from this key and address; retry after `Retry-After` seconds.',
     when: (op) => op.rateLimited,
   },
+  {
+    status: 503,
+    code: 'internal_error',
+    description:
+      'The database stayed locked by another process through every retry (overload); nothing was ' +
+      'changed. Retry after `Retry-After` seconds.',
+    // Only writes wait for the database lock (reads run beside writers in WAL mode).
+    when: (op) => op.method !== 'get' && op.auth !== 'none',
+  },
 ];
 
 /** The cross-cutting problem codes of an operation, by status. */

@@ -37,7 +37,7 @@ function problemResponse(codes: Record<string, string>, status: number): Json {
       },
     },
   };
-  if (status === 429) {
+  if (status === 429 || status === 503) {
     response.headers = {
       'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
     };
