@@ -119,6 +119,9 @@ async function finishOperation(path: string, method: string, op: Json): Promise<
     (op.requestBody as Json).required = !facts.body.safeParse({}).success;
   }
   op.security = facts.auth === 'none' ? [] : [{ bearer: [] }];
+  if (facts.auth === 'secret') {
+    op.description = `**Secret key only.**${op.description ? ` ${String(op.description)}` : ''}`;
+  }
 }
 
 /** Generates the document of `app` (every route declared with `route()`). */

@@ -24,7 +24,7 @@ import type { MiddlewareHandler } from 'hono';
 import { describeRoute, uniqueSymbol } from 'hono-openapi';
 import type * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
-import { forbidden } from '../errors.js';
+import { requireSecret } from '../middleware/auth.js';
 import { type Answer, isSchema, type ProblemAnswer } from './answers.js';
 import { answerSchema, requestSchema } from './components.js';
 import type { Tag } from './tags.js';
@@ -117,11 +117,7 @@ export function route(contract: RouteContract): MiddlewareHandler<AppEnv> {
   if (contract.auth !== 'secret') return describe;
   // The declaration is the check, so the document cannot say "secret key" while the code lets a
   // publishable key in (or the reverse).
-  const requireSecret: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.var.auth?.kind !== 'secret') throw forbidden('This needs a secret key (fd_sk_…)');
-    await next();
-  };
-  return Object.assign(requireSecret, {
+  return Object.assign(requireSecret(), {
     [uniqueSymbol]: (describe as unknown as Record<symbol, unknown>)[uniqueSymbol],
   });
 }
