@@ -143,9 +143,7 @@ export function locationRoutes(): Hono<AppEnv> {
     async (c) => {
       const input = await readJson(c, StockSettingsUpdate);
       const { database, businessId } = scope(c);
-      return c.json(
-        await database.write((tx) => updateStockSettings(tx, businessId, input)),
-      );
+      return c.json(await database.write((tx) => updateStockSettings(tx, businessId, input)));
     },
   );
 
