@@ -131,7 +131,7 @@ export function createApp(options: AppOptions): App {
 
   app.route('/', healthRoutes());
   app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
-  app.route('/', openApiRoutes());
+  app.route('/', openApiRoutes(app));
   app.route(
     '/',
     widgetRoutes(

@@ -100,5 +100,13 @@ export function requireSecret(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Console-session-only routes (about the signed-in person): a key gets 403 `forbidden`. */
+export function requireSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.var.auth.user) throw forbidden('This call needs a console session, not an API key');
+    await next();
+  };
+}
+
 /** Whether the request was made with a secret key (and so may see PII and admin fields). */
 export const isSecret = (auth: AuthContext) => auth.kind === 'secret';

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { content, empty, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 import { fileCache, sendEncoded } from './static-files.js';
 
 /** The default console directory (its `dist`), or undefined when no built console can be found. */
@@ -57,21 +59,58 @@ export function consoleRoutes(options: { consoleDir?: string | undefined }): Hon
     });
   };
 
-  app.get('/console/assets/:file', async (c) => {
-    const name = c.req.param('file');
-    const kind = assetName.exec(name)?.[1];
-    const base = dir();
-    // Only plain asset names: no `..`, no slashes, nothing outside the assets directory.
-    if (!kind || !base) throw new ApiError(404, 'not_found');
-    const file = await load(join(base, 'assets', name), true);
-    if (!file) throw new ApiError(404, 'not_found');
-    return sendEncoded(file, c.req.raw, {
-      'Content-Type': types[kind]!,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
+  const notModified = empty('Not modified (`If-None-Match` matched the `ETag`)');
+  app.get(
+    '/console/assets/:file',
+    route({
+      summary: "A file of the console's build",
+      description: 'Content-hashed scripts and styles, cached for a year as immutable.',
+      tag: 'Console',
+      auth: 'none',
+      responses: {
+        200: content(['text/javascript', 'text/css'], 'The file (`br` or `gzip` when accepted)'),
+        304: notModified,
+        404: problem({ not_found: 'No such file, or the console is not built on this server.' }),
+      },
+    }),
+    async (c) => {
+      const name = c.req.param('file');
+      const kind = assetName.exec(name)?.[1];
+      const base = dir();
+      // Only plain asset names: no `..`, no slashes, nothing outside the assets directory.
+      if (!kind || !base) throw new ApiError(404, 'not_found');
+      const file = await load(join(base, 'assets', name), true);
+      if (!file) throw new ApiError(404, 'not_found');
+      return sendEncoded(file, c.req.raw, {
+        'Content-Type': types[kind]!,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    },
+  );
+  app.get(
+    '/console',
+    route({
+      summary: 'The owner console',
+      description:
+        'Its page (under a strict Content-Security-Policy). Every other path below `/console/` answers ' +
+        'the same page, so that deep links into the console work after a reload.',
+      tag: 'Console',
+      auth: 'none',
+      responses: {
+        200: content('text/html', 'The page'),
+        304: notModified,
+        404: problem({ not_found: 'The console is not built on this server.' }),
+      },
+    }),
+    page,
+  );
+  // Deep links (`/console/bookings/bkg_1`): the same page. Middleware rather than a route, since the
+  // paths are the console's own, not the API's (the document shows them under `GET /console`).
+  app.use('/console/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    if (c.req.path.startsWith('/console/assets/')) return next();
+    return page(c);
   });
-  app.get('/console', page);
-  app.get('/console/*', page);
   return app;
 }
