@@ -30,7 +30,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
   let body = null;
   if (state.status === 'ready') {
     const b = state.value;
-    const open = b.status !== 'cancelled';
+    const open = b.status === 'pending' || b.status === 'confirmed';
     body = (
       <>
         <dl>
@@ -43,7 +43,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
           <dt>{t.yourBooking}</dt>
           {/* Completed and no-show (set by the business afterwards) show as the API names them:
               four more translations would not fit the booking flow's 20 KB budget. */}
-          <dd>{(t.status as Record<string, string>)[b.status] ?? b.status.replace('_', '-')}</dd>
+          <dd>{t.status[b.status]}</dd>
         </dl>
         {open && mode === 'view' ? (
           <div class="row">
