@@ -96,6 +96,7 @@ const screens: Screen[] = [
 describe.each(['light', 'dark'] as const)('every screen (%s theme)', (theme) => {
   it('has no axe violations, a visible focus on every control, no CSP violation; screenshots saved', async () => {
     const page = await openConsole(world, '/console/', { colorScheme: theme });
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor(); // rendered, not still loading
     const problems: string[] = [];
     problems.push(...(await axeViolations(page, `${theme} sign-in`)));
     await screenshots(page, `${theme}-sign-in`);
