@@ -5,6 +5,7 @@
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KeyKind, Origin } from '@frontdesk/core';
@@ -152,7 +153,9 @@ async function runKeys(args: string[]): Promise<void> {
 async function runBackup(args: string[]): Promise<void> {
   const file = args[0];
   if (!file) throw new UsageError('backup needs a target file');
-  const written = await withDatabase((db) => writeBackup(db, resolve(file)));
+  const target = resolve(file);
+  if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite it`);
+  const written = await withDatabase((db) => writeBackup(db, target));
   process.stdout.write(`Backed up to ${written.file} (${written.bytes} bytes, checked)\n`);
 }
 
