@@ -31,6 +31,9 @@ export default defineConfig({
       },
       project('widget', ['packages/widget/**/*.test.ts']),
       project('examples', ['examples/*/test/**/*.test.ts']),
+      // These two need the built tree (the README's test command builds before vitest runs).
+      project('packaging', ['test/packaging/**/*.test.ts']),
+      project('runtimes', ['test/runtimes/**/*.test.ts']),
     ],
     typecheck: { enabled: false },
   },
