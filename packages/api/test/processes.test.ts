@@ -79,6 +79,12 @@ describe('durability', () => {
           }
         }
       });
+      // Kill while bookings stream in: once this round has had a few answered (a slow, shared CI
+      // machine can take longer than the random delay to answer the first), then at a random moment.
+      const before = confirmed.length;
+      for (let waited = 0; confirmed.length < before + 4 && waited < 20_000; waited += 25) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 600));
       server.child.kill('SIGKILL');
       stop = true;
