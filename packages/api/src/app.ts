@@ -30,6 +30,7 @@ import { stockStreamRoutes } from './routes/stock-stream.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 
 export interface AppOptions {
   database: Database;
@@ -54,6 +55,12 @@ export interface AppOptions {
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
+  /**
+   * Limits of the stock stream: SKUs per stream (default 50), open streams per key and client
+   * address (default 10) and per process (default 1000), connects per key and client address
+   * (default 60 a minute, bursts of 20). Each `false` turns that limit off.
+   */
+  streams?: StreamLimitOptions;
 }
 
 export type App = Hono<AppEnv>;
@@ -106,7 +113,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.route('/', healthRoutes());
-  app.route('/', openApiRoutes());
+  app.route('/', openApiRoutes(app));
   app.route(
     '/',
     widgetRoutes(
@@ -131,7 +138,14 @@ export function createApp(options: AppOptions): App {
   v1.route('/', eventRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
-  app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
+  app.route(
+    '/v1',
+    stockStreamRoutes({
+      heartbeatMs: options.streamHeartbeatMs,
+      limits: streamLimits(options.streams),
+      clientOf: kit.clientOf,
+    }),
+  );
   app.route('/v1', v1);
 
   app.onError(onError);

@@ -41,9 +41,10 @@ const usage = `Usage: frontdesk <command>
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
 per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
-publishable key and address, default 3; 0 turns the cap off), FRONTDESK_BACKUP_DIR (scheduled
-backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s, 15m, 6h, 1d),
-FRONTDESK_BACKUP_KEEP (default 7).`;
+publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
+streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
+default 10; 0 turns either cap off), FRONTDESK_BACKUP_DIR (scheduled backups from serve),
+FRONTDESK_BACKUP_EVERY (default 24h; 90s, 15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -72,6 +73,9 @@ async function runServe(): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
+  const maxStreams = numberFromEnv('FRONTDESK_MAX_STREAMS');
+  const maxStreamsPerClient = numberFromEnv('FRONTDESK_MAX_STREAMS_PER_CLIENT');
+  const cap = (value: number) => (value === 0 ? false : value);
   const server = await serve({
     url: dbUrl(),
     authToken: authToken(),
@@ -80,6 +84,10 @@ async function runServe(): Promise<void> {
     ...backupScheduleFromEnv(process.env, dbUrl()),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
+    streams: {
+      ...(maxStreams !== undefined ? { perProcess: cap(maxStreams) } : {}),
+      ...(maxStreamsPerClient !== undefined ? { perClient: cap(maxStreamsPerClient) } : {}),
+    },
     ...(perMinute !== undefined
       ? {
           rateLimit:

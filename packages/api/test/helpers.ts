@@ -26,6 +26,7 @@ import type { Logger } from '../src/env.js';
 import { createBusiness } from '../src/services/business.js';
 import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
+import { checkEveryAnswer } from './conformance-hook.js';
 
 /** A clock that only moves when told to. */
 export interface TestClock {
@@ -184,6 +185,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   });
+  // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
+  checkEveryAnswer(app);
   return {
     app,
     db,

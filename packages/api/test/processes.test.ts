@@ -79,11 +79,12 @@ describe('durability', () => {
           }
         }
       });
-      // Kill while bookings stream in: once this round has had a few answered (a slow, shared CI
-      // machine can take longer than the random delay to answer the first), then at a random moment.
+      // The random moment is counted from the first answered booking of the round, not from start:
+      // on a loaded machine a fresh process can take longer than the whole window to warm up.
       const before = confirmed.length;
-      for (let waited = 0; confirmed.length < before + 4 && waited < 20_000; waited += 25) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      const warm = Date.now() + 20_000;
+      while (confirmed.length === before && Date.now() < warm) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 600));
       server.child.kill('SIGKILL');
