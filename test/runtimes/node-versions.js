@@ -113,7 +113,8 @@ async function main() {
   let mainCode = 0;
   if (meanwhile) {
     // The pnpm that runs this script (`pnpm test`) runs the other script too.
-    const pnpm = process.env.npm_execpath;
+    const execPath = process.env.npm_execpath;
+    const pnpm = execPath && /pnpm/.test(execPath) ? execPath : undefined;
     const [command, ...prefix] = !pnpm
       ? ['npx', '-y', 'pnpm@10.34.8']
       : /\.[cm]?js$/.test(pnpm)
