@@ -137,6 +137,12 @@ async function replaceWith(
   removeWithCompanions(staging); // left by an earlier restore of this pid that was killed
   try {
     const backupSchema = await stageBackup(source, staging);
+    if (!lock && existsSync(target)) {
+      // Nothing was there to lock when the restore began; a server may have created it since.
+      throw new BackupError(
+        `${target} appeared while the backup was checked (a server starting?); try again`,
+      );
+    }
     // The old file's WAL folded into it, so it is set aside as one self-contained file.
     lock?.exec?.('PRAGMA journal_mode=DELETE');
     const replacedFile = existsSync(target) ? `${target}.replaced-${fileStamp(now())}` : undefined;
