@@ -32,6 +32,7 @@ export default defineConfig({
         },
       },
       project('widget', ['packages/widget/**/*.test.ts']),
+      project('console', ['packages/console/**/*.test.ts']),
       project('examples', ['examples/*/test/**/*.test.ts']),
       // These two need the built tree (the README's test command builds before vitest runs).
       project('packaging', ['test/packaging/**/*.test.ts']),

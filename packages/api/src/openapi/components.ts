@@ -6,6 +6,7 @@
  */
 import {
   AdjustmentResult,
+  Agenda,
   ApiKey,
   Availability,
   Booking,
@@ -13,6 +14,7 @@ import {
   Closure,
   CreatedApiKey,
   DateOverride,
+  Event,
   FieldError,
   Hold,
   Location,
@@ -24,8 +26,10 @@ import {
   Resource,
   Service,
   ServiceProduct,
+  SessionInfo,
   StockSettings,
   TimeOff,
+  User,
 } from '@frontdesk/core';
 import { resolver } from 'hono-openapi';
 import * as z from 'zod/mini';
@@ -35,6 +39,7 @@ export const namedSchemas = z.registry<{ id: string }>();
 
 const names: Record<string, z.ZodMiniType> = {
   AdjustmentResult,
+  Agenda,
   ApiKey,
   Availability,
   Booking,
@@ -42,6 +47,7 @@ const names: Record<string, z.ZodMiniType> = {
   Closure,
   CreatedApiKey,
   DateOverride,
+  Event,
   FieldError,
   Hold,
   Location,
@@ -53,8 +59,10 @@ const names: Record<string, z.ZodMiniType> = {
   Resource,
   Service,
   ServiceProduct,
+  SessionInfo,
   StockSettings,
   TimeOff,
+  User,
 };
 for (const [id, schema] of Object.entries(names)) namedSchemas.add(schema, { id });
 
