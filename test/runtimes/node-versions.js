@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const projects = ['core', 'api', 'sdk'];
+const excluded = ['**/*.browser.test.ts', '**/package.test.ts', '**/node_modules/**'];
 
 const args = process.argv.slice(2);
 const meanwhileAt = args.indexOf('--meanwhile');
@@ -64,6 +65,9 @@ async function runOn(version, logDir) {
       vitest,
       'run',
       ...projects.flatMap((p) => ['--project', p]),
+      // What does not depend on the Node version under test runs once, in the main run: the
+      // browser tests (Chromium drives them) and the package checks (publint, attw, npm pack).
+      ...excluded.flatMap((glob) => ['--exclude', glob]),
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${json}`,
