@@ -14,10 +14,10 @@ import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { closeOnSignals, serve } from './server.js';
-import { createWorker } from './worker.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
 import { createKey } from './services/keys.js';
+import { createWorker } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 

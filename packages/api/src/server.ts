@@ -42,7 +42,15 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const database = await openDatabase(options.url, options.authToken);
   if (options.migrate !== false) await migrate(database);
-  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, worker: workerOptions, ...appOptions } = options;
+  const {
+    url: _u,
+    authToken: _a,
+    port: _p,
+    host: _h,
+    migrate: _m,
+    worker: workerOptions,
+    ...appOptions
+  } = options;
   const app = createApp({ ...appOptions, database });
   const worker =
     workerOptions === false

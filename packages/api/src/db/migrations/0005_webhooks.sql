@@ -30,7 +30,8 @@ CREATE TABLE `outbox_jobs` (
 	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `outbox_due` ON `outbox_jobs` (`due_at`) WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX `outbox_due` ON `outbox_jobs` (`due_at`,`seq`,`id`) WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX `outbox_leased` ON `outbox_jobs` (`lease_expires_at`) WHERE status = 'pending' AND lease_owner IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `outbox_pending_order` ON `outbox_jobs` (`kind`,`target`,`ordering_key`,`seq`) WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX `outbox_target` ON `outbox_jobs` (`target`,`id`);--> statement-breakpoint
 CREATE TABLE `webhook_endpoints` (
