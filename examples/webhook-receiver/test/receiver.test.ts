@@ -39,7 +39,7 @@ beforeAll(async () => {
     url: pathToFileURL(join(dir, 'api.db')).href,
     port: 0,
     host: '127.0.0.1',
-    logger: { info: () => undefined, error: () => undefined },
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     webhooks: { allowPrivate: true },
   });
   keys = await seedDemo(server.database);

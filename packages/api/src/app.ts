@@ -9,6 +9,7 @@ import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
 import { ApiError } from './errors.js';
 import { authenticateKey } from './middleware/auth.js';
 import { preflight } from './middleware/cors.js';
+import { refuseDotSegments } from './middleware/dot-segments.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
@@ -30,6 +31,7 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
@@ -55,6 +57,12 @@ export interface AppOptions {
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
+  /**
+   * Limits of the stock stream: SKUs per stream (default 50), open streams per key and client
+   * address (default 10) and per process (default 1000), connects per key and client address
+   * (default 60 a minute, bursts of 20). Each `false` turns that limit off.
+   */
+  streams?: StreamLimitOptions;
   /**
    * How webhook URLs are checked when an endpoint is saved: `allowPrivate` (the operator's
    * FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1) permits `http:` and private targets; `resolver` answers DNS
@@ -92,6 +100,7 @@ export function createApp(options: AppOptions): App {
     await next();
   });
   app.use(requestId());
+  app.use(refuseDotSegments());
   app.use(preflight());
   const limitBody = bodyLimit({
     maxSize,
@@ -142,7 +151,14 @@ export function createApp(options: AppOptions): App {
   v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
-  app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
+  app.route(
+    '/v1',
+    stockStreamRoutes({
+      heartbeatMs: options.streamHeartbeatMs,
+      limits: streamLimits(options.streams),
+      clientOf: kit.clientOf,
+    }),
+  );
   app.route('/v1', v1);
 
   app.onError(onError);

@@ -29,14 +29,18 @@ const usage = `Usage: frontdesk <command>
   seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
-  import FILE --business ID [--kind products|stock]
-                              Import products or stock counts from CSV (see docs/stock.md)
+  import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]
+                              Import products or stock counts from CSV (see docs/stock.md). UTF-8
+                              unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
+                              or row may hold at most 1 MiB
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
 per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
-publishable key and address, default 3; 0 turns the cap off), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
-(allow http: and private, loopback and link-local webhook targets: LANs, development).`;
+publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
+streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
+default 10; 0 turns either cap off), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1 (allow http: and private,
+loopback and link-local webhook targets: LANs, development).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -75,6 +79,9 @@ async function runServe(args: string[]): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
+  const maxStreams = numberFromEnv('FRONTDESK_MAX_STREAMS');
+  const maxStreamsPerClient = numberFromEnv('FRONTDESK_MAX_STREAMS_PER_CLIENT');
+  const cap = (value: number) => (value === 0 ? false : value);
   const server = await serve({
     url: dbUrl(),
     authToken: authToken(),
@@ -84,6 +91,10 @@ async function runServe(args: string[]): Promise<void> {
     ...(values['no-worker'] ? { worker: false as const } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
+    streams: {
+      ...(maxStreams !== undefined ? { perProcess: cap(maxStreams) } : {}),
+      ...(maxStreamsPerClient !== undefined ? { perClient: cap(maxStreamsPerClient) } : {}),
+    },
     ...(perMinute !== undefined
       ? {
           rateLimit:

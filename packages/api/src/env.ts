@@ -18,9 +18,14 @@ export interface AuthContext {
   business?: BusinessRow;
 }
 
-/** Where the app writes what operators need to see (errors, startup). */
+/**
+ * Where the app writes what operators need to see (errors, startup). `error` is for what an operator
+ * must act on (operators alert on it), so client input never causes one; `warn` is for what they
+ * should look at, such as a stored row the app skipped.
+ */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
@@ -44,5 +49,6 @@ export interface AppEnv {
 /** Logs JSON lines to stderr, which process managers collect. */
 export const jsonLogger: Logger = {
   info: (message, fields) => console.error(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.error(JSON.stringify({ level: 'warn', message, ...fields })),
   error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
 };

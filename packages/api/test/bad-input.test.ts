@@ -6,24 +6,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeDocs } from '../src/openapi/document.js';
 import { sendTestEvent } from '../src/services/webhook-deliveries.js';
 import { createEndpoint } from '../src/services/webhook-endpoints.js';
-import { call, customer, setupSalon } from './fixtures.js';
+import { call, customer, type Salon, setupSalon } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
+let salon: Salon;
+let bookingId: string;
 let otherIds: string[];
 /** Ids of this business's own webhook endpoint and delivery, so deeper paths are fuzzed too. */
 let ownIds: string[];
 beforeAll(async () => {
   t = await createTestApp();
-  await setupSalon(t);
+  salon = await setupSalon(t);
+  const own = await call<{ id: string }>(t, 'POST', '/v1/bookings', {
+    body: { service: salon.serviceId, start: '2026-03-04T09:00:00Z', customer },
+  });
+  bookingId = own.body.id;
   // Ids that exist, but in another business.
   const other = await addBusiness(t.db, t.clock());
   const otherT = { ...t, secretKey: other.secretKey, publishableKey: other.publishableKey };
-  const salon = await setupSalon(otherT);
+  const otherSalon = await setupSalon(otherT);
   const booked = await call<{ id: string }>(otherT, 'POST', '/v1/bookings', {
-    body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z', customer },
+    body: { service: otherSalon.serviceId, start: '2026-03-03T09:00:00Z', customer },
   });
-  otherIds = [salon.serviceId, salon.resourceId, booked.body.id];
+  otherIds = [otherSalon.serviceId, otherSalon.resourceId, booked.body.id];
   const endpoint = await t.db.write((tx) =>
     createEndpoint(
       tx,
@@ -49,6 +55,56 @@ const nasty = [
   '-1',
   '1e309',
 ];
+
+/** Years at and past the ends of 1970..2100, and where `Date` and the calendar math give up. */
+const edgeYears = [
+  '0000',
+  '0001',
+  '1969',
+  '1970',
+  '2026',
+  '2100',
+  '2101',
+  '9999',
+  '275760',
+  '+275760',
+  '-000001',
+];
+const edgeDate = fc
+  .tuple(fc.constantFrom(...edgeYears), fc.constantFrom('01-01', '02-28', '02-29', '12-31', '02-30', '13-01'))
+  .map(([year, monthDay]) => `${year}-${monthDay}`);
+const edgeInstant = fc.oneof(
+  fc
+    .tuple(
+      edgeDate,
+      fc.constantFrom(
+        'T00:00:00Z',
+        'T09:00:00Z',
+        'T23:59:59.999Z',
+        'T09:00:00.123456789Z',
+        'T24:00:00Z',
+        'T09:00:00',
+      ),
+    )
+    .map(([date, time]) => date + time),
+  // Anywhere in the range of `Date`, including ±YYYYYY years.
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
+
+/** What the API must accept as a date: a real calendar date of 1970..2100 (the oracle, kept apart). */
+function acceptedDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  const real = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return real && year >= 1970 && year <= 2100;
+}
+function acceptedInstant(value: string): boolean {
+  const m = /^(.{10})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/.exec(value);
+  return !!m && acceptedDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+}
 
 const apiRoutes = routeDocs.filter((r) => r.path.startsWith('/v1') && r.path !== '/v1/stock/stream');
 
@@ -82,7 +138,7 @@ describe('bad input never causes a 5xx', () => {
             'type',
             'since',
           ),
-          fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty)),
+          fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty), edgeDate, edgeInstant),
         ),
         fc.boolean(),
         async (route, body, id, query, secret) => {
@@ -98,6 +154,110 @@ describe('bad input never causes a 5xx', () => {
         },
       ),
       { numRuns: 600 },
+    );
+  }, 120_000);
+
+  it('edge dates and instants at every input that takes one: 422 outside 1970..2100, never a 5xx', async () => {
+    type Probe = {
+      method: string;
+      path: string;
+      body?: unknown;
+      dates: Record<string, string>;
+      instants: Record<string, string>;
+    };
+    const probes: fc.Arbitrary<Probe>[] = [
+      fc.tuple(edgeDate, edgeDate).map(([from, to]) => ({
+        method: 'GET',
+        path: `/v1/availability?service=${salon.serviceId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        dates: { from, to },
+        instants: {},
+      })),
+      fc.tuple(edgeDate, edgeDate).map(([from, to]) => ({
+        method: 'GET',
+        path: `/v1/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        dates: { from, to },
+        instants: {},
+      })),
+      fc.tuple(edgeDate, edgeDate).map(([startDate, endDate]) => ({
+        method: 'POST',
+        path: '/v1/closures',
+        body: { startDate, endDate },
+        dates: { startDate, endDate },
+        instants: {},
+      })),
+      edgeDate.map((date) => ({
+        method: 'POST',
+        path: `/v1/resources/${salon.resourceId}/overrides`,
+        body: { date, intervals: [] },
+        dates: { date },
+        instants: {},
+      })),
+      fc.tuple(edgeInstant, edgeInstant).map(([start, end]) => ({
+        method: 'POST',
+        path: `/v1/resources/${salon.resourceId}/time-off`,
+        body: { start, end },
+        dates: {},
+        instants: { start, end },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: '/v1/holds',
+        body: { service: salon.serviceId, start },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: '/v1/bookings',
+        body: { service: salon.serviceId, start, customer },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: `/v1/bookings/${bookingId}/reschedule`,
+        body: { start },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((occurredAt) => ({
+        method: 'POST',
+        path: '/v1/stock/adjustments',
+        body: { eventId: 'edge', sku: 'NONE', locationId: 'nowhere', delta: 1, occurredAt },
+        dates: {},
+        instants: { occurredAt },
+      })),
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(...probes), fc.boolean(), async (probe, secret) => {
+        const res = await call<{ errors?: { path: string; code: string }[] }>(t, probe.method, probe.path, {
+          key: secret ? t.secretKey : t.publishableKey,
+          ...(probe.body !== undefined ? { body: probe.body } : {}),
+        });
+        const where = `${probe.method} ${probe.path} ${JSON.stringify(probe.body)} → ${res.status} ${JSON.stringify(res.body)}`;
+        if (res.status >= 500) throw new Error(where);
+        // A publishable key may be refused (403) before its input is read; otherwise bad dates are 422.
+        if (res.status === 403) return;
+        const refused = [
+          ...Object.entries(probe.dates).filter(([, v]) => !acceptedDate(v)),
+          ...Object.entries(probe.instants).filter(([, v]) => !acceptedInstant(v)),
+        ].map(([field]) => field);
+        if (refused.length > 0) {
+          expect(res.status, where).toBe(422);
+          expect(
+            res.body.errors?.map((e) => e.path),
+            where,
+          ).toEqual(expect.arrayContaining(refused));
+        } else {
+          // Accepted values may still break a rule (to before from), but never a format check.
+          const fields = Object.keys({ ...probe.dates, ...probe.instants });
+          const formatErrors = (res.body.errors ?? []).filter(
+            (e) => fields.includes(e.path) && e.code === 'invalid_format',
+          );
+          expect(formatErrors, where).toEqual([]);
+        }
+      }),
+      { numRuns: 400 },
     );
   }, 120_000);
 

@@ -131,6 +131,7 @@ describe('caches across processes', () => {
         },
         now,
         false,
+        { warn: () => undefined },
       ),
     );
     expect(await slots()).not.toContain(tomorrowAt(10));

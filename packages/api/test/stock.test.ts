@@ -3,7 +3,7 @@ import type { AdjustmentResult, Movement, Problem, Product, ProductStock } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open.js';
-import { addBusiness } from './helpers.js';
+import { addBusiness, testLogger } from './helpers.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
 let t: StockTestApp;
@@ -66,7 +66,7 @@ describe('cached stock reads', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: testLogger(),
     });
     try {
       const read = async () => {

@@ -105,7 +105,7 @@ export function capturingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     lines.push(JSON.stringify({ level, message, ...fields }));
-  return { lines, info: log('info'), error: log('error') };
+  return { lines, info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** Names the tests resolve without DNS; anything else does not resolve. */

@@ -1,7 +1,9 @@
 /**
  * @module The wire types, derived from the zod schemas of `@frontdesk/core` (the contract) as their
  * input (`z.input`: what a call accepts, defaults optional) and output (`z.output`: what an answer
- * holds). Type-only imports: no zod code reaches a browser bundle.
+ * holds). Type-only imports: no zod code reaches a browser bundle. Dates (`YYYY-MM-DD`) and instants
+ * (ISO-8601 with `Z`) are strings the API accepts only in the years 1970 to 2100; text fields refuse
+ * control characters but tab (line breaks too in notes, answers, descriptions and addresses).
  */
 import type * as core from '@frontdesk/core';
 
@@ -214,7 +216,7 @@ export type TimeOffInput = Input<typeof core.TimeOffInput>;
  */
 export type Closure = Output<typeof core.Closure>;
 /**
- * What `closures.create` accepts (dates inclusive).
+ * What `closures.create` accepts (dates inclusive, from 1970-01-01 to 2100-12-31).
  *
  * @example
  * ```ts
@@ -224,7 +226,8 @@ export type Closure = Output<typeof core.Closure>;
 export type ClosureInput = Input<typeof core.ClosureInput>;
 
 /**
- * What `availability.get` accepts: dates in the business's zone, at most 92 days.
+ * What `availability.get` accepts: dates in the business's zone, at most 92 days, from 1970-01-01 to
+ * 2100-12-31.
  *
  * @example
  * ```ts
@@ -324,7 +327,8 @@ export type CancelInput = Input<typeof core.CancelInput>;
  */
 export type RescheduleInput = Input<typeof core.RescheduleInput>;
 /**
- * Filters of `bookings.list` (the output type: `limit` is a number, not the coerced query string).
+ * Filters of `bookings.list` (the output type: `limit` is a number, not the coerced query string);
+ * `from`/`to` are dates from 1970-01-01 to 2100-12-31.
  *
  * @example
  * ```ts

@@ -189,6 +189,8 @@ export const stockRouteDocs: RouteDoc[] = [
     auth: 'any',
     query: StockStreamQuery,
     response: { status: 200, contentType: 'text/event-stream' },
+    // Not the write limit, but its own: open streams and connects per client (429).
+    rateLimited: true,
   },
   {
     method: 'post',

@@ -13,7 +13,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/availability', async (c) => {
     const query = readQuery(c, AvailabilityQuery);
-    const { db, businessId, now, auth } = scope(c);
+    const { db, businessId, now, auth, logger } = scope(c);
     const json = await getAvailabilityJson(
       db,
       {
@@ -24,6 +24,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
         to: query.to,
         now,
         includeInactive: isSecret(auth),
+        logger,
       },
       auth.business,
     );

@@ -32,10 +32,10 @@ export function bookingRoutes(kit: RouteKit): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/bookings', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, BookingInput);
-    const { businessId, now, auth } = scope(c);
+    const { businessId, now, auth, logger } = scope(c);
     return respondIdempotently(c, input, async (tx) => ({
       status: 201,
-      body: await createBooking(tx, businessId, input, now, isSecret(auth)),
+      body: await createBooking(tx, businessId, input, now, isSecret(auth), logger),
     }));
   });
   app.get('/bookings', requireSecret(), async (c) => {
@@ -73,9 +73,11 @@ export function bookingRoutes(kit: RouteKit): Hono<AppEnv> {
   app.post('/bookings/:id/reschedule', kit.publicWriteLimit, async (c) => {
     const actor = actorOf(c);
     const input = await readJson(c, RescheduleInput);
-    const { database, businessId, now } = scope(c);
+    const { database, businessId, now, logger } = scope(c);
     return c.json(
-      await database.write((tx) => rescheduleBooking(tx, businessId, param(c, 'id'), actor, input, now)),
+      await database.write((tx) =>
+        rescheduleBooking(tx, businessId, param(c, 'id'), actor, input, now, logger),
+      ),
     );
   });
   app.post('/bookings/:id/confirm', requireSecret(), async (c) => {

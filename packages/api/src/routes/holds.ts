@@ -15,11 +15,11 @@ export function holdRoutes(kit: RouteKit): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/holds', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, HoldInput);
-    const { businessId, now, auth } = scope(c);
+    const { businessId, now, auth, logger } = scope(c);
     const secret = isSecret(auth);
     const client = kit.clientOf(c);
     return respondIdempotently(c, input, async (tx) => {
-      const hold = await createHold(tx, businessId, input, now, secret);
+      const hold = await createHold(tx, businessId, input, now, secret, logger);
       // After the slot check (a taken time answers 409, the more useful news) and inside the write
       // transaction, so parallel requests of one client cannot overshoot; a 429 rolls the hold back.
       if (!secret) {

@@ -11,12 +11,11 @@ import { readJson, readQuery } from '../middleware/validate.js';
 import {
   createLocation,
   getLocation,
-  getStockSettings,
   listLocations,
   toLocation,
   updateLocation,
-  updateStockSettings,
 } from '../services/locations.js';
+import { getStockSettings, updateStockSettings } from '../services/stock-settings.js';
 import { param, scope } from './kit.js';
 
 export function locationRoutes(): Hono<AppEnv> {
@@ -62,9 +61,7 @@ export function locationRoutes(): Hono<AppEnv> {
   app.patch('/stock/settings', requireSecret(), async (c) => {
     const input = await readJson(c, StockSettingsUpdate);
     const { database, businessId } = scope(c);
-    return c.json(
-      await database.write((tx) => updateStockSettings(tx, businessId, input.reservationMinutes)),
-    );
+    return c.json(await database.write((tx) => updateStockSettings(tx, businessId, input)));
   });
 
   return app;

@@ -1,5 +1,6 @@
 /**
- * @module Click-and-collect: `POST /reservations` (any key; rate-limited like bookings; accepts
+ * @module Click-and-collect: `POST /reservations` (any key; rate-limited like bookings, and for
+ * publishable keys capped in units and live reservations per client by the stock settings; accepts
  * `Idempotency-Key`),
  * `GET /reservations/{id}?token=` (the customer, or a secret key), `POST …/release` (customer
  * token or secret key), `POST …/collect` and `GET /reservations` (secret key).
@@ -28,10 +29,14 @@ export function reservationRoutes(kit: RouteKit): Hono<AppEnv> {
   app.post('/reservations', kit.publicWriteLimit, async (c) => {
     const input = await readJson(c, ReservationInput);
     const { businessId, auth, now } = scope(c);
+    const caller = isSecret(auth)
+      ? { secret: true as const }
+      : { secret: false as const, client: kit.clientOf(c) };
     // Idempotency-Key: the same key and body replay the first answer (also a 409), inside the tx.
+    // A refusal (422, 429) throws and rolls back, so it is not stored as the key's answer.
     return respondIdempotently(c, input, async (tx) => ({
       status: 201,
-      body: await createReservation(tx, businessId, input, now, { secret: isSecret(auth) }),
+      body: await createReservation(tx, businessId, input, now, caller),
     }));
   });
 

@@ -14,6 +14,7 @@ import type { Db } from '../db/open.js';
 import { toInstant } from '../time.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, readBusiness } from './catalog-cache.js';
+import type { RowLogger } from './catalog-rows.js';
 import { loadSlotContext, type OccupancyExclusions } from './slot-context.js';
 
 export type { OccupancyExclusions } from './slot-context.js';
@@ -75,6 +76,8 @@ export interface AvailabilityRequest {
   to: string;
   now: number;
   includeInactive: boolean;
+  /** Where stored rows the engine cannot use are reported. */
+  logger: RowLogger;
 }
 
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
@@ -128,6 +131,7 @@ export async function checkBookableStart(
     now: number;
     exclude?: OccupancyExclusions;
     includeInactive: boolean;
+    logger: RowLogger;
   },
 ): Promise<StartCheck> {
   const date = toInstant(q.start).slice(0, 10);

@@ -12,6 +12,7 @@ import { checkBookableStart } from './availability.js';
 import { moveForBooking, releaseForBooking } from './booking-stock.js';
 import { type BookingRow, bookingEventPayload, bookingToWire, getBookingRow } from './bookings.js';
 import { getService } from './catalog.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 
 /** Who is asking: the customer (manage token) or the business (secret key). */
@@ -70,6 +71,7 @@ export async function rescheduleBooking(
   actor: Actor,
   input: { start: string; resource?: string | undefined },
   now: number,
+  logger: RowLogger,
 ): Promise<Booking> {
   const row = await getBookingRow(tx, businessId, id, actor);
   if (row.status === 'cancelled') throw invalidState('A cancelled booking cannot be rescheduled');
@@ -87,6 +89,7 @@ export async function rescheduleBooking(
     exclude: { bookingId: id },
     // Only the business may move a booking onto a resource or service it has switched off.
     includeInactive: actor.secret,
+    logger,
   });
   // Stay with the same resource when it can take the new time; the customer chose it, maybe.
   const opening = check.openings.find((o) => o.resourceId === row.resourceId) ?? check.openings[0];

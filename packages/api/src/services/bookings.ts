@@ -15,6 +15,7 @@ import { checkAnswers } from './answers.js';
 import { checkBookableStart } from './availability.js';
 import { reserveForBooking } from './booking-stock.js';
 import { getBusinessRow } from './business.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 import { findHold } from './holds.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
@@ -72,6 +73,7 @@ export async function createBooking(
   input: z.output<typeof BookingInput>,
   now: number,
   includeInactive: boolean,
+  logger: RowLogger,
 ): Promise<Booking> {
   const start = Date.parse(input.start);
   // A live hold of the same service and start gives its seat (and its resource) to the booking.
@@ -106,6 +108,7 @@ export async function createBooking(
     now,
     exclude: { holdId },
     includeInactive,
+    logger,
   });
   const opening = check.openings[0];
   if (!opening) throw slotUnavailable();

@@ -12,6 +12,7 @@ import { bookings, holds } from '../db/schema.js';
 import { fieldError, notFound } from '../errors.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, catalogOf } from './catalog-cache.js';
+import type { RowLogger } from './catalog-rows.js';
 
 const MINUTE = 60_000;
 /**
@@ -50,6 +51,8 @@ interface ContextQuery {
   exclude?: OccupancyExclusions;
   /** Publishable keys cannot see or book inactive services and resources. */
   includeInactive: boolean;
+  /** Where stored rows the engine cannot use are reported (they are skipped). */
+  logger: RowLogger;
 }
 
 /**
@@ -57,7 +60,7 @@ interface ContextQuery {
  * process, see `catalog-cache.ts`) and the occupancy (always read: it changes with every booking).
  */
 export async function loadSlotContext(db: Db, q: ContextQuery, business?: BusinessRow): Promise<SlotContext> {
-  const catalog = await catalogOf(db, q.businessId, q.now, business);
+  const catalog = await catalogOf(db, q.businessId, q.now, q.logger, business);
   const entry = catalog.services.get(q.serviceId);
   if (!entry) throw notFound('Service');
   const service = entry.row;

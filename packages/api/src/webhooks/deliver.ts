@@ -167,7 +167,7 @@ export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
       const now = clock();
       const verdictOf = classify(job, status, retryAfter, { now, random });
       if (!verdictOf.ok) {
-        logger.info('webhook attempt failed', {
+        logger.warn('webhook attempt failed', {
           deliveryId: job.id,
           endpointId: endpoint.id,
           eventId: webhookMessageId(event.id),

@@ -2,7 +2,7 @@
  * @module Holds and bookings: keeping a slot while the form is filled, then booking it.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, ListQuery, LocalDate, requiredText, text } from './common.js';
+import { Id, Instant, ListQuery, LocalDate, multilineText, requiredText, text } from './common.js';
 
 export const HoldInput = z.strictObject({
   service: Id,
@@ -29,7 +29,7 @@ export const Customer = z.strictObject({
 export type Customer = z.infer<typeof Customer>;
 
 /** Answers to the service's questions, by question id. */
-export const Answers = z.record(z.string().check(z.maxLength(40)), z.union([text(2000), z.boolean()]));
+export const Answers = z.record(text(40), z.union([multilineText(2000), z.boolean()]));
 export type Answers = z.infer<typeof Answers>;
 
 export const BookingInput = z.strictObject({
@@ -40,7 +40,7 @@ export const BookingInput = z.strictObject({
   holdId: z.optional(Id),
   customer: Customer,
   answers: z._default(Answers, {}),
-  notes: z._default(text(2000), ''),
+  notes: z._default(multilineText(2000), ''),
 });
 export type BookingInput = z.input<typeof BookingInput>;
 
@@ -66,7 +66,7 @@ export const Booking = z.object({
 export type Booking = z.infer<typeof Booking>;
 
 /** Cancelling: by the customer (with the manage token) or the business (secret key). */
-export const CancelInput = z.strictObject({ reason: z._default(text(500), '') });
+export const CancelInput = z.strictObject({ reason: z._default(multilineText(500), '') });
 export type CancelInput = z.input<typeof CancelInput>;
 
 export const RescheduleInput = z.strictObject({ start: Instant, resource: z.optional(Id) });

@@ -2,7 +2,7 @@
  * @module API keys: publishable (`fd_pk_…`, safe in a page) and secret (`fd_sk_…`, server only).
  */
 import * as z from 'zod/mini';
-import { Id, Instant, text } from './common.js';
+import { Id, Instant, singleLineCharacters, text, wellFormedText } from './common.js';
 
 export const KeyKind = z.enum(['publishable', 'secret']);
 export type KeyKind = z.infer<typeof KeyKind>;
@@ -10,7 +10,11 @@ export type KeyKind = z.infer<typeof KeyKind>;
 /** An origin such as `https://shop.example`, or `*` for any. */
 export const Origin = z
   .string()
-  .check(z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'));
+  .check(
+    z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'),
+    singleLineCharacters,
+    wellFormedText,
+  );
 
 export const ApiKey = z.object({
   id: Id,
