@@ -262,6 +262,15 @@ describe('bad input never causes a 5xx', () => {
   }, 120_000);
 
   it('other businesses ids are 404 and wrong types, impossible dates and unknown zones are 422', async () => {
+    // A fresh endpoint: the fuzz above may have deleted the first one.
+    const endpoint = await t.db.write((tx) =>
+      createEndpoint(
+        tx,
+        t.businessId,
+        { url: 'https://hooks.example/h2', events: ['*'], description: '', active: true },
+        t.clock(),
+      ),
+    );
     for (const id of otherIds) {
       for (const path of [`/v1/services/${id}`, `/v1/resources/${id}`, `/v1/bookings/${id}`]) {
         expect((await call(t, 'GET', path)).status).toBe(404);
@@ -281,9 +290,9 @@ describe('bad input never causes a 5xx', () => {
       ['POST', '/v1/keys', { kind: 'admin' }],
       ['POST', '/v1/webhook-endpoints', { url: 'https://169.254.169.254/' }],
       ['POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/h', events: ['nope.*'] }],
-      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: '2026-02-30T00:00:00Z' }],
-      ['POST', `/v1/webhook-endpoints/${ownIds[0]}/replay`, { since: 'evt_x' }],
-      ['PATCH', `/v1/webhook-endpoints/${ownIds[0]}`, { url: 'http://[::1]/' }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: '2026-02-30T00:00:00Z' }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: 'evt_x' }],
+      ['PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { url: 'http://[::1]/' }],
     ];
     for (const [method, path, body] of cases) {
       const res = await call(t, method, path, { body });

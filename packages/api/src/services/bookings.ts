@@ -45,10 +45,15 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
 }
 
 /**
- * What goes into the event log and so into webhooks: the booking as the secret key reads it, with
- * its customer — never its manage token (the hash is all that is stored anyway).
+ * What goes into the event log: the booking as the secret key reads it, less the personal part
+ * (customer, answers, notes), which stays in the booking row alone — the log is an audit trail, not
+ * a CRM. Webhooks add that part back from the row when they send the event (it never changes after
+ * booking): see webhooks/event-data.ts.
  */
-export const bookingEventPayload = (row: BookingRow) => bookingToWire(row);
+export const bookingEventPayload = (row: BookingRow) => {
+  const { customer: _c, answers: _a, notes: _n, ...rest } = bookingToWire(row);
+  return rest;
+};
 
 /**
  * The booking insert, prepared once per handle (every column a placeholder of the same name): built

@@ -110,7 +110,7 @@ export async function holdUnits(
     businessId,
     type: 'reservation.created',
     subjectId: row.id,
-    payload: toReservation(row, now),
+    payload: reservationEventPayload(row, now),
     now,
   });
   await recordStockChange(
@@ -229,13 +229,22 @@ async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['st
   return { ...row, status, updatedAt: now, clientHash: null };
 }
 
-/** The reservation's event: the reservation as the secret key reads it (never its manage token). */
+/**
+ * A reservation in the event log: as the secret key reads it, less its customer (kept in the
+ * reservation row alone; webhooks add it back when they send the event) and its manage token.
+ */
+export function reservationEventPayload(row: ReservationRow, now: number) {
+  const { customer: _c, ...rest } = toReservation(row, now);
+  return rest;
+}
+
+/** The reservation's event. */
 async function recordReservationEvent(tx: Db, row: ReservationRow, type: string, now: number) {
   await appendEvent(tx, {
     businessId: row.businessId,
     type,
     subjectId: row.id,
-    payload: toReservation(row, now),
+    payload: reservationEventPayload(row, now),
     now,
   });
 }
@@ -247,7 +256,7 @@ async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<Re
     businessId: row.businessId,
     type: 'reservation.expired',
     subjectId: row.id,
-    payload: toReservation(expired, now),
+    payload: reservationEventPayload(expired, now),
     now,
   });
   // Its units were free since `expiresAt` already; this event tells streams about it.

@@ -17,6 +17,7 @@ import type { JobOutcome, OutboxHandler } from '../outbox/worker.js';
 import { type WebhookJobPayload, webhookMessageId } from '../services/webhook-deliveries.js';
 import { disableEndpoint, signingSecrets, WEBHOOK_JOB } from '../services/webhook-endpoints.js';
 import { toInstant } from '../time.js';
+import { webhookData } from './event-data.js';
 import { httpSender, type WebhookSender } from './http-sender.js';
 import { webhookHeaders } from './signature.js';
 import { checkWebhookUrl, type Resolver, systemResolver } from './url-guard.js';
@@ -120,11 +121,8 @@ export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
       const [event] = await eventById(database.db).all({ id: eventId, businessId: job.businessId });
       if (!event) return { next: { status: 'failed' } };
 
-      const body = JSON.stringify({
-        type: event.type,
-        timestamp: toInstant(event.createdAt),
-        data: event.payload,
-      });
+      const data = await webhookData(database.db, event);
+      const body = JSON.stringify({ type: event.type, timestamp: toInstant(event.createdAt), data });
       const at = clock();
       const headers = webhookHeaders(
         signingSecrets(endpoint, at),
