@@ -49,7 +49,7 @@ async function child(mode, dbUrl) {
   });
   console.log(server.url);
 }
-const quiet = { info() {}, error() {} };
+const quiet = { info() {}, warn() {}, error() {} };
 
 function startChild(mode, dbUrl = '', extra = {}) {
   const proc = spawn(process.execPath, [here, '--child', mode, dbUrl, JSON.stringify(extra)], {

@@ -125,7 +125,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.route('/', healthRoutes());
-  app.route('/', openApiRoutes());
+  app.route('/', openApiRoutes(app));
   app.route(
     '/',
     widgetRoutes(

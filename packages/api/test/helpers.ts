@@ -26,6 +26,7 @@ import type { Logger } from '../src/env.js';
 import { createBusiness } from '../src/services/business.js';
 import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
+import { checkEveryAnswer } from './conformance-hook.js';
 
 /** A clock that only moves when told to. */
 export interface TestClock {
@@ -195,6 +196,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
     webhooks: { resolver: noDns, ...options.webhooks },
   });
+  // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
+  checkEveryAnswer(app);
   return {
     app,
     db,

@@ -285,7 +285,7 @@ describe('products and locations admin', () => {
 
   it('deactivates a location on delete, hiding it from stock answers', async () => {
     const res = await t.call('DELETE', '/v1/locations/porto');
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     const stock = await t.call<ProductStock>(
       'GET',
       '/v1/products/HELMET-M/stock',

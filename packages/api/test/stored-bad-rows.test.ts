@@ -68,10 +68,10 @@ describe('a stored row the engine cannot use', () => {
       body: { service: salon.serviceId, start: '2026-03-05T09:00:00Z', customer },
     });
     expect(booked.status).toBe(201);
-    // The owner still sees the row as stored, and can delete it.
+    // The owner sees the closure as it applies (from 1970, the start of the range), and can delete it.
     const list = await call<{ data: { id: string; startDate: string }[] }>(t, 'GET', '/v1/closures');
     expect(list.body.data).toContainEqual(
-      expect.objectContaining({ id: 'clo_year0', startDate: '0000-01-01' }),
+      expect.objectContaining({ id: 'clo_year0', startDate: '1970-01-01', endDate: '2026-03-03' }),
     );
     expect((await call(t, 'DELETE', '/v1/closures/clo_year0')).status).toBe(204);
   });

@@ -6,6 +6,7 @@
 import type { Problem, ProductStock } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.js';
+import { testLogger } from './helpers.js';
 import { openStream } from './sse.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
@@ -18,8 +19,6 @@ afterEach(async () => {
   for (const stream of opened.splice(0)) await stream.close();
   await t.close();
 });
-
-const quiet = { info() {}, warn() {}, error() {} };
 
 describe('the stream shows what the REST read shows', () => {
   it('replays and streams nothing of a product hidden from publishable keys, until it is shown again', async () => {
@@ -107,7 +106,14 @@ describe('the stream shows what the REST read shows', () => {
 describe('stream limits', () => {
   /** The app with these stream limits, trusting one proxy (X-Forwarded-For names the client). */
   const appWith = (streams: AppOptions['streams']) =>
-    createApp({ database: t.db, clock: t.clock, rateLimit: false, trustProxy: 1, logger: quiet, streams });
+    createApp({
+      database: t.db,
+      clock: t.clock,
+      rateLimit: false,
+      trustProxy: 1,
+      logger: testLogger(),
+      streams,
+    });
   const path = (skus = 'HELMET-M') => `/v1/stock/stream?skus=${skus}&key=${t.publishableKey}`;
   const from = (address: string) => ({ 'X-Forwarded-For': address });
   async function open(app: ReturnType<typeof appWith>, address: string) {

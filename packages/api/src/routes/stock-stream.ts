@@ -14,6 +14,8 @@ import type { AppEnv } from '../env.js';
 import { forbidden, validationFailed } from '../errors.js';
 import { authorizeKey, isSecret, originAllowed, readableUnauthorized } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
+import { content, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 import { authenticate } from '../services/keys.js';
 import { streamSnapshots } from '../services/stock-snapshot.js';
 import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stock-stream.js';
@@ -25,6 +27,26 @@ const defaultHeartbeatMs = 15_000;
 const retryMs = 2_000;
 /** Most missed events replayed on resume; beyond it the client gets fresh snapshots instead. */
 const replayLimit = 1000;
+
+/** The stream's contract (declared apart, as the handler is long). */
+const streamRoute = route({
+  summary: 'Live stock changes (Server-Sent Events)',
+  description:
+    'Opens with `event: ready`, then one `event: stock` per change of a watched SKU (data: a ' +
+    '`StockEvent`, `id:` its position; reconnect with `Last-Event-ID` to get what was missed). ' +
+    '`EventSource` cannot send headers, so a publishable key may come as `?key=` (never a secret ' +
+    'key: URLs end up in logs). A revoked key gets `event: revoked` and the stream ends.',
+  tag: 'Stock',
+  auth: 'any',
+  query: StockStreamQuery,
+  responses: {
+    200: content('text/event-stream', 'The event stream'),
+    429: problem({
+      rate_limited:
+        'Too many open streams or connects from this client (key and address), or on this server.',
+    }),
+  },
+});
 
 export interface StockStreamRouteOptions {
   /** Heartbeat interval, which is also how soon a revoked key's stream ends. Default 15 s. */
@@ -38,7 +60,7 @@ export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const app = new Hono<AppEnv>();
 
-  app.get('/stock/stream', async (c) => {
+  app.get('/stock/stream', streamRoute, async (c) => {
     const query = readQuery(c, StockStreamQuery);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!bearer && query.key?.startsWith('fd_sk_')) {

@@ -16,6 +16,8 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { content, empty, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 
 /** Where the widget files come from, and what the demo page uses. */
 export interface WidgetRouteOptions {
@@ -71,6 +73,43 @@ async function encode(path: string): Promise<Encoded | null> {
 }
 
 const chunkName = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.js$/;
+
+/** The contracts of the files and pages below (no key: they are loaded by any site's pages). */
+const scriptAnswers = {
+  200: content('text/javascript', 'The script (`br` or `gzip` when accepted)'),
+  304: empty('Not modified (`If-None-Match` matched the `ETag`)'),
+  404: problem({ not_found: 'The widget is not built on this server, or no such file.' }),
+};
+const loaderRoute = route({
+  summary: 'The widget loader script',
+  description:
+    'Load it in a page with an async script tag, then use the `frontdesk-booking` and `frontdesk-stock` ' +
+    'elements. Cached for 5 minutes, so a new release reaches pages quickly.',
+  tag: 'Widget',
+  auth: 'none',
+  responses: scriptAnswers,
+});
+const chunkRoute = route({
+  summary: 'A widget chunk (content-hashed, cached as immutable)',
+  tag: 'Widget',
+  auth: 'none',
+  responses: scriptAnswers,
+});
+const demoRoute = route({
+  summary: 'A demo page with the widgets, under a strict Content-Security-Policy',
+  tag: 'Widget',
+  auth: 'none',
+  responses: {
+    200: content('text/html', 'The demo page'),
+    404: problem({ not_found: 'No demo key is configured on this server.' }),
+  },
+});
+const demoCssRoute = route({
+  summary: "The demo page's style sheet",
+  tag: 'Widget',
+  auth: 'none',
+  responses: { 200: content('text/css', 'The style sheet') },
+});
 
 /** The default widget directory, or undefined when no built widget can be found. */
 export function defaultWidgetDir(): string | undefined {
@@ -135,15 +174,15 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
     return new Response(encoding ? file[encoding] : file.identity, { headers });
   }
 
-  app.get('/widget.js', (c) => serveFile('widget.js', 'public, max-age=300', c.req.raw));
-  app.get('/widget/chunks/:file', (c) => {
+  app.get('/widget.js', loaderRoute, (c) => serveFile('widget.js', 'public, max-age=300', c.req.raw));
+  app.get('/widget/chunks/:file', chunkRoute, (c) => {
     const file = c.req.param('file');
     // Only plain chunk names: no `..`, no slashes, nothing outside the chunks directory.
     if (!chunkName.test(file)) throw new ApiError(404, 'not_found');
     return serveFile(`widget/chunks/${file}`, 'public, max-age=31536000, immutable', c.req.raw);
   });
 
-  app.get('/demo', async (c) => {
+  app.get('/demo', demoRoute, async (c) => {
     const key = typeof options.demoKey === 'function' ? await options.demoKey() : options.demoKey;
     if (!key) throw new ApiError(404, 'not_found', { detail: 'No demo key is configured on this server' });
     const managing = c.req.query('frontdesk_booking') !== undefined;
@@ -169,7 +208,7 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
       'X-Content-Type-Options': 'nosniff',
     });
   });
-  app.get('/demo/demo.css', (c) =>
+  app.get('/demo/demo.css', demoCssRoute, (c) =>
     c.body(demoCss, 200, {
       'Content-Type': 'text/css; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

@@ -29,6 +29,10 @@ const AnyDate = z.iso.date();
 const FIRST_DATE = '1970-01-01';
 const LAST_DATE = '2100-12-31';
 
+/** A `YYYY-MM-DD` date brought into 1970..2100 (string order is date order at four-digit years). */
+export const dateInRange = (date: string) =>
+  date < FIRST_DATE ? FIRST_DATE : date > LAST_DATE ? LAST_DATE : date;
+
 /**
  * A closure with its dates brought into 1970..2100, the range writes accept: a closure from
  * `0000-01-01` or until `9999-12-31` still closes every date a customer can book, as its row says.
@@ -48,8 +52,7 @@ export function usableClosure(
     skipped(log, 'closures', row.id, 'endDate', 'endDate must not be before startDate');
     return undefined;
   }
-  const clamp = (date: string) => (date < FIRST_DATE ? FIRST_DATE : date > LAST_DATE ? LAST_DATE : date);
-  const closure = { startDate: clamp(row.startDate), endDate: clamp(row.endDate) };
+  const closure = { startDate: dateInRange(row.startDate), endDate: dateInRange(row.endDate) };
   if (closure.startDate !== row.startDate || closure.endDate !== row.endDate) {
     log.warn('a stored closure lies partly outside 1970..2100; applied within that range', {
       table: 'closures',

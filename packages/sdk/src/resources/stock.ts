@@ -188,7 +188,12 @@ const locations = (t: Transport) => ({
    * ```
    */
   delete: (id: string, options?: RequestOptions) =>
-    t.request<Location>({ method: 'DELETE', path: `locations/${segment(id)}`, signal: options?.signal }),
+    t.request<void>({
+      method: 'DELETE',
+      path: `locations/${segment(id)}`,
+      read: 'none',
+      signal: options?.signal,
+    }),
 });
 
 /**

@@ -3,6 +3,7 @@
  * buttons to cancel it or move it.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { withManage } from '../i18n/en-manage.js';
 import { dateTime, zoneName } from '../state/format.js';
 import type { ManageFlow } from '../state/manage-flow.js';
 import { useEnv } from './env.js';
@@ -12,7 +13,9 @@ import { SlotPicker } from './SlotPicker.js';
 import { tracked } from './tracked.js';
 
 export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
-  const { t, lang } = useEnv();
+  const env = useEnv();
+  const { lang } = env;
+  const t = withManage(env.t);
   const state = flow.booking.value;
   const mode = flow.mode.value;
   const zone = flow.picker.zone.value;
@@ -43,7 +46,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
         {open && mode === 'view' ? (
           <div class="row">
             <button type="button" onClick={flow.startReschedule}>
-              {t.reschedule}
+              {t.changeTime}
             </button>
             <button type="button" onClick={flow.askCancel}>
               {t.cancel}

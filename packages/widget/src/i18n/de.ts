@@ -2,8 +2,9 @@
  * @module Deutsch.
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const de: Messages = {
+export const de: Messages & ManageMessages = {
   chooseService: 'Leistung wählen',
   minutes: (n) => `${n} Min.`,
   chooseDate: 'Datum wählen',
@@ -58,7 +59,6 @@ export const de: Messages = {
   confirmCancel: 'Ja, stornieren',
   keep: 'Behalten',
   cancelled: 'Ihre Buchung ist storniert.',
-  reschedule: 'Uhrzeit ändern',
   moveTo: (when) => `Verschieben auf ${when}`,
   rescheduled: 'Ihre Buchung wurde verschoben.',
   cutoff: 'Diese Buchung kann online nicht mehr geändert werden. Bitte kontaktieren Sie das Geschäft.',

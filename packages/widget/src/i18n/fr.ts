@@ -2,8 +2,9 @@
  * @module Français.
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const fr: Messages = {
+export const fr: Messages & ManageMessages = {
   chooseService: 'Choisissez une prestation',
   minutes: (n) => `${n} min`,
   chooseDate: 'Choisissez une date',
@@ -58,7 +59,6 @@ export const fr: Messages = {
   confirmCancel: 'Oui, annuler',
   keep: 'La garder',
   cancelled: 'Votre réservation est annulée.',
-  reschedule: 'Changer d’horaire',
   moveTo: (when) => `Déplacer au ${when}`,
   rescheduled: 'Votre réservation a été déplacée.',
   cutoff: 'Il est trop tard pour modifier cette réservation en ligne. Contactez l’établissement.',
