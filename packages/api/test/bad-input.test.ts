@@ -64,6 +64,9 @@ beforeAll(async () => {
     { eventId: 'fuzz-2', sku: 'HELMET-M', locationId: 'lisbon', delta: -5 },
     { id: 'lisbon', name: 'Again' },
     { sku: 'HELMET-M', name: 'Again' },
+    { since: '2026-03-01T00:00:00Z' },
+    { active: false },
+    { active: true, events: ['booking.*'] },
   ];
   // Ids that exist, but in another business.
   const other = await addBusiness(t.db, t.clock());
