@@ -94,8 +94,9 @@ it('a page on another origin books a slot, and errors arrive as classes with req
         customer,
       });
       const mine = await client.bookings.get(booking.id, { token: booking.manageToken });
+      // The same resource: the service may have another one free at that start.
       const taken = await client.bookings
-        .create({ service: service.id, start, customer })
+        .create({ service: service.id, start, resource: booking.resourceId, customer })
         .catch((error: unknown) => error);
       const forbidden = await client.keys.list().catch((error: unknown) => error);
       return {
