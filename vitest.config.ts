@@ -30,6 +30,7 @@ export default defineConfig({
         },
       },
       project('widget', ['packages/widget/**/*.test.ts']),
+      project('console', ['packages/console/**/*.test.ts']),
       project('examples', ['examples/*/test/**/*.test.ts']),
     ],
     typecheck: { enabled: false },

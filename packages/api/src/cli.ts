@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * @module The `frontdesk` command: serve, worker, migrate, seed --demo [--json], keys create,
- * backup FILE, import FILE (CSV products or stock).
+ * @module The `frontdesk` command: init (a new business), serve, worker, migrate, seed --demo [--json],
+ * keys create, backup FILE, import FILE (CSV products or stock).
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -13,6 +13,7 @@ import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
 import { runImportCommand } from './import/command.js';
+import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
@@ -21,12 +22,18 @@ import { createWorker } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 
+  init --name TEXT --timezone ZONE [--locale TAG] [--currency CODE] --owner-email EMAIL
+       [--owner-name TEXT] [--password-stdin] [--json]
+                              Create a business, its first keys and its owner (asks in a
+                              terminal when run without flags; without --password-stdin the
+                              owner gets a one-time set-up link, valid 24 hours)
   serve [--no-worker]         Run the API (PORT, default 8787; HOST, default 127.0.0.1) and the
                               background worker (webhook deliveries); --no-worker leaves that
                               to a separate "frontdesk worker"
   worker                      Run only the background worker (webhook deliveries)
   migrate                     Apply database migrations
-  seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
+  seed --demo [--json]        Create the demo business (idempotent) and its console owner;
+                              --json prints its keys and the owner's (new) password
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
   import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]
@@ -39,8 +46,9 @@ PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_L
 per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
-default 10; 0 turns either cap off), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1 (allow http: and private,
-loopback and link-local webhook targets: LANs, development).`;
+default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
+it, e.g. https://book.example.com: console links and checks), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
+(allow http: and private, loopback and link-local webhook targets: LANs, development).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -79,6 +87,12 @@ async function runServe(args: string[]): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
+  const publicUrl = process.env.FRONTDESK_PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+    throw new UsageError(
+      `FRONTDESK_PUBLIC_URL must be an origin such as https://book.example.com, got "${publicUrl}"`,
+    );
+  }
   const maxStreams = numberFromEnv('FRONTDESK_MAX_STREAMS');
   const maxStreamsPerClient = numberFromEnv('FRONTDESK_MAX_STREAMS_PER_CLIENT');
   const cap = (value: number) => (value === 0 ? false : value);
@@ -89,6 +103,7 @@ async function runServe(args: string[]): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     webhooks: webhookOptions(),
     ...(values['no-worker'] ? { worker: false as const } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
     streams: {
@@ -147,13 +162,17 @@ async function runSeed(args: string[]): Promise<void> {
     businessId: seed.businessId,
     publishableKey: seed.publishableKey,
     secretKey: seed.secretKey,
+    ownerEmail: seed.ownerEmail,
+    ownerPassword: seed.ownerPassword,
   };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(keys)}\n`);
   } else {
     process.stdout.write(
       `${seed.created ? 'Created' : 'Found'} the demo business ${seed.businessId}\n` +
-        `  publishable key: ${seed.publishableKey}\n  secret key:      ${seed.secretKey} (shown once)\n`,
+        `  publishable key: ${seed.publishableKey}\n  secret key:      ${seed.secretKey} (shown once)\n` +
+        `  console:         ${publicConsoleUrl()}/\n` +
+        `  sign in as ${seed.ownerEmail} with password ${seed.ownerPassword} (new on every seed)\n`,
     );
   }
 }
@@ -210,6 +229,11 @@ async function runBackup(args: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'init':
+      return withDatabase(async (db) => {
+        await migrate(db);
+        await runInit(rest, db);
+      });
     case 'serve':
       return runServe(rest);
     case 'worker':
@@ -244,6 +268,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
+    error instanceof InitUsageError ||
     (error instanceof Error && error.name === 'TypeError' && 'code' in error)
   ) {
     process.stderr.write(`frontdesk: ${error.message}\n\n${usage}\n`);

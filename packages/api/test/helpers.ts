@@ -62,6 +62,8 @@ export interface TestAppOptions {
   rateLimit?: AppOptions['rateLimit'];
   trustProxy?: AppOptions['trustProxy'];
   bodyLimit?: number;
+  publicUrl?: string;
+  loginThrottle?: AppOptions['loginThrottle'];
   /**
    * Default: a logger that keeps every line in `logs` and fails the test during which one is logged
    * at level `error` (see `expectErrors`). A logger passed here replaces it (and `logs` stays empty).
@@ -194,6 +196,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: options.logger ?? testLogger(logs, options.expectErrors ?? false),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
     webhooks: { resolver: noDns, ...options.webhooks },
   });
   // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).

@@ -227,14 +227,17 @@ export type ClosureInput = Input<typeof core.ClosureInput>;
 
 /**
  * What `availability.get` accepts: dates in the business's zone, at most 92 days, from 1970-01-01 to
- * 2100-12-31.
+ * 2100-12-31. `ignoreBookingWindow` (business only) also offers starts inside the notice and past
+ * the horizon.
  *
  * @example
  * ```ts
  * const query: AvailabilityQuery = { service: 'svc_1', from: '2026-03-02', to: '2026-03-08' };
  * ```
  */
-export type AvailabilityQuery = Input<typeof core.AvailabilityQuery>;
+export type AvailabilityQuery = Omit<Input<typeof core.AvailabilityQuery>, 'ignoreBookingWindow'> & {
+  ignoreBookingWindow?: boolean | undefined;
+};
 /**
  * Free start times of a service.
  *
@@ -375,33 +378,119 @@ export type CreatedApiKey = Output<typeof core.CreatedApiKey>;
 export type ApiKeyInput = Input<typeof core.ApiKeyInput>;
 
 /**
- * One entry of the business's event log (`GET /v1/events`), oldest first. The contract has no
- * schema for it yet; this mirrors the API's answer. `type` is dotted (`booking.created`,
- * `key.revoked`, `stock.changed`); `payload` is the event's JSON.
+ * Who made a change: a console user (with their name), an API key, or the server itself.
+ *
+ * @example
+ * ```ts
+ * const who = event.actor.type === 'user' ? event.actor.name : event.actor.type;
+ * ```
+ */
+export type Actor = Output<typeof core.Actor>;
+
+/**
+ * One entry of the business's event log (`GET /v1/events`), oldest first. `type` is dotted
+ * (`booking.created`, `key.revoked`, `stock.changed`); `payload` is the event's JSON; `actor` says
+ * who made the change.
  *
  * @example
  * ```ts
  * for await (const event of client.events.list()) if (event.type === 'booking.created') sync(event.subjectId);
  * ```
  */
-export interface FrontdeskEvent {
-  /** Increasing number: events are ordered by it. */
-  id: number;
-  type: string;
-  subjectId: string;
-  payload: unknown;
-  createdAt: string;
-}
+export type FrontdeskEvent = Output<typeof core.Event>;
 
 /**
- * Filters of `events.list`: one event `type` and the usual `cursor`/`limit`.
+ * Filters of `events.list`: one event `type`, one `subject` (a booking id, …), and the usual
+ * `cursor`/`limit`.
  *
  * @example
  * ```ts
  * const query: EventListQuery = { type: 'booking.cancelled', limit: 100 };
  * ```
  */
-export type EventListQuery = ListQuery & { type?: string | undefined };
+export type EventListQuery = ListQuery & { type?: string | undefined; subject?: string | undefined };
+
+/**
+ * A person who signs in to the console: `owner` or `staff` (linked to resources).
+ *
+ * @example
+ * ```ts
+ * const staff = (await console.users.list()).data.filter((u: User) => u.role === 'staff');
+ * ```
+ */
+export type User = Output<typeof core.User>;
+/**
+ * Inviting someone: `email`, and optionally `name`, `role` (default staff), `resourceIds`.
+ *
+ * @example
+ * ```ts
+ * const input: UserInput = { email: 'ana@salon.example', role: 'staff', resourceIds: ['res_1'] };
+ * ```
+ */
+export type UserInput = Input<typeof core.UserInput>;
+/**
+ * Fields of `users.update`, all optional.
+ *
+ * @example
+ * ```ts
+ * const change: UserUpdate = { role: 'owner' };
+ * ```
+ */
+export type UserUpdate = Input<typeof core.UserUpdate>;
+/**
+ * An invited person with their one-time link (`invitation.url`), to hand over when no mail is set up.
+ *
+ * @example
+ * ```ts
+ * const { invitation }: InvitedUser = await console.users.invite({ email: 'ana@salon.example' });
+ * ```
+ */
+export type InvitedUser = Output<typeof core.InvitedUser>;
+/**
+ * What a set-up link or invitation is for.
+ *
+ * @example
+ * ```ts
+ * const { email, businessName }: InvitationInfo = await console.invitations.lookup(token);
+ * ```
+ */
+export type InvitationInfo = Output<typeof core.InvitationInfo>;
+/**
+ * The signed-in person, their business, and when the session ends.
+ *
+ * @example
+ * ```ts
+ * const { user, business }: SessionInfo = await console.session.current();
+ * ```
+ */
+export type SessionInfo = Output<typeof core.SessionInfo>;
+/**
+ * Changing one's password: the current one and the new one (10 characters or more).
+ *
+ * @example
+ * ```ts
+ * const input: PasswordChangeInput = { currentPassword: old, newPassword: fresh };
+ * ```
+ */
+export type PasswordChangeInput = Input<typeof core.PasswordChangeInput>;
+/**
+ * The agenda between two dates: resources (columns), bookings, holds, time off, overrides, closures.
+ *
+ * @example
+ * ```ts
+ * const { bookings }: Agenda = await console.agenda.get({ from: '2026-03-02', to: '2026-03-08' });
+ * ```
+ */
+export type Agenda = Output<typeof core.Agenda>;
+/**
+ * The agenda's range (dates in the business's zone, at most 31 days) and an optional resource.
+ *
+ * @example
+ * ```ts
+ * const query: AgendaQuery = { from: '2026-03-02', to: '2026-03-02', resource: 'res_1' };
+ * ```
+ */
+export type AgendaQuery = Input<typeof core.AgendaQuery>;
 
 /**
  * A webhook endpoint as listed and read (never its secret).

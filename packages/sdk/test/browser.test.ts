@@ -84,7 +84,8 @@ it('a page on another origin books a slot, and errors arrive as classes with req
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: business.timezone }).format(new Date());
       const later = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
       const { slots } = await client.availability.get({ service: service.id, from: today, to: later });
-      const start = slots[0]!.start;
+      const slot = slots[0]!;
+      const start = slot.start;
       const hold = await client.holds.create({ service: service.id, start });
       const customer = { name: 'Browser Customer', email: 'browser@example.com' };
       const booking = await client.bookings.create({
@@ -94,9 +95,12 @@ it('a page on another origin books a slot, and errors arrive as classes with req
         customer,
       });
       const mine = await client.bookings.get(booking.id, { token: booking.manageToken });
-      // The same resource: the service may have another one free at that start.
+      // The time may be open on several resources (more of them later in the day): fill it.
+      for (let left = slot.remaining - 1; left > 0; left--) {
+        await client.bookings.create({ service: service.id, start, customer });
+      }
       const taken = await client.bookings
-        .create({ service: service.id, start, resource: booking.resourceId, customer })
+        .create({ service: service.id, start, customer })
         .catch((error: unknown) => error);
       const forbidden = await client.keys.list().catch((error: unknown) => error);
       return {

@@ -12,6 +12,8 @@ const createdAt = () => integer('created_at').notNull();
 export const businesses = sqliteTable('businesses', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** The business in URLs (`/book/{slug}`); unique. Null for businesses made before slugs. */
+  slug: text('slug').unique(),
   timezone: text('timezone').notNull(),
   locale: text('locale').notNull(),
   currency: text('currency').notNull(),
@@ -46,6 +48,11 @@ export const apiKeys = sqliteTable(
     /** SHA-256 of the full key, hex. */
     hash: text('hash').notNull().unique(),
     allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+    /**
+     * A publishable key in clear (public by design: every embedding page shows it), so the console
+     * can show the embed snippet again. Always null for secret keys.
+     */
+    publishableKey: text('publishable_key'),
     createdAt: createdAt(),
     revokedAt: integer('revoked_at'),
   },
@@ -206,7 +213,9 @@ export const bookings = sqliteTable(
     resourceId: text('resource_id')
       .notNull()
       .references(() => resources.id),
-    status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] }).notNull(),
+    status: text('status', {
+      enum: ['pending', 'confirmed', 'cancelled', 'completed', 'no_show'],
+    }).notNull(),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     blockStart: integer('block_start').notNull(),
@@ -219,6 +228,10 @@ export const bookings = sqliteTable(
     /** SHA-256 of the manage token; the token itself is shown once, on creation. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     cancelReason: text('cancel_reason'),
+    /** The business's own notes: never shown to the customer or to a publishable key. */
+    internalNotes: text('internal_notes').notNull().default(''),
+    /** When the business marked the customer as arrived. */
+    arrivedAt: integer('arrived_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -242,9 +255,11 @@ export const events = sqliteTable(
     type: text('type').notNull(),
     subjectId: text('subject_id').notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    /** Who made the change: a user id (`usr_…`), a key id (`key_…`), or null (the server itself). */
+    actor: text('actor'),
     createdAt: createdAt(),
   },
-  (t) => [index('events_business').on(t.businessId, t.id)],
+  (t) => [index('events_business').on(t.businessId, t.id), index('events_subject').on(t.subjectId, t.id)],
 );
 
 /** The first answer to a create request with an `Idempotency-Key`, replayed for repeats. */
@@ -262,6 +277,7 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.businessId, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
+export * from './account-schema.js';
 export * from './outbox-schema.js';
 export * from './stock-schema.js';
 export * from './webhook-schema.js';

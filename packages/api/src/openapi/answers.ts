@@ -61,7 +61,7 @@ export const problem = (codes: Partial<Record<ErrorCode, string>>): ProblemAnswe
 export interface OperationFacts {
   method: string;
   path: string;
-  auth: 'none' | 'any' | 'secret';
+  auth: 'none' | 'any' | 'secret' | 'session';
   body: boolean;
   query: boolean;
   idempotent: boolean;
@@ -90,13 +90,16 @@ const crossCutting: CrossCutting[] = [
   {
     status: 401,
     code: 'unauthorized',
-    description: 'No `Authorization: Bearer …` key, or an unknown or revoked one.',
+    description:
+      'No `Authorization: Bearer …` key, or an unknown or revoked one; or (console) a session that has ended.',
     when: (op) => op.auth !== 'none',
   },
   {
     status: 403,
     code: 'forbidden',
-    description: 'The key may not be used from this `Origin`, or the route needs a secret key.',
+    description:
+      'The key may not be used from this `Origin`, or the route needs a secret key; or (console) the ' +
+      'request is not a same-origin one with `X-Frontdesk-CSRF: 1`, or a staff member may not make it.',
     when: (op) => op.auth !== 'none',
   },
   {

@@ -6,6 +6,7 @@
  */
 import {
   AdjustmentResult,
+  Agenda,
   ApiKey,
   Availability,
   Booking,
@@ -13,6 +14,7 @@ import {
   Closure,
   CreatedApiKey,
   DateOverride,
+  Event,
   FieldError,
   Hold,
   Location,
@@ -24,8 +26,10 @@ import {
   Resource,
   Service,
   ServiceProduct,
+  SessionInfo,
   StockSettings,
   TimeOff,
+  User,
   WebhookAttempt,
   WebhookDelivery,
   WebhookEndpoint,
@@ -40,6 +44,7 @@ export const namedSchemas = z.registry<{ id: string }>();
 
 const names: Record<string, z.ZodMiniType> = {
   AdjustmentResult,
+  Agenda,
   ApiKey,
   Availability,
   Booking,
@@ -47,6 +52,7 @@ const names: Record<string, z.ZodMiniType> = {
   Closure,
   CreatedApiKey,
   DateOverride,
+  Event,
   FieldError,
   Hold,
   Location,
@@ -58,8 +64,10 @@ const names: Record<string, z.ZodMiniType> = {
   Resource,
   Service,
   ServiceProduct,
+  SessionInfo,
   StockSettings,
   TimeOff,
+  User,
   WebhookAttempt,
   WebhookDelivery,
   WebhookEndpoint,

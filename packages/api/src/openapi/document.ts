@@ -118,9 +118,17 @@ async function finishOperation(path: string, method: string, op: Json): Promise<
     // `readJson` reads an empty body as `{}`: the body is optional exactly when `{}` is valid.
     (op.requestBody as Json).required = !facts.body.safeParse({}).success;
   }
-  op.security = facts.auth === 'none' ? [] : [{ bearer: [] }];
-  if (facts.auth === 'secret') {
-    op.description = `**Secret key only.**${op.description ? ` ${String(op.description)}` : ''}`;
+  op.security =
+    facts.auth === 'none'
+      ? []
+      : facts.auth === 'session'
+        ? [{ session: [] }]
+        : facts.sessions
+          ? [{ bearer: [] }, { session: [] }]
+          : [{ bearer: [] }];
+  const only = { secret: '**Secret key (or console session) only.**', session: '**Console session only.**' };
+  if (facts.auth === 'secret' || facts.auth === 'session') {
+    op.description = `${only[facts.auth]}${op.description ? ` ${String(op.description)}` : ''}`;
   }
 }
 
@@ -137,7 +145,8 @@ export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDo
         description:
           'Bookings and stock for a local business. Authenticate with `Authorization: Bearer fd_pk_…` ' +
           '(publishable: safe in a page, limited to its allowed origins) or `Bearer fd_sk_…` (secret: ' +
-          'everything for one business; server side only). Errors are RFC 9457 problems ' +
+          'everything for one business; server side only). The owner console on this server uses a ' +
+          'session cookie instead (see `session`). Errors are RFC 9457 problems ' +
           '(`application/problem+json`) with a stable `code`; each answer below lists the codes it can carry.',
         license: { name: 'MIT', identifier: 'MIT' },
       },
@@ -149,6 +158,15 @@ export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDo
             type: 'http',
             scheme: 'bearer',
             description: 'A publishable (`fd_pk_…`) or secret (`fd_sk_…`) key.',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'frontdesk_session',
+            description:
+              "The owner console's session (set by `POST /v1/session`; HttpOnly). Accepted only from " +
+              'pages of this server with the header `X-Frontdesk-CSRF: 1`; an owner acts as a secret ' +
+              'key would, staff only on the agenda and bookings of their resources.',
           },
         },
       },

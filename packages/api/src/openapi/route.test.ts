@@ -86,7 +86,8 @@ describe('route()', () => {
     expect(codes(create, '409')).toEqual(['idempotency_conflict', 'invalid_state']);
     expect(create.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['header Idempotency-Key']);
     expect(create.requestBody?.required).toBe(true);
-    expect(create.security).toEqual([{ bearer: [] }]);
+    // A key, or the console's session (which acts with a secret key's powers).
+    expect(create.security).toEqual([{ bearer: [] }, { session: [] }]);
 
     const get = doc.paths['/v1/things/{id}']!.get as unknown as Op;
     expect(Object.keys(get.responses)).toEqual(['200', '401', '403', '404', '422']);
@@ -95,7 +96,7 @@ describe('route()', () => {
       'query cursor false',
       'query limit false',
     ]);
-    expect(get.description).toMatch(/^\*\*Secret key only\.\*\*/);
+    expect(get.description).toMatch(/^\*\*Secret key \(or console session\) only\.\*\*/);
 
     const remove = doc.paths['/things/{id}']!.delete as unknown as Op;
     expect(Object.keys(remove.responses)).toEqual(['204', '404', '413']);

@@ -24,7 +24,7 @@ import type { MiddlewareHandler } from 'hono';
 import { describeRoute, uniqueSymbol } from 'hono-openapi';
 import type * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
-import { requireSecret } from '../middleware/auth.js';
+import { requireSecret, requireSession } from '../middleware/auth.js';
 import { type Answer, isSchema, type ProblemAnswer } from './answers.js';
 import { answerSchema, requestSchema } from './components.js';
 import type { Tag } from './tags.js';
@@ -35,8 +35,12 @@ export interface RouteContract {
   /** Markdown: who may call it and the rules behind its answers. */
   description?: string;
   tag: Tag;
-  /** `none`: no key; `any`: publishable or secret key; `secret`: secret key only (enforced here). */
-  auth: 'none' | 'any' | 'secret';
+  /**
+   * `none`: no key; `any`: publishable or secret key; `secret`: secret key only (enforced here; a
+   * console session counts as one, narrowed for staff); `session`: a console session only, never a
+   * key (enforced here).
+   */
+  auth: 'none' | 'any' | 'secret' | 'session';
   /** The query string, as read with `readQuery`. */
   query?: z.ZodMiniType;
   /** The JSON body, as read with `readJson` (an empty body is read as `{}`). */
@@ -50,6 +54,11 @@ export interface RouteContract {
   idempotent?: boolean;
   /** Behind the public-write rate limit (adds `429 rate_limited`). */
   rateLimited?: boolean;
+  /**
+   * Whether a console session may call it as well as a key (default: yes, for `any` and `secret`).
+   * `false` for routes that authenticate themselves with a key only (the stock stream's `?key=`).
+   */
+  sessions?: boolean;
 }
 
 /** The facts `document.ts` finishes an operation with (then removes). */
@@ -59,6 +68,7 @@ export interface ContractExtension {
   body: z.ZodMiniType | undefined;
   idempotent: boolean;
   rateLimited: boolean;
+  sessions: boolean;
   problems: Record<number, ProblemAnswer['codes']>;
 }
 
@@ -97,6 +107,7 @@ function operationSpec(contract: RouteContract) {
     body: contract.body,
     idempotent: contract.idempotent ?? false,
     rateLimited: contract.rateLimited ?? false,
+    sessions: contract.sessions ?? true,
     problems,
   };
   return {
@@ -114,10 +125,10 @@ function operationSpec(contract: RouteContract) {
 /** Declares a route's contract; returns the middleware to put first in the route's handlers. */
 export function route(contract: RouteContract): MiddlewareHandler<AppEnv> {
   const describe = describeRoute(operationSpec(contract) as Parameters<typeof describeRoute>[0]);
-  if (contract.auth !== 'secret') return describe;
+  if (contract.auth !== 'secret' && contract.auth !== 'session') return describe;
   // The declaration is the check, so the document cannot say "secret key" while the code lets a
   // publishable key in (or the reverse).
-  return Object.assign(requireSecret(), {
+  return Object.assign(contract.auth === 'secret' ? requireSecret() : requireSession(), {
     [uniqueSymbol]: (describe as unknown as Record<symbol, unknown>)[uniqueSymbol],
   });
 }

@@ -18,8 +18,15 @@ export const tags = [
     name: 'Webhooks',
     description: 'Endpoints that receive every change, signed (Standard Webhooks), retried and replayable.',
   },
+  { name: 'Agenda', description: 'Everything on the calendar between two dates, for the console.' },
+  {
+    name: 'Sessions',
+    description: 'Signing in to the owner console, one-time links (set-up, invitations), passwords.',
+  },
+  { name: 'Users', description: 'The people who sign in to the console: owners and staff.' },
   { name: 'Operations', description: 'Health, this document and its reference page.' },
   { name: 'Widget', description: 'The built booking widget and its demo page, served beside the API.' },
+  { name: 'Console', description: 'The built owner console, served beside the API at `/console`.' },
 ] as const;
 
 export type Tag = (typeof tags)[number]['name'];

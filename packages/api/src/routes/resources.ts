@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { isSecret } from '../middleware/auth.js';
+import { resourceScope } from '../middleware/staff-scope.js';
 import { readJson, readQuery } from '../middleware/validate.js';
 import { empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
@@ -26,7 +27,7 @@ export function resourceRoutes(): Hono<AppEnv> {
     '/resources',
     route({
       summary: 'List resources',
-      description: 'Publishable keys see active resources only.',
+      description: "Publishable keys see active resources only; a staff member's session, theirs only.",
       tag: 'Resources',
       auth: 'any',
       query: ListQuery,
@@ -35,7 +36,13 @@ export function resourceRoutes(): Hono<AppEnv> {
     async (c) => {
       const query = readQuery(c, ListQuery);
       const { db, businessId, auth } = scope(c);
-      return c.json(await listResources(db, businessId, { ...query, activeOnly: !isSecret(auth) }));
+      return c.json(
+        await listResources(db, businessId, {
+          ...query,
+          activeOnly: !isSecret(auth),
+          only: resourceScope(auth),
+        }),
+      );
     },
   );
   app.get(
@@ -51,6 +58,7 @@ export function resourceRoutes(): Hono<AppEnv> {
       const { db, businessId, auth } = scope(c);
       const row = await getResourceRow(db, businessId, param(c, 'id'));
       if (!row.active && !isSecret(auth)) throw notFound('Resource');
+      if (resourceScope(auth)?.includes(row.id) === false) throw notFound('Resource');
       return c.json(resourceToWire(row));
     },
   );

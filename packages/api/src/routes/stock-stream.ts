@@ -38,6 +38,8 @@ const streamRoute = route({
     'key: URLs end up in logs). A revoked key gets `event: revoked` and the stream ends.',
   tag: 'Stock',
   auth: 'any',
+  // It authenticates itself (`?key=` or the header), before and without the session middleware.
+  sessions: false,
   query: StockStreamQuery,
   responses: {
     200: content('text/event-stream', 'The event stream'),

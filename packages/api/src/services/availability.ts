@@ -76,13 +76,15 @@ export interface AvailabilityRequest {
   to: string;
   now: number;
   includeInactive: boolean;
+  /** Business only: ignore the service's minimum notice and horizon. */
+  ignoreBookingWindow?: boolean | undefined;
   /** Where stored rows the engine cannot use are reported. */
   logger: RowLogger;
 }
 
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
   const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
-  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
+  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}|${q.ignoreBookingWindow === true}`;
   const hit = answers.get(key);
   if (
     hit &&
@@ -131,6 +133,7 @@ export async function checkBookableStart(
     now: number;
     exclude?: OccupancyExclusions;
     includeInactive: boolean;
+    ignoreBookingWindow?: boolean | undefined;
     logger: RowLogger;
   },
 ): Promise<StartCheck> {

@@ -3,7 +3,7 @@
  * hold converted), reading by manage token or secret key, listing for the business.
  */
 import type { Booking, BookingInput, BookingListQuery, BookingStatus, Question } from '@frontdesk/core';
-import { and, eq, getTableColumns, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
@@ -22,7 +22,17 @@ import { decodeCursor, type Page, pageOf } from './pagination.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
-export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
+/**
+ * Who an answer is for: the business sees its internal notes and arrival; a customer (publishable
+ * key, manage token) never does.
+ */
+export type BookingView = 'business' | 'customer';
+
+export function bookingToWire(
+  row: BookingRow,
+  manageToken?: string,
+  view: BookingView = 'customer',
+): Booking {
   return {
     id: row.id,
     status: row.status,
@@ -39,6 +49,12 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
     notes: row.notes,
     ...(manageToken !== undefined ? { manageToken } : {}),
     cancelReason: row.cancelReason,
+    ...(view === 'business'
+      ? {
+          internalNotes: row.internalNotes,
+          arrivedAt: row.arrivedAt === null ? null : toInstant(row.arrivedAt),
+        }
+      : {}),
     createdAt: toInstant(row.createdAt),
     updatedAt: toInstant(row.updatedAt),
   };
@@ -48,10 +64,17 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
  * What goes into the event log: the booking as the secret key reads it, less the personal part
  * (customer, answers, notes), which stays in the booking row alone — the log is an audit trail, not
  * a CRM. Webhooks add that part back from the row when they send the event (it never changes after
- * booking): see webhooks/event-data.ts.
+ * booking): see webhooks/event-data.ts. Internal notes stay out of both: the business edits them at
+ * any time, and `booking.notes_changed` says that they changed, not what they say.
  */
 export const bookingEventPayload = (row: BookingRow) => {
-  const { customer: _c, answers: _a, notes: _n, ...rest } = bookingToWire(row);
+  const {
+    customer: _c,
+    answers: _a,
+    notes: _n,
+    internalNotes: _i,
+    ...rest
+  } = bookingToWire(row, undefined, 'business');
   return rest;
 };
 
@@ -80,6 +103,8 @@ export async function createBooking(
   includeInactive: boolean,
   logger: RowLogger,
 ): Promise<Booking> {
+  // Only the business books outside the booking window (the route refuses it to others).
+  const ignoreBookingWindow = includeInactive && input.ignoreBookingWindow === true;
   const start = Date.parse(input.start);
   // A live hold of the same service and start gives its seat (and its resource) to the booking.
   let holdId: string | undefined;
@@ -113,6 +138,7 @@ export async function createBooking(
     now,
     exclude: { holdId },
     includeInactive,
+    ignoreBookingWindow,
     logger,
   });
   const opening = check.openings[0];
@@ -135,6 +161,8 @@ export async function createBooking(
     notes: input.notes,
     manageTokenHash: sha256(manageToken),
     cancelReason: null,
+    internalNotes: '',
+    arrivedAt: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -156,30 +184,47 @@ export async function createBooking(
     payload: { ...bookingEventPayload(row), ...(holdId ? { holdId } : {}) },
     now,
   });
-  return bookingToWire(row, manageToken);
+  return bookingToWire(row, manageToken, includeInactive ? 'business' : 'customer');
+}
+
+/** Who is reading or changing a booking. */
+export interface BookingAccess {
+  /** The business (secret key or console session). */
+  secret: boolean;
+  /** The customer's manage token (with a publishable key). */
+  token?: string | undefined;
+  /** A staff member's resources: bookings of other resources do not exist for them. */
+  resourceIds?: string[] | undefined;
 }
 
 /**
- * The booking the caller may see: with a secret key any booking of the business; otherwise only
- * with its manage token. A wrong token is a 404, like a wrong id: existence is not revealed.
+ * The booking the caller may see: with a secret key any booking of the business (staff: of their
+ * resources); otherwise only with its manage token. A wrong token is a 404, like a wrong id:
+ * existence is not revealed.
  */
 export async function getBookingRow(
   db: Db,
   businessId: string,
   id: string,
-  access: { secret: boolean; token?: string | undefined },
+  access: BookingAccess,
 ): Promise<BookingRow> {
   const [row] = await db
     .select()
     .from(bookings)
     .where(and(eq(bookings.businessId, businessId), eq(bookings.id, id)));
   if (!row) throw notFound('Booking');
+  if (access.resourceIds && !access.resourceIds.includes(row.resourceId)) throw notFound('Booking');
   if (access.secret) return row;
   if (access.token === undefined || sha256(access.token) !== row.manageTokenHash) throw notFound('Booking');
   return row;
 }
 
-export async function listBookings(db: Db, businessId: string, q: BookingListQuery): Promise<Page<Booking>> {
+export async function listBookings(
+  db: Db,
+  businessId: string,
+  q: BookingListQuery,
+  resourceIds?: string[],
+): Promise<Page<Booking>> {
   const limit = q.limit ?? 50;
   const after = decodeCursor(q.cursor);
   const zone =
@@ -193,6 +238,7 @@ export async function listBookings(db: Db, businessId: string, q: BookingListQue
         q.status ? eq(bookings.status, q.status) : undefined,
         q.service ? eq(bookings.serviceId, q.service) : undefined,
         q.resource ? eq(bookings.resourceId, q.resource) : undefined,
+        resourceIds ? inArray(bookings.resourceId, resourceIds) : undefined,
         q.email ? eq(bookings.customerEmail, q.email) : undefined,
         q.from ? gte(bookings.start, startOfLocalDate(q.from, zone)) : undefined,
         q.to ? lt(bookings.start, startOfLocalDate(nextDate(q.to), zone)) : undefined,
@@ -201,5 +247,5 @@ export async function listBookings(db: Db, businessId: string, q: BookingListQue
     )
     .orderBy(bookings.id)
     .limit(limit + 1);
-  return pageOf(rows, limit, (row) => bookingToWire(row));
+  return pageOf(rows, limit, (row) => bookingToWire(row, undefined, 'business'));
 }

@@ -28,14 +28,14 @@ interface ListOptions {
   limit?: number | undefined;
 }
 
-const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
+export const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
   id: row.id,
   resourceId: row.resourceId,
   date: row.date,
   intervals: row.intervals as TimeInterval[],
 });
 
-const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
+export const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
   id: row.id,
   resourceId: row.resourceId,
   start: toInstant(row.start),
@@ -45,7 +45,7 @@ const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
 
 // Shown as applied: a closure stored before the 1970..2100 rule (from 0000-01-01) closes every
 // date from 1970, so that is what the wire, which carries only dates of that range, says.
-const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
+export const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
   id: row.id,
   startDate: dateInRange(row.startDate),
   endDate: dateInRange(row.endDate),

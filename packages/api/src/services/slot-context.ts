@@ -51,9 +51,14 @@ interface ContextQuery {
   exclude?: OccupancyExclusions;
   /** Publishable keys cannot see or book inactive services and resources. */
   includeInactive: boolean;
+  /** The business booking for a customer: no minimum notice, no horizon (capacity still holds). */
+  ignoreBookingWindow?: boolean | undefined;
   /** Where stored rows the engine cannot use are reported (they are skipped). */
   logger: RowLogger;
 }
+
+/** How far ahead the business itself may book when it ignores the service's horizon. */
+const BUSINESS_HORIZON_DAYS = 3660;
 
 /**
  * Loads everything the engine needs for one service over one window: the catalog (cached per
@@ -116,8 +121,8 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
         bufferBeforeMinutes: service.bufferBeforeMinutes,
         bufferAfterMinutes: service.bufferAfterMinutes,
         slotIntervalMinutes: service.slotIntervalMinutes,
-        minNoticeMinutes: service.minNoticeMinutes,
-        horizonDays: service.horizonDays,
+        minNoticeMinutes: q.ignoreBookingWindow ? 0 : service.minNoticeMinutes,
+        horizonDays: q.ignoreBookingWindow ? BUSINESS_HORIZON_DAYS : service.horizonDays,
         capacity: service.capacity,
       },
       resources: calendars,

@@ -41,10 +41,16 @@ export const BookingInput = z.strictObject({
   customer: Customer,
   answers: z._default(Answers, {}),
   notes: z._default(multilineText(2000), ''),
+  /**
+   * Business only (secret key or console session): book outside the service's minimum notice and
+   * horizon, for a customer on the phone or at the desk. Capacity still holds.
+   */
+  ignoreBookingWindow: z.optional(z.boolean()),
 });
 export type BookingInput = z.input<typeof BookingInput>;
 
-export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled']);
+/** `completed` and `no_show` are set by the business once the start has passed. */
+export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled', 'completed', 'no_show']);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
 export const Booking = z.object({
@@ -60,16 +66,29 @@ export const Booking = z.object({
   /** Shown on creation and to secret keys: the customer's key to view, cancel and reschedule. */
   manageToken: z.optional(z.string()),
   cancelReason: z.nullable(z.string()),
+  /** The business's own notes; only in answers to the business (never to a publishable key). */
+  internalNotes: z.optional(z.string()),
+  /** When the business marked the customer as arrived; business answers only. */
+  arrivedAt: z.optional(z.nullable(Instant)),
   createdAt: Instant,
   updatedAt: Instant,
 });
 export type Booking = z.infer<typeof Booking>;
 
+/** Changing the business's internal notes of a booking. */
+export const BookingNotesInput = z.strictObject({ internalNotes: multilineText(5000) });
+export type BookingNotesInput = z.infer<typeof BookingNotesInput>;
+
 /** Cancelling: by the customer (with the manage token) or the business (secret key). */
 export const CancelInput = z.strictObject({ reason: z._default(multilineText(500), '') });
 export type CancelInput = z.input<typeof CancelInput>;
 
-export const RescheduleInput = z.strictObject({ start: Instant, resource: z.optional(Id) });
+export const RescheduleInput = z.strictObject({
+  start: Instant,
+  resource: z.optional(Id),
+  /** Business only: move outside the service's minimum notice and horizon (capacity still holds). */
+  ignoreBookingWindow: z.optional(z.boolean()),
+});
 export type RescheduleInput = z.infer<typeof RescheduleInput>;
 
 /** Declining a booking that awaits confirmation. */

@@ -4,9 +4,16 @@
 import * as z from 'zod/mini';
 import { Currency, Id, Instant, Locale, requiredText, TimeZone } from './common.js';
 
+/** Lower-case letters, digits and single dashes, such as `salao-lisboa`. */
+export const Slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes'), z.maxLength(60));
+
 export const Business = z.object({
   id: Id,
   name: z.string(),
+  /** The business's short name in URLs (the hosted booking page `/book/{slug}`); null if none. */
+  slug: z.nullable(z.string()),
   timezone: TimeZone,
   locale: Locale,
   currency: Currency,
@@ -19,6 +26,7 @@ export type Business = z.infer<typeof Business>;
 export const BusinessUpdate = z.partial(
   z.strictObject({
     name: requiredText(200),
+    slug: Slug,
     timezone: TimeZone,
     locale: Locale,
     currency: Currency,

@@ -24,6 +24,11 @@ export const ApiKey = z.object({
   prefix: z.string(),
   /** Browsers may use a publishable key only from these origins. */
   allowedOrigins: z.array(z.string()),
+  /**
+   * The whole key, for publishable keys only (they are public by design: every page that embeds
+   * the widget shows one), so the console can show the embed snippet again. Never for secret keys.
+   */
+  publishableKey: z.optional(z.string()),
   createdAt: Instant,
   revokedAt: z.nullable(Instant),
 });

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Instant, ListQuery, singleLineCharacters, text } from './common.js';
-import { isWebhookEventPattern } from './event.js';
+import { isWebhookEventPattern } from './event-catalogue.js';
 
 /** An absolute `https:` URL (`http:` only where the operator allows private targets). */
 export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000), singleLineCharacters);

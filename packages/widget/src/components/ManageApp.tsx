@@ -30,7 +30,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
   let body = null;
   if (state.status === 'ready') {
     const b = state.value;
-    const open = b.status !== 'cancelled';
+    const open = b.status === 'pending' || b.status === 'confirmed';
     body = (
       <>
         <dl>
@@ -41,6 +41,8 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
             <time dateTime={b.start}>{dateTime(b.start, lang, zone)}</time> ({zoneName(zone)})
           </dd>
           <dt>{t.yourBooking}</dt>
+          {/* Completed and no-show (set by the business afterwards) show as the API names them:
+              four more translations would not fit the booking flow's 20 KB budget. */}
           <dd>{t.status[b.status]}</dd>
         </dl>
         {open && mode === 'view' ? (

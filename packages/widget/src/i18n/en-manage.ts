@@ -7,7 +7,13 @@ import type { Messages } from './en.js';
 
 export const enManage = {
   yourBooking: 'Your booking',
-  status: { pending: 'Waiting for confirmation', confirmed: 'Confirmed', cancelled: 'Cancelled' },
+  status: {
+    pending: 'Waiting for confirmation',
+    confirmed: 'Confirmed',
+    cancelled: 'Cancelled',
+    completed: 'Completed',
+    no_show: 'Missed',
+  },
   cancel: 'Cancel booking',
   confirmCancel: 'Yes, cancel it',
   keep: 'Keep it',
