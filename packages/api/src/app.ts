@@ -17,10 +17,11 @@ import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
-import { consoleRoutes } from './routes/console.js';
+import { consoleBuilt, consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
+import { homeRoutes } from './routes/home.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -143,6 +144,13 @@ export function createApp(options: AppOptions): App {
 
   app.route('/', healthRoutes());
   app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
+  app.route(
+    '/',
+    homeRoutes({
+      hasConsole: () => consoleBuilt(options.consoleDir),
+      database: options.database,
+    }),
+  );
   app.route('/', openApiRoutes(app));
   app.route(
     '/',

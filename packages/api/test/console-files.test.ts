@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import { seedDemo } from '../src/services/demo.js';
 import { createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -89,4 +90,25 @@ describe('/console', () => {
       detail: 'The console is not built on this server',
     });
   });
+});
+
+describe('GET / (the start page)', () => {
+  const appWith = (consoleDir: string) =>
+    createApp({ database: t.db, consoleDir, logger: { info() {}, warn() {}, error() {} } });
+
+  it('sends a person to the console when it is built', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/console');
+  });
+
+  it('sends them to the API reference without a console or a demo business, then to /demo once seeded', async () => {
+    const bare = appWith(join(dir, 'nowhere'));
+    expect((await bare.request('/')).headers.get('location')).toBe('/docs');
+    await seedDemo(t.db);
+    const res = await bare.request('/');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/demo');
+    expect((await bare.request('/demo')).status).toBe(200);
+  }, 60_000);
 });

@@ -28,6 +28,12 @@ export function defaultConsoleDir(): string | undefined {
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
+/** Whether a built console is there to serve (in `consoleDir`, else where it is found by default). */
+export function consoleBuilt(consoleDir?: string): boolean {
+  const dir = consoleDir ?? defaultConsoleDir();
+  return dir !== undefined && existsSync(join(dir, 'index.html'));
+}
+
 export const consoleCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
