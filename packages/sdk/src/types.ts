@@ -497,7 +497,7 @@ export type AgendaQuery = Input<typeof core.AgendaQuery>;
  *
  * @example
  * ```ts
- * const endpoints: WebhookEndpoint[] = (await client.webhookEndpoints.list()).data;
+ * const endpoints: WebhookEndpoint[] = (await hooks.webhookEndpoints.list()).data;
  * ```
  */
 export type WebhookEndpoint = Output<typeof core.WebhookEndpoint>;
@@ -506,7 +506,7 @@ export type WebhookEndpoint = Output<typeof core.WebhookEndpoint>;
  *
  * @example
  * ```ts
- * const { secret }: WebhookEndpointWithSecret = await client.webhookEndpoints.create({ url });
+ * const { secret }: WebhookEndpointWithSecret = await hooks.webhookEndpoints.create({ url });
  * ```
  */
 export type WebhookEndpointWithSecret = Output<typeof core.WebhookEndpointWithSecret>;
@@ -533,7 +533,7 @@ export type WebhookEndpointUpdate = Input<typeof core.WebhookEndpointUpdate>;
  *
  * @example
  * ```ts
- * const failed: WebhookDelivery[] = (await client.webhookEndpoints.deliveries(id, { status: 'failed' })).data;
+ * const failed: WebhookDelivery[] = (await hooks.webhookEndpoints.deliveries(id, { status: 'failed' })).data;
  * ```
  */
 export type WebhookDelivery = Output<typeof core.WebhookDelivery>;
@@ -560,7 +560,7 @@ export type WebhookReplayInput = Input<typeof core.WebhookReplayInput>;
  *
  * @example
  * ```ts
- * const { queued }: WebhookReplayResult = await client.webhookEndpoints.replay(id, { since });
+ * const { queued }: WebhookReplayResult = await hooks.webhookEndpoints.replay(id, { since });
  * ```
  */
 export type WebhookReplayResult = Output<typeof core.WebhookReplayResult>;
