@@ -32,11 +32,13 @@ import { publicSessionRoutes, sessionRoutes } from './routes/session.js';
 import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
 import { userRoutes } from './routes/users.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
 import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
+import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
   database: Database;
@@ -77,6 +79,12 @@ export interface AppOptions {
    * (default 60 a minute, bursts of 20). Each `false` turns that limit off.
    */
   streams?: StreamLimitOptions;
+  /**
+   * How webhook URLs are checked when an endpoint is saved: `allowPrivate` (the operator's
+   * FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1) permits `http:` and private targets; `resolver` answers DNS
+   * (default the system's; tests inject one).
+   */
+  webhooks?: { allowPrivate?: boolean; resolver?: Resolver };
 }
 
 export type App = Hono<AppEnv>;
@@ -88,6 +96,10 @@ export function createApp(options: AppOptions): App {
     logger: options.logger ?? jsonLogger,
     site: { trustProxy: options.trustProxy ?? false, publicUrl: options.publicUrl },
     loginThrottle: { ...defaultThrottle, ...options.loginThrottle },
+    webhookGuard: {
+      allowPrivate: options.webhooks?.allowPrivate ?? false,
+      resolver: options.webhooks?.resolver ?? systemResolver,
+    },
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
@@ -162,6 +174,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', bookingRoutes(kit));
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
+  v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   v1.route('/', agendaRoutes());
   v1.route('/', userRoutes());

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * @module The `frontdesk` command: init (a new business), serve, migrate, seed --demo [--json], keys
- * create, backup FILE, restore FILE, import FILE (CSV products or stock).
+ * @module The `frontdesk` command: init (a new business), serve, worker, migrate, seed --demo [--json],
+ * keys create, backup FILE, restore FILE, import FILE (CSV products or stock).
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -22,6 +22,7 @@ import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
 import { createKey } from './services/keys.js';
+import { createWorker } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 
@@ -30,7 +31,10 @@ const usage = `Usage: frontdesk <command>
                               Create a business, its first keys and its owner (asks in a
                               terminal when run without flags; without --password-stdin the
                               owner gets a one-time set-up link, valid 24 hours)
-  serve                       Run the API (PORT, default 8787; HOST, default 127.0.0.1)
+  serve [--no-worker]         Run the API (PORT, default 8787; HOST, default 127.0.0.1) and the
+                              background worker (webhook deliveries); --no-worker leaves that
+                              to a separate "frontdesk worker"
+  worker                      Run only the background worker (webhook deliveries)
   migrate                     Apply database migrations
   seed --demo [--json]        Create the demo business (idempotent) and its console owner;
                               --json prints its keys and the owner's (new) password
@@ -51,9 +55,10 @@ per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live 
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
-it, e.g. https://book.example.com: console links and checks), FRONTDESK_BACKUP_DIR (scheduled
-backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s, 15m, 6h, 1d), FRONTDESK_BACKUP_KEEP
-(default 7).`;
+it, e.g. https://book.example.com: console links and checks), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
+(allow http: and private, loopback and link-local webhook targets: LANs, development),
+FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s,
+15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -78,7 +83,17 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
-async function runServe(): Promise<void> {
+/** The webhook SSRF rule from the environment (shared by the routes and the worker). */
+function webhookOptions() {
+  const raw = process.env.FRONTDESK_WEBHOOK_ALLOW_PRIVATE;
+  if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') {
+    throw new UsageError(`FRONTDESK_WEBHOOK_ALLOW_PRIVATE must be 0 or 1, got "${raw}"`);
+  }
+  return { allowPrivate: raw === '1' };
+}
+
+async function runServe(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'no-worker': { type: 'boolean' } } });
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
@@ -97,6 +112,8 @@ async function runServe(): Promise<void> {
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
     ...backupScheduleFromEnv(process.env, dbUrl()),
+    webhooks: webhookOptions(),
+    ...(values['no-worker'] ? { worker: false as const } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
@@ -115,6 +132,34 @@ async function runServe(): Promise<void> {
   });
   closeOnSignals(server);
   jsonLogger.info('listening', { url: server.url, pid: process.pid });
+}
+
+/** `frontdesk worker`: the background worker alone, until SIGTERM/SIGINT. */
+async function runWorker(): Promise<void> {
+  const webhooks = webhookOptions();
+  const database = await openDatabase(dbUrl(), authToken());
+  await migrate(database);
+  const worker = createWorker({ database, webhooks });
+  worker.start();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    jsonLogger.info('shutting down', { signal });
+    worker
+      .stop()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          jsonLogger.error('shutdown failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  jsonLogger.info('worker started', { pid: process.pid, owner: worker.owner });
 }
 
 async function runSeed(args: string[]): Promise<void> {
@@ -214,7 +259,9 @@ async function main(argv: string[]): Promise<void> {
         await runInit(rest, db);
       });
     case 'serve':
-      return runServe();
+      return runServe(rest);
+    case 'worker':
+      return runWorker();
     case 'migrate':
       await withDatabase(migrate);
       process.stdout.write('Migrations applied\n');

@@ -6,6 +6,7 @@ import type { Database } from './db/open.js';
 import type { SiteOptions } from './middleware/site.js';
 import type { BusinessRow } from './services/catalog-cache.js';
 import type { ThrottleLimits } from './services/login-throttle.js';
+import type { UrlGuardOptions } from './webhooks/url-guard.js';
 
 /** The console person behind a session-authenticated request. */
 export interface SessionUser {
@@ -56,6 +57,8 @@ export interface AppDeps {
   site: SiteOptions;
   /** Limits on failed sign-ins. */
   loginThrottle: ThrottleLimits;
+  /** The SSRF rule webhook URLs are checked with when an endpoint is saved. */
+  webhookGuard: UrlGuardOptions;
 }
 
 export interface AppEnv {

@@ -9,6 +9,7 @@ import { type BackupSchedule, type BackupScheduleSettings, startBackupSchedule }
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
+import { createWorker, type OutboxWorker, type WorkerOptions } from './worker.js';
 
 export interface ServeOptions extends Omit<AppOptions, 'database'> {
   /** Database URL (`file:…`, `libsql://…`, `http://…`). */
@@ -22,6 +23,12 @@ export interface ServeOptions extends Omit<AppOptions, 'database'> {
   migrate?: boolean;
   /** Scheduled backups of a local database file (see backup/schedule.ts); off by default. */
   backups?: BackupScheduleSettings;
+  /**
+   * The background worker (webhook deliveries) in this process: its tuning, or `false` when a
+   * separate `frontdesk worker` does that work. On by default. Webhook SSRF settings come from
+   * `webhooks` (shared with the routes) unless given here.
+   */
+  worker?: false | Omit<WorkerOptions, 'database' | 'clock' | 'logger'>;
 }
 
 export interface RunningServer {
@@ -29,6 +36,8 @@ export interface RunningServer {
   host: string;
   url: string;
   database: Database;
+  /** The background worker running in this process, if any. */
+  worker: OutboxWorker | undefined;
   /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -36,8 +45,27 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const database = await openDatabase(options.url, options.authToken);
   if (options.migrate !== false) await migrate(database);
-  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, backups, ...appOptions } = options;
+  const {
+    url: _u,
+    authToken: _a,
+    port: _p,
+    host: _h,
+    migrate: _m,
+    worker: workerOptions,
+    backups,
+    ...appOptions
+  } = options;
   const app = createApp({ ...appOptions, database });
+  const worker =
+    workerOptions === false
+      ? undefined
+      : createWorker({
+          database,
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...workerOptions,
+          webhooks: { ...options.webhooks, ...workerOptions?.webhooks },
+        });
   const host = options.host ?? '127.0.0.1';
   let server!: ServerType;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -47,12 +75,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const backupSchedule: BackupSchedule | undefined = backups
     ? startBackupSchedule({ ...backups, database, logger: appOptions.logger ?? jsonLogger })
     : undefined;
+  worker?.start();
   let closing: Promise<void> | undefined;
   return {
     port: address.port,
     host,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     database,
+    worker,
     close: (graceMs = 10_000) => {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -76,6 +106,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           });
           closeIdle();
         });
+        // Attempts still running after the grace period give their leases back: none is lost.
+        await worker?.stop(graceMs);
         await backupSchedule?.stop();
         await database.close();
       })();

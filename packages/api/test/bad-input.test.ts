@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/openapi/document.js';
+import { sendTestEvent } from '../src/services/webhook-deliveries.js';
+import { createEndpoint } from '../src/services/webhook-endpoints.js';
 import { answerChecker } from './conformance-hook.js';
 import { call, customer, type Salon, setupSalon } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
@@ -31,7 +33,26 @@ beforeAll(async () => {
     body: { sku: 'HELMET-M', locationId: 'lisbon', quantity: 1, customer },
   });
   bookingId = booked.body.id;
-  ownIds = [salon.serviceId, salon.resourceId, booked.body.id, reserved.body.id, 'lisbon', 'HELMET-M'];
+  // A webhook endpoint and one delivery of it, so the deeper webhook paths are fuzzed too.
+  const endpoint = await t.db.write((tx) =>
+    createEndpoint(
+      tx,
+      t.businessId,
+      { url: 'https://hooks.example/h', events: ['*'], description: '', active: true },
+      t.clock(),
+    ),
+  );
+  const delivery = await t.db.write((tx) => sendTestEvent(tx, t.businessId, endpoint.id, t.clock()));
+  ownIds = [
+    salon.serviceId,
+    salon.resourceId,
+    booked.body.id,
+    reserved.body.id,
+    'lisbon',
+    'HELMET-M',
+    endpoint.id,
+    delivery.id,
+  ];
   // Valid bodies of the main writes: mixed into the random ones, they reach the 409s.
   samples = [
     { service: salon.serviceId, start: '2026-03-04T09:00:00Z', customer },
@@ -43,6 +64,9 @@ beforeAll(async () => {
     { eventId: 'fuzz-2', sku: 'HELMET-M', locationId: 'lisbon', delta: -5 },
     { id: 'lisbon', name: 'Again' },
     { sku: 'HELMET-M', name: 'Again' },
+    { since: '2026-03-01T00:00:00Z' },
+    { active: false },
+    { active: true, events: ['booking.*'] },
   ];
   // Ids that exist, but in another business.
   const other = await addBusiness(t.db, t.clock());
@@ -167,6 +191,7 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
               'type',
               'sku',
               'skus',
+              'since',
             ),
             fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty), edgeDate, edgeInstant),
           ),
@@ -337,6 +362,15 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
   }, 120_000);
 
   it('other businesses ids are 404 and wrong types, impossible dates and unknown zones are 422', async () => {
+    // A fresh endpoint: the fuzz above may have deleted the first one.
+    const endpoint = await t.db.write((tx) =>
+      createEndpoint(
+        tx,
+        t.businessId,
+        { url: 'https://hooks.example/h2', events: ['*'], description: '', active: true },
+        t.clock(),
+      ),
+    );
     for (const id of otherIds) {
       for (const path of [`/v1/services/${id}`, `/v1/resources/${id}`, `/v1/bookings/${id}`]) {
         expect((await call(t, 'GET', path)).status).toBe(404);
@@ -354,6 +388,11 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
       ['POST', '/v1/bookings', []],
       ['POST', '/v1/bookings', null],
       ['POST', '/v1/keys', { kind: 'admin' }],
+      ['POST', '/v1/webhook-endpoints', { url: 'https://169.254.169.254/' }],
+      ['POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/h', events: ['nope.*'] }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: '2026-02-30T00:00:00Z' }],
+      ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: 'evt_x' }],
+      ['PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { url: 'http://[::1]/' }],
     ];
     for (const [method, path, body] of cases) {
       const res = await call(t, method, path, { body });

@@ -76,6 +76,11 @@ export interface TestAppOptions {
    * Default true; its ids are in `catalog`.
    */
   catalog?: boolean;
+  /**
+   * How webhook URLs are checked. Default: private targets refused, and a resolver that resolves
+   * nothing (tests never ask real DNS).
+   */
+  webhooks?: AppOptions['webhooks'];
 }
 
 export interface TestApp {
@@ -136,6 +141,11 @@ export function testLogger(logs: LogLine[] = [], expectErrors = false): Logger {
   return { info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
+/** The default test resolver: every name is unknown (no test reaches real DNS). */
+const noDns = async (host: string): Promise<never> => {
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+};
+
 /** Another business with its own keys in the same database: for tenancy tests. */
 export async function addBusiness(database: Database, now: number, name = 'Other business') {
   return database.write(async (tx) => {
@@ -188,6 +198,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
+    webhooks: { resolver: noDns, ...options.webhooks },
   });
   // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
   checkEveryAnswer(app);

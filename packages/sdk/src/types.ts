@@ -491,3 +491,76 @@ export type Agenda = Output<typeof core.Agenda>;
  * ```
  */
 export type AgendaQuery = Input<typeof core.AgendaQuery>;
+
+/**
+ * A webhook endpoint as listed and read (never its secret).
+ *
+ * @example
+ * ```ts
+ * const endpoints: WebhookEndpoint[] = (await hooks.webhookEndpoints.list()).data;
+ * ```
+ */
+export type WebhookEndpoint = Output<typeof core.WebhookEndpoint>;
+/**
+ * An endpoint with its signing `secret` (`whsec_…`): the answer of `create` and `rotateSecret` only.
+ *
+ * @example
+ * ```ts
+ * const { secret }: WebhookEndpointWithSecret = await hooks.webhookEndpoints.create({ url });
+ * ```
+ */
+export type WebhookEndpointWithSecret = Output<typeof core.WebhookEndpointWithSecret>;
+/**
+ * What `webhookEndpoints.create` accepts.
+ *
+ * @example
+ * ```ts
+ * const input: WebhookEndpointInput = { url: 'https://crm.example/hooks', events: ['booking.*'] };
+ * ```
+ */
+export type WebhookEndpointInput = Input<typeof core.WebhookEndpointInput>;
+/**
+ * What `webhookEndpoints.update` accepts.
+ *
+ * @example
+ * ```ts
+ * const change: WebhookEndpointUpdate = { active: true };
+ * ```
+ */
+export type WebhookEndpointUpdate = Input<typeof core.WebhookEndpointUpdate>;
+/**
+ * One event on its way to one endpoint, with every attempt.
+ *
+ * @example
+ * ```ts
+ * const failed: WebhookDelivery[] = (await hooks.webhookEndpoints.deliveries(id, { status: 'failed' })).data;
+ * ```
+ */
+export type WebhookDelivery = Output<typeof core.WebhookDelivery>;
+/**
+ * Filters of `webhookEndpoints.deliveries`.
+ *
+ * @example
+ * ```ts
+ * const query: WebhookDeliveryListQuery = { status: 'pending' };
+ * ```
+ */
+export type WebhookDeliveryListQuery = Output<typeof core.WebhookDeliveryListQuery>;
+/**
+ * What `webhookEndpoints.replay` accepts: an instant or an event id (`evt_…`), inclusive.
+ *
+ * @example
+ * ```ts
+ * const since: WebhookReplayInput = { since: '2026-03-02T08:00:00Z' };
+ * ```
+ */
+export type WebhookReplayInput = Input<typeof core.WebhookReplayInput>;
+/**
+ * How many deliveries a replay queued (and where to go on if it stopped at its cap).
+ *
+ * @example
+ * ```ts
+ * const { queued }: WebhookReplayResult = await hooks.webhookEndpoints.replay(id, { since });
+ * ```
+ */
+export type WebhookReplayResult = Output<typeof core.WebhookReplayResult>;

@@ -20,11 +20,13 @@ async function loadEsbuild(): Promise<Esbuild> {
   return import(fromVite.resolve('esbuild'));
 }
 
-/** Bundles `src/index.ts` for browsers; `inputs` lists every file that went in. */
-export async function bundleBrowserPath(): Promise<{ code: Uint8Array; text: string; inputs: string[] }> {
+/** Bundles `src/index.ts` (or another entry under src/) for browsers; `inputs` lists every file that went in. */
+export async function bundleBrowserPath(
+  entry = 'index.ts',
+): Promise<{ code: Uint8Array; text: string; inputs: string[] }> {
   const esbuild = await loadEsbuild();
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`../src/${entry}`, import.meta.url))],
     bundle: true,
     minify: true,
     format: 'esm',

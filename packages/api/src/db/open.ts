@@ -13,6 +13,16 @@ import * as schema from './schema.js';
 import { openCachingClient } from './statement-cache.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
+/** How a write transaction is committed. */
+export interface WriteOptions {
+  /**
+   * `false` for work that is safe to redo, such as the outbox's bookkeeping: on a local file its
+   * commit need not wait for the disk when nothing durable shares it (it survives a process crash,
+   * and a power loss only means the work is done again). Default `true`.
+   */
+  durable?: boolean;
+}
+
 /** A drizzle handle: the database itself, or a transaction in progress. */
 export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
@@ -28,7 +38,12 @@ export interface Database {
    * process. `fn` may run more than once if another process holds the lock: keep it free of side
    * effects other than the database.
    */
-  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: Db) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Calls `listener` after each write of this process commits; answers the unsubscribe. The outbox
+   * worker uses it to start on new work at once instead of at its next poll.
+   */
+  onCommit(listener: () => void): () => void;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -77,6 +92,15 @@ async function openFileClient(url: string): Promise<Client> {
  * pragmas stay set (`client.transaction()` would open a fresh connection each time and lose them).
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  const commits = new Set<() => void>();
+  const onCommit = (listener: () => void) => {
+    commits.add(listener);
+    return () => void commits.delete(listener);
+  };
+  const committed = <T>(value: T): T => {
+    for (const listener of commits) listener();
+    return value;
+  };
   if (!isFileUrl(url)) {
     const queue = new WriteQueue();
     const client = createClient(authToken ? { url, authToken } : { url });
@@ -85,7 +109,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       client,
       db,
       local: false,
-      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))),
+      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))).then(committed),
+      onCommit,
       close: async () => {
         await queue.drain();
         client.close();
@@ -105,7 +130,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     client: reader,
     db: readerDb,
     local: true,
-    write: (fn) => group.write(fn),
+    write: (fn, options) => group.write(fn, options?.durable ?? true).then(committed),
+    onCommit,
     close: async () => {
       await group.drain();
       writer.close();

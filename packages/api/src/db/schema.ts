@@ -244,7 +244,8 @@ export const bookings = sqliteTable(
 
 /**
  * The append-only event log: written in the same transaction as the change it records. It feeds
- * the audit list, webhooks and live streams, so it works the same with one process or ten.
+ * the audit list, webhooks (each endpoint's cursor walks it) and live streams, so it works the same
+ * with one process or ten. Payloads are the object as the secret key reads it.
  */
 export const events = sqliteTable(
   'events',
@@ -277,4 +278,6 @@ export const idempotencyKeys = sqliteTable(
 );
 
 export * from './account-schema.js';
+export * from './outbox-schema.js';
 export * from './stock-schema.js';
+export * from './webhook-schema.js';

@@ -30,6 +30,11 @@ import {
   StockSettings,
   TimeOff,
   User,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookReplayResult,
 } from '@frontdesk/core';
 import { resolver } from 'hono-openapi';
 import * as z from 'zod/mini';
@@ -63,6 +68,11 @@ const names: Record<string, z.ZodMiniType> = {
   StockSettings,
   TimeOff,
   User,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookReplayResult,
 };
 for (const [id, schema] of Object.entries(names)) namedSchemas.add(schema, { id });
 

@@ -14,6 +14,10 @@ export const tags = [
   { name: 'Reservations', description: 'Click and collect: units held for a customer until collected.' },
   { name: 'Keys', description: 'Publishable and secret API keys.' },
   { name: 'Events', description: 'The event log, for audit and for catching up on changes.' },
+  {
+    name: 'Webhooks',
+    description: 'Endpoints that receive every change, signed (Standard Webhooks), retried and replayable.',
+  },
   { name: 'Agenda', description: 'Everything on the calendar between two dates, for the console.' },
   {
     name: 'Sessions',

@@ -60,15 +60,23 @@ export function bookingToWire(
   };
 }
 
-/** What goes into the event log: no customer details (the log is an audit trail, not a CRM). */
-export const bookingEventPayload = (row: BookingRow) => ({
-  id: row.id,
-  status: row.status,
-  serviceId: row.serviceId,
-  resourceId: row.resourceId,
-  start: toInstant(row.start),
-  end: toInstant(row.end),
-});
+/**
+ * What goes into the event log: the booking as the secret key reads it, less the personal part
+ * (customer, answers, notes), which stays in the booking row alone — the log is an audit trail, not
+ * a CRM. Webhooks add that part back from the row when they send the event (it never changes after
+ * booking): see webhooks/event-data.ts. Internal notes stay out of both: the business edits them at
+ * any time, and `booking.notes_changed` says that they changed, not what they say.
+ */
+export const bookingEventPayload = (row: BookingRow) => {
+  const {
+    customer: _c,
+    answers: _a,
+    notes: _n,
+    internalNotes: _i,
+    ...rest
+  } = bookingToWire(row, undefined, 'business');
+  return rest;
+};
 
 /**
  * The booking insert, prepared once per handle (every column a placeholder of the same name): built

@@ -43,10 +43,11 @@ const catalogChange = /^(service|resource|closure|business)\./;
 const occupancyChange = /^(booking|hold)\./;
 
 /**
- * Appends one event; call it with the transaction that makes the change. A catalog change also
- * gives the business a new catalog version, so every process drops its cached copy.
+ * Appends one event and answers its id; call it with the transaction that makes the change. A
+ * catalog change also gives the business a new catalog version, so every process drops its cached
+ * copy. Webhook endpoints pick the event up from here (see webhooks/fan-out.ts).
  */
-export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
+export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
   // Random, not a counter: a version written by a transaction that rolled back can never be
   // reused by a later one, so a copy cached from uncommitted data can never look current.
   if (catalogChange.test(event.type)) {
@@ -54,7 +55,7 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
   } else if (occupancyChange.test(event.type)) {
     await bumpOccupancy(tx).run({ businessId: event.businessId, version: randomBase62(16) });
   }
-  await insertEvent(tx).run({
+  const inserted = await insertEvent(tx).run({
     businessId: event.businessId,
     type: event.type,
     subjectId: event.subjectId,
@@ -62,6 +63,7 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<void> {
     actor: event.actor !== undefined ? event.actor : actorOf(tx),
     createdAt: event.now,
   });
+  return Number(inserted.lastInsertRowid);
 }
 
 // Prepared once per handle: every booking, hold and stock change runs these, and building the

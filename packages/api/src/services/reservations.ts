@@ -110,13 +110,7 @@ export async function holdUnits(
     businessId,
     type: 'reservation.created',
     subjectId: row.id,
-    payload: {
-      id: row.id,
-      sku: row.sku,
-      locationId: row.locationId,
-      quantity: row.quantity,
-      expiresAt: toInstant(row.expiresAt),
-    },
+    payload: reservationEventPayload(row, now),
     now,
   });
   await recordStockChange(
@@ -235,6 +229,26 @@ async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['st
   return { ...row, status, updatedAt: now, clientHash: null };
 }
 
+/**
+ * A reservation in the event log: as the secret key reads it, less its customer (kept in the
+ * reservation row alone; webhooks add it back when they send the event) and its manage token.
+ */
+export function reservationEventPayload(row: ReservationRow, now: number) {
+  const { customer: _c, ...rest } = toReservation(row, now);
+  return rest;
+}
+
+/** The reservation's event. */
+async function recordReservationEvent(tx: Db, row: ReservationRow, type: string, now: number) {
+  await appendEvent(tx, {
+    businessId: row.businessId,
+    type,
+    subjectId: row.id,
+    payload: reservationEventPayload(row, now),
+    now,
+  });
+}
+
 /** Marks an active reservation whose time ran out as `expired`, with its event. */
 async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<ReservationRow> {
   const expired = await setStatus(tx, row, 'expired', now);
@@ -242,7 +256,7 @@ async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<Re
     businessId: row.businessId,
     type: 'reservation.expired',
     subjectId: row.id,
-    payload: { id: row.id, sku: row.sku, locationId: row.locationId, quantity: row.quantity },
+    payload: reservationEventPayload(expired, now),
     now,
   });
   // Its units were free since `expiresAt` already; this event tells streams about it.
@@ -271,6 +285,7 @@ export async function collectReservation(
     throw invalidState('The reservation expired; its units were released');
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
   const collected = await setStatus(tx, row, 'collected', now);
+  await recordReservationEvent(tx, collected, 'reservation.collected', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
     const applied = await applyStockChange(
@@ -310,6 +325,7 @@ export async function releaseReservation(
   if (row.status !== 'active') throw invalidState(`The reservation is ${row.status}`);
   if (row.expiresAt <= now) return toReservation(await markExpired(tx, row, now), now);
   const released = await setStatus(tx, row, 'released', now);
+  await recordReservationEvent(tx, released, 'reservation.released', now);
   const product = await findProduct(tx, businessId, row.sku);
   if (product) {
     const onHand = await onHandAt(tx, businessId, row.sku, row.locationId);

@@ -23,7 +23,12 @@ export const errorBrand: unique symbol = Symbol.for('@frontdesk/sdk/error');
  * const retryLater: FrontdeskErrorName[] = ['NetworkError', 'TimeoutError', 'RateLimitError'];
  * ```
  */
-export type FrontdeskErrorName = 'FrontdeskError' | ApiErrorName | 'NetworkError' | 'TimeoutError';
+export type FrontdeskErrorName =
+  | 'FrontdeskError'
+  | ApiErrorName
+  | 'NetworkError'
+  | 'TimeoutError'
+  | 'WebhookVerificationError';
 
 /**
  * What an SDK error is made of.
