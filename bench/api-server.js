@@ -42,10 +42,10 @@ function spawnServer(args, env) {
 }
 
 /**
- * A fresh database file with the demo seeded, served by the built CLI with no rate limit; `env`
- * adds to its environment (e.g. FRONTDESK_SMTP_URL).
+ * A fresh database file with the demo seeded, served by the built CLI with no rate limit.
+ * `env` and `args` go to `frontdesk serve` (e.g. FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1, --no-worker).
  */
-export async function startApi(env = {}) {
+export async function startApi({ env = {}, args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
   const file = join(dir, 'bench.db');
   const dbUrl = pathToFileURL(file).href;
@@ -54,7 +54,7 @@ export async function startApi(env = {}) {
   const seed = await api.seedDemo(database);
   await database.close();
   const cli = fileURLToPath(new URL('../packages/api/dist/cli.js', import.meta.url));
-  const server = await spawnServer([cli, 'serve'], {
+  const server = await spawnServer([cli, 'serve', ...args], {
     FRONTDESK_DB_URL: dbUrl,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -70,6 +70,11 @@ export async function startApi(env = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Spawns `node file` (a server script under bench/) and resolves once it prints its URL. */
+export function startScript(file, env = {}) {
+  return spawnServer([fileURLToPath(new URL(file, import.meta.url))], env);
 }
 
 /** The bare framework: one route answering a short text. */

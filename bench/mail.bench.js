@@ -60,7 +60,7 @@ function startSmtp() {
 
 /** One phase: a fresh API (with `env`), a class of 1000 seats, 50 clients booking for `seconds`. */
 async function bookingsPerSecond(env) {
-  const server = await startApi(env);
+  const server = await startApi({ env });
   const headers = { Authorization: `Bearer ${server.seed.secretKey}`, 'Content-Type': 'application/json' };
   const resource = await fetch(`${server.url}/v1/resources`, {
     method: 'POST',

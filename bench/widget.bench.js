@@ -25,7 +25,7 @@ const setup = await openDatabase(dbUrl);
 await migrate(setup);
 const seed = await seedDemo(setup);
 await setup.close();
-const quiet = { info() {}, error: (m, f) => console.error(m, f) };
+const quiet = { info() {}, warn() {}, error: (m, f) => console.error(m, f) };
 const api = await serve({ url: dbUrl, port: 0, host: '127.0.0.1', rateLimit: false, logger: quiet });
 api.seed = seed;
 

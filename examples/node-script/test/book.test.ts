@@ -36,7 +36,7 @@ beforeAll(async () => {
     url: pathToFileURL(join(dir, 'api.db')).href,
     port: 0,
     host: '127.0.0.1',
-    logger: { info: () => undefined, error: () => undefined },
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   keys = await seedDemo(server.database);
 }, 120_000);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningServer, seedDemo, serve } from '../../../packages/api/src/index.js';
 import { createClient } from '../../../packages/sdk/src/index.js';
+import { createWebhookClient } from '../../../packages/sdk/src/webhooks.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,7 +40,7 @@ beforeAll(async () => {
     url: pathToFileURL(join(dir, 'api.db')).href,
     port: 0,
     host: '127.0.0.1',
-    logger: { info: () => undefined, error: () => undefined },
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     webhooks: { allowPrivate: true },
   });
   keys = await seedDemo(server.database);
@@ -84,7 +85,7 @@ async function until(check: () => boolean, what: string) {
 }
 
 it('receives a booking verified, ignores a replayed duplicate, and refuses a forged request', async () => {
-  const admin = createClient({ baseUrl: server.url, key: keys.secretKey });
+  const admin = createWebhookClient({ baseUrl: server.url, key: keys.secretKey });
   // The endpoint first (for its secret), pointed at the receiver once that listens.
   const endpoint = await admin.webhookEndpoints.create({
     url: 'http://127.0.0.1:9/webhooks',

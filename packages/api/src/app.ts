@@ -13,14 +13,17 @@ import { refuseDotSegments } from './middleware/dot-segments.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingPageRoutes } from './routes/booking-page.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
+import { consoleBuilt, consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
 import { feedAdminRoutes, feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
+import { homeRoutes } from './routes/home.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
 import { messageRoutes } from './routes/messages.js';
@@ -28,12 +31,16 @@ import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
+import { publicSessionRoutes, sessionRoutes } from './routes/session.js';
 import { stockRoutes } from './routes/stock.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
+import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
+import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
+import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
@@ -60,10 +67,21 @@ export interface AppOptions {
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
   streamHeartbeatMs?: number;
   /**
-   * The server's public origin (`https://book.example.com`, no trailing slash), for the links it
-   * hands out: calendar feeds, the hosted booking page. Default: each request's own origin.
+   * This server's public URL (`https://book.example.com`), when proxies rewrite what it sees:
+   * console requests must come from its origin, and links in invitations point to it. Default: the
+   * request's own `Host` (and `X-Forwarded-Proto`/`-Host` from trusted proxies).
    */
-  publicUrl?: string | undefined;
+  publicUrl?: string;
+  /** Limits on failed console sign-ins (per account, per address). */
+  loginThrottle?: Partial<ThrottleLimits>;
+  /** The built console served at `/console` (default: found beside the API, like the widget). */
+  consoleDir?: string;
+  /**
+   * Limits of the stock stream: SKUs per stream (default 50), open streams per key and client
+   * address (default 10) and per process (default 1000), connects per key and client address
+   * (default 60 a minute, bursts of 20). Each `false` turns that limit off.
+   */
+  streams?: StreamLimitOptions;
   /**
    * How webhook URLs are checked when an endpoint is saved: `allowPrivate` (the operator's
    * FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1) permits `http:` and private targets; `resolver` answers DNS
@@ -79,7 +97,8 @@ export function createApp(options: AppOptions): App {
     database: options.database,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? jsonLogger,
-    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    site: { trustProxy: options.trustProxy ?? false, publicUrl: options.publicUrl },
+    loginThrottle: { ...defaultThrottle, ...options.loginThrottle },
     webhookGuard: {
       allowPrivate: options.webhooks?.allowPrivate ?? false,
       resolver: options.webhooks?.resolver ?? systemResolver,
@@ -127,7 +146,15 @@ export function createApp(options: AppOptions): App {
   });
 
   app.route('/', healthRoutes());
-  app.route('/', openApiRoutes());
+  app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
+  app.route(
+    '/',
+    homeRoutes({
+      hasConsole: () => consoleBuilt(options.consoleDir),
+      database: options.database,
+    }),
+  );
+  app.route('/', openApiRoutes(app));
   app.route('/', feedRoutes());
   app.route('/', bookingPageRoutes());
   app.route(
@@ -156,8 +183,20 @@ export function createApp(options: AppOptions): App {
   v1.route('/', messageRoutes());
   v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
-  // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first.
-  app.route('/v1', stockStreamRoutes({ heartbeatMs: options.streamHeartbeatMs }));
+  v1.route('/', agendaRoutes());
+  v1.route('/', userRoutes());
+  v1.route('/', sessionRoutes());
+  // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first;
+  // so do signing in and one-time links, which come before any session or key exists.
+  app.route(
+    '/v1',
+    stockStreamRoutes({
+      heartbeatMs: options.streamHeartbeatMs,
+      limits: streamLimits(options.streams),
+      clientOf: kit.clientOf,
+    }),
+  );
+  app.route('/v1', publicSessionRoutes({ trustProxy }));
   app.route('/v1', v1);
 
   app.onError(onError);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * @module The `frontdesk` command: serve, worker, migrate, seed --demo [--json], keys create,
- * backup FILE, import FILE (CSV products or stock).
+ * @module The `frontdesk` command: init (a new business), serve, worker, migrate, seed --demo [--json],
+ * keys create, backup FILE, restore FILE, import FILE (CSV products or stock).
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -9,10 +9,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KeyKind, Origin } from '@frontdesk/core';
+import { isBackupError } from './backup/backup-error.js';
+import { restoreDatabase } from './backup/restore.js';
+import { backupScheduleFromEnv } from './backup/schedule-env.js';
+import { writeBackup } from './backup/write.js';
 import { migrate } from './db/migrate.js';
-import { type Database, openDatabase } from './db/open.js';
+import { type Database, filePath, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
 import { runImportCommand } from './import/command.js';
+import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
 import type { MailSettings } from './mail/settings.js';
 import { type MailAddress, parseMailFrom, smtpTransport } from './mail/transport.js';
 import { closeOnSignals, serve } from './server.js';
@@ -23,25 +28,40 @@ import { createWorker, noMail } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 
+  init --name TEXT --timezone ZONE [--locale TAG] [--currency CODE] --owner-email EMAIL
+       [--owner-name TEXT] [--password-stdin] [--json]
+                              Create a business, its first keys and its owner (asks in a
+                              terminal when run without flags; without --password-stdin the
+                              owner gets a one-time set-up link, valid 24 hours)
   serve [--no-worker]         Run the API (PORT, default 8787; HOST, default 127.0.0.1) and the
                               background worker (webhook deliveries, mail); --no-worker leaves that
                               to a separate "frontdesk worker"
   worker                      Run only the background worker (webhook deliveries, mail)
   migrate                     Apply database migrations
-  seed --demo [--json]        Create the demo business (idempotent); --json prints its keys
+  seed --demo [--json]        Create the demo business (idempotent) and its console owner;
+                              --json prints its keys and the owner's (new) password
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
-  backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
-  import FILE --business ID [--kind products|stock]
-                              Import products or stock counts from CSV (see docs/stock.md)
+  backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites), then
+                              check the copy (integrity and schema)
+  restore FILE                Replace the database with the backup FILE (checked first; refused
+                              while any process uses the database); the replaced file is kept
+                              as <database>.replaced-<time>
+  import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]
+                              Import products or stock counts from CSV (see docs/stock.md). UTF-8
+                              unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
+                              or row may hold at most 1 MiB
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
 per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
-publishable key and address, default 3; 0 turns the cap off), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
+publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
+streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
+default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
+it, e.g. https://book.example.com: console, calendar feed and booking page links), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
 (allow http: and private, loopback and link-local webhook targets: LANs, development),
-FRONTDESK_PUBLIC_URL (the server's public origin, e.g. https://book.example.com, for calendar feed
-and booking page links), FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM (mail; without them messages
-are rendered and kept as not_sent, see GET /v1/messages).`;
+FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s,
+15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7), FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM (mail;
+without them messages are rendered and kept as not_sent, see GET /v1/messages).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -66,20 +86,6 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
-/** FRONTDESK_PUBLIC_URL: an http(s) origin, optionally with a base path. */
-function publicUrlFromEnv(): string {
-  const raw = process.env.FRONTDESK_PUBLIC_URL ?? '';
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`FRONTDESK_PUBLIC_URL must be a URL such as https://book.example.com, got "${raw}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError('FRONTDESK_PUBLIC_URL must be an http:// or https:// URL');
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
 /**
  * Mail from the environment: FRONTDESK_SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`) with
  * FRONTDESK_MAIL_FROM; neither set is the no-SMTP mode (messages kept as `not_sent`).
@@ -87,7 +93,7 @@ function publicUrlFromEnv(): string {
 function mailSettingsFromEnv(): MailSettings {
   const smtpUrl = process.env.FRONTDESK_SMTP_URL || '';
   const from = process.env.FRONTDESK_MAIL_FROM || '';
-  const publicUrl = process.env.FRONTDESK_PUBLIC_URL ? publicUrlFromEnv() : undefined;
+  const publicUrl = process.env.FRONTDESK_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
   if (!smtpUrl) return { ...noMail, publicUrl };
   if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
     throw new UsageError(
@@ -120,16 +126,30 @@ async function runServe(args: string[]): Promise<void> {
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
+  const publicUrl = process.env.FRONTDESK_PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+    throw new UsageError(
+      `FRONTDESK_PUBLIC_URL must be an origin such as https://book.example.com, got "${publicUrl}"`,
+    );
+  }
+  const maxStreams = numberFromEnv('FRONTDESK_MAX_STREAMS');
+  const maxStreamsPerClient = numberFromEnv('FRONTDESK_MAX_STREAMS_PER_CLIENT');
+  const cap = (value: number) => (value === 0 ? false : value);
   const server = await serve({
     url: dbUrl(),
     authToken: authToken(),
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
-    ...(process.env.FRONTDESK_PUBLIC_URL ? { publicUrl: publicUrlFromEnv() } : {}),
+    ...backupScheduleFromEnv(process.env, dbUrl()),
     webhooks: webhookOptions(),
     worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv() },
+    ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
+    streams: {
+      ...(maxStreams !== undefined ? { perProcess: cap(maxStreams) } : {}),
+      ...(maxStreamsPerClient !== undefined ? { perClient: cap(maxStreamsPerClient) } : {}),
+    },
     ...(perMinute !== undefined
       ? {
           rateLimit:
@@ -182,13 +202,17 @@ async function runSeed(args: string[]): Promise<void> {
     businessId: seed.businessId,
     publishableKey: seed.publishableKey,
     secretKey: seed.secretKey,
+    ownerEmail: seed.ownerEmail,
+    ownerPassword: seed.ownerPassword,
   };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(keys)}\n`);
   } else {
     process.stdout.write(
       `${seed.created ? 'Created' : 'Found'} the demo business ${seed.businessId}\n` +
-        `  publishable key: ${seed.publishableKey}\n  secret key:      ${seed.secretKey} (shown once)\n`,
+        `  publishable key: ${seed.publishableKey}\n  secret key:      ${seed.secretKey} (shown once)\n` +
+        `  console:         ${publicConsoleUrl()}/\n` +
+        `  sign in as ${seed.ownerEmail} with password ${seed.ownerPassword} (new on every seed)\n`,
     );
   }
 }
@@ -233,18 +257,36 @@ async function runBackup(args: string[]): Promise<void> {
   if (!file) throw new UsageError('backup needs a target file');
   const target = resolve(file);
   if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite it`);
-  await withDatabase(async (db) => {
-    if (!db.local)
-      throw new UsageError('backup works on local files; use your Turso/sqld backups for remote databases');
-    // VACUUM INTO writes a consistent, compacted copy while other processes keep reading and writing.
-    await db.client.execute({ sql: 'VACUUM INTO ?', args: [target] });
-  });
-  process.stdout.write(`Backed up to ${target}\n`);
+  const written = await withDatabase((db) => writeBackup(db, target));
+  process.stdout.write(`Backed up to ${written.file} (${written.bytes} bytes, checked)\n`);
+}
+
+async function runRestore(args: string[]): Promise<void> {
+  const file = args[0];
+  if (!file || args.length > 1) throw new UsageError('restore needs one backup file');
+  const url = dbUrl();
+  if (!url.startsWith('file:') || url.includes(':memory:')) {
+    throw new UsageError('restore works on local files; use your Turso/sqld restore for remote databases');
+  }
+  const result = await restoreDatabase(filePath(url), file);
+  const schema = result.backupSchema;
+  process.stdout.write(
+    `Restored ${resolve(file)} into ${result.database}` +
+      (schema.state === 'older'
+        ? ` (migrated from ${schema.applied} to ${schema.known} migrations)\n`
+        : '\n') +
+      (result.replacedFile ? `The database it replaced is kept as ${result.replacedFile}\n` : ''),
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'init':
+      return withDatabase(async (db) => {
+        await migrate(db);
+        await runInit(rest, db);
+      });
     case 'serve':
       return runServe(rest);
     case 'worker':
@@ -259,6 +301,8 @@ async function main(argv: string[]): Promise<void> {
       return runKeys(rest);
     case 'backup':
       return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
     case 'import':
       process.exitCode = await withDatabase(async (db) => {
         await migrate(db);
@@ -277,8 +321,13 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (isBackupError(error)) {
+    process.stderr.write(`frontdesk: ${error.message}\n`);
+    process.exit(1);
+  }
   if (
     error instanceof UsageError ||
+    error instanceof InitUsageError ||
     (error instanceof Error && error.name === 'TypeError' && 'code' in error)
   ) {
     process.stderr.write(`frontdesk: ${error.message}\n\n${usage}\n`);

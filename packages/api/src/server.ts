@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
+import { type BackupSchedule, type BackupScheduleSettings, startBackupSchedule } from './backup/schedule.js';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
@@ -20,6 +21,8 @@ export interface ServeOptions extends Omit<AppOptions, 'database'> {
   host?: string;
   /** Apply pending migrations before listening. Default true. */
   migrate?: boolean;
+  /** Scheduled backups of a local database file (see backup/schedule.ts); off by default. */
+  backups?: BackupScheduleSettings;
   /**
    * The background worker (webhook deliveries) in this process: its tuning, or `false` when a
    * separate `frontdesk worker` does that work. On by default. Webhook SSRF settings come from
@@ -49,6 +52,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     host: _h,
     migrate: _m,
     worker: workerOptions,
+    backups,
     ...appOptions
   } = options;
   const app = createApp({ ...appOptions, database });
@@ -72,6 +76,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           // Hosted-page links in mail need this server's address: the public URL, else where it listens.
           mail: { ...(mail ?? noMail), publicUrl: mail?.publicUrl ?? options.publicUrl ?? url },
         });
+  const backupSchedule: BackupSchedule | undefined = backups
+    ? startBackupSchedule({ ...backups, database, logger: appOptions.logger ?? jsonLogger })
+    : undefined;
   worker?.start();
   let closing: Promise<void> | undefined;
   return {
@@ -106,6 +113,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         // Attempts still running after the grace period give their leases back: none is lost.
         await worker?.stop(graceMs);
         mail?.transport?.close();
+        await backupSchedule?.stop();
         await database.close();
       })();
       return closing;

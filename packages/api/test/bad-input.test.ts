@@ -3,34 +3,41 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeDocs } from '../src/openapi/document.js';
+import { openApiDocument } from '../src/openapi/document.js';
 import { sendTestEvent } from '../src/services/webhook-deliveries.js';
 import { createEndpoint } from '../src/services/webhook-endpoints.js';
-import { call, customer, setupSalon } from './fixtures.js';
+import { answerChecker } from './conformance-hook.js';
+import { call, customer, type Salon, setupSalon } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
+let salon: Salon;
+let bookingId: string;
 let otherIds: string[];
-/** A live calendar feed URL path and a hosted page slug of this business. */
-let feedPath: string;
-/** Ids of this business's own webhook endpoint and delivery, so deeper paths are fuzzed too. */
 let ownIds: string[];
+let samples: unknown[];
+/** The path of a live calendar feed of this business (`/feeds/{token}.ics`). */
+let feedPath: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const own = await setupSalon(t);
-  const ownBooking = await call<{ id: string }>(t, 'POST', '/v1/bookings', {
-    body: { service: own.serviceId, start: '2026-03-03T10:00:00Z', customer },
+  salon = await setupSalon(t);
+  // Ids that exist in this business, so fuzzed calls also reach the rules past the lookup (a
+  // confirmed booking confirmed again, a service with bookings deleted, …).
+  const booked = await call<{ id: string }>(t, 'POST', '/v1/bookings', {
+    body: { service: salon.serviceId, start: '2026-03-04T09:00:00Z', customer },
   });
+  await call(t, 'POST', '/v1/locations', { body: { id: 'lisbon', name: 'Lisbon shop' } });
+  await call(t, 'POST', '/v1/products', { body: { sku: 'HELMET-M', name: 'Helmet M' } });
+  await call(t, 'POST', '/v1/stock/adjustments', {
+    body: { eventId: 'fuzz-1', sku: 'HELMET-M', locationId: 'lisbon', set: 2 },
+  });
+  const reserved = await call<{ id: string }>(t, 'POST', '/v1/reservations', {
+    body: { sku: 'HELMET-M', locationId: 'lisbon', quantity: 1, customer },
+  });
+  bookingId = booked.body.id;
   await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
   feedPath = new URL((await call<{ url: string }>(t, 'POST', '/v1/feed')).body.url).pathname;
-  // Ids that exist, but in another business.
-  const other = await addBusiness(t.db, t.clock());
-  const otherT = { ...t, secretKey: other.secretKey, publishableKey: other.publishableKey };
-  const salon = await setupSalon(otherT);
-  const booked = await call<{ id: string }>(otherT, 'POST', '/v1/bookings', {
-    body: { service: salon.serviceId, start: '2026-03-03T09:00:00Z', customer },
-  });
-  otherIds = [salon.serviceId, salon.resourceId, booked.body.id];
+  // A webhook endpoint and one delivery of it, so the deeper webhook paths are fuzzed too.
   const endpoint = await t.db.write((tx) =>
     createEndpoint(
       tx,
@@ -40,7 +47,39 @@ beforeAll(async () => {
     ),
   );
   const delivery = await t.db.write((tx) => sendTestEvent(tx, t.businessId, endpoint.id, t.clock()));
-  ownIds = [endpoint.id, delivery.id, ownBooking.body.id, own.resourceId];
+  ownIds = [
+    salon.serviceId,
+    salon.resourceId,
+    booked.body.id,
+    reserved.body.id,
+    'lisbon',
+    'HELMET-M',
+    endpoint.id,
+    delivery.id,
+  ];
+  // Valid bodies of the main writes: mixed into the random ones, they reach the 409s.
+  samples = [
+    { service: salon.serviceId, start: '2026-03-04T09:00:00Z', customer },
+    { service: salon.classId, start: '2026-03-04T10:00:00Z' },
+    { sku: 'HELMET-M', locationId: 'lisbon', quantity: 2, customer },
+    { start: '2026-03-04T09:00:00Z' },
+    { reason: 'fuzz' },
+    { name: 'Fuzz', durationMinutes: 30, resourceIds: [salon.resourceId] },
+    { eventId: 'fuzz-2', sku: 'HELMET-M', locationId: 'lisbon', delta: -5 },
+    { id: 'lisbon', name: 'Again' },
+    { sku: 'HELMET-M', name: 'Again' },
+    { since: '2026-03-01T00:00:00Z' },
+    { active: false },
+    { active: true, events: ['booking.*'] },
+  ];
+  // Ids that exist, but in another business.
+  const other = await addBusiness(t.db, t.clock());
+  const otherT = { ...t, secretKey: other.secretKey, publishableKey: other.publishableKey };
+  const otherSalon = await setupSalon(otherT);
+  const otherBooking = await call<{ id: string }>(otherT, 'POST', '/v1/bookings', {
+    body: { service: otherSalon.serviceId, start: '2026-03-03T09:00:00Z', customer },
+  });
+  otherIds = [otherSalon.serviceId, otherSalon.resourceId, otherBooking.body.id];
 });
 afterAll(async () => t?.close());
 
@@ -57,58 +96,146 @@ const nasty = [
   '1e309',
 ];
 
-const apiRoutes = routeDocs.filter((r) => r.path.startsWith('/v1') && r.path !== '/v1/stock/stream');
+/** Years at and past the ends of 1970..2100, and where `Date` and the calendar math give up. */
+const edgeYears = [
+  '0000',
+  '0001',
+  '1969',
+  '1970',
+  '2026',
+  '2100',
+  '2101',
+  '9999',
+  '275760',
+  '+275760',
+  '-000001',
+];
+const edgeDate = fc
+  .tuple(fc.constantFrom(...edgeYears), fc.constantFrom('01-01', '02-28', '02-29', '12-31', '02-30', '13-01'))
+  .map(([year, monthDay]) => `${year}-${monthDay}`);
+const edgeInstant = fc.oneof(
+  fc
+    .tuple(
+      edgeDate,
+      fc.constantFrom(
+        'T00:00:00Z',
+        'T09:00:00Z',
+        'T23:59:59.999Z',
+        'T09:00:00.123456789Z',
+        'T24:00:00Z',
+        'T09:00:00',
+      ),
+    )
+    .map(([date, time]) => date + time),
+  // Anywhere in the range of `Date`, including ±YYYYYY years.
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
+
+/** What the API must accept as a date: a real calendar date of 1970..2100 (the oracle, kept apart). */
+function acceptedDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  const real = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return real && year >= 1970 && year <= 2100;
+}
+function acceptedInstant(value: string): boolean {
+  const m = /^(.{10})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/.exec(value);
+  return !!m && acceptedDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+}
+
+/** Every operation of the generated document under /v1 (the stream never ends: left out). */
+async function apiRoutes() {
+  const document = await openApiDocument(t.app);
+  return Object.entries(document.paths)
+    .filter(([path]) => path.startsWith('/v1') && path !== '/v1/stock/stream')
+    .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })));
+}
 
 function fillPath(path: string, value: string): string {
   return path.replace(/\{\w+\}/g, encodeURIComponent(value));
 }
 
-describe('bad input never causes a 5xx', () => {
-  it('random JSON bodies, ids and query strings at every route, with both keys', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...apiRoutes),
-        fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(...nasty), fc.object()),
-        fc.oneof(
-          fc.constantFrom(...nasty),
-          fc.constantFrom(...otherIds),
-          fc.constantFrom(...ownIds),
-          fc.string({ maxLength: 80 }),
-        ),
-        fc.dictionary(
-          fc.constantFrom(
-            'service',
-            'from',
-            'to',
-            'resource',
-            'limit',
-            'cursor',
-            'token',
-            'status',
-            'email',
-            'type',
-            'since',
-            'kind',
-            'booking',
+/** `FUZZ_RUNS=100000` for a long hunt; CI runs the default. */
+const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 800);
+
+/** How the body travels: as JSON, as JSON labelled as something else, or not as JSON at all. */
+const bodyForms = ['json', 'json', 'json', 'text/plain', 'broken'] as const;
+
+describe('bad input never causes a 5xx, and every answer is the documented one', () => {
+  it(
+    'random JSON bodies, ids and query strings at every route, with both keys',
+    async () => {
+      const routes = await apiRoutes();
+      const checker = await answerChecker(t.app);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routes),
+          fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(...nasty, ...samples), fc.object()),
+          fc.constantFrom(...bodyForms),
+          fc.oneof(
+            fc.constantFrom(...nasty),
+            fc.constantFrom(...otherIds),
+            fc.constantFrom(...ownIds),
+            fc.string({ maxLength: 80 }),
           ),
-          fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty)),
+          fc.dictionary(
+            fc.constantFrom(
+              'service',
+              'from',
+              'to',
+              'resource',
+              'limit',
+              'cursor',
+              'token',
+              'status',
+              'email',
+              'type',
+              'sku',
+              'skus',
+              'since',
+              'kind',
+              'booking',
+            ),
+            fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty), edgeDate, edgeInstant),
+          ),
+          fc.option(fc.oneof(fc.uuid(), fc.constantFrom('fuzz-key', ' ', 'x'.repeat(300))), {
+            nil: undefined,
+          }),
+          fc.boolean(),
+          async (route, body, form, id, query, idempotencyKey, secret) => {
+            const qs = new URLSearchParams(query).toString();
+            const path = `${fillPath(route.path, id)}${qs ? `?${qs}` : ''}`;
+            const method = route.method.toUpperCase();
+            const headers: Record<string, string> = {};
+            if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
+            if (form === 'text/plain') headers['Content-Type'] = 'text/plain';
+            const withBody = route.method !== 'get' && route.method !== 'delete';
+            const sent = form === 'broken' ? `${JSON.stringify(body)}}` : body;
+            const request = new Request(`http://localhost${path}`, {
+              method,
+              headers: {
+                Authorization: `Bearer ${secret ? t.secretKey : t.publishableKey}`,
+                ...(withBody ? { 'Content-Type': 'application/json' } : {}),
+                ...headers,
+              },
+              ...(withBody ? { body: typeof sent === 'string' ? sent : JSON.stringify(sent) } : {}),
+            });
+            const res = await t.app.fetch(request);
+            const text = await res.clone().text();
+            if (res.status >= 500) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+            // Checked here as well as by the helpers' hook, so fast-check shrinks a drift to its core.
+            const drifts = await checker.check(method, request.url, res);
+            if (drifts.length > 0) throw new Error(`${drifts.join('\n')}\n${text.slice(0, 500)}`);
+          },
         ),
-        fc.boolean(),
-        async (route, body, id, query, secret) => {
-          const qs = new URLSearchParams(query).toString();
-          const path = `${fillPath(route.path, id)}${qs ? `?${qs}` : ''}`;
-          const res = await call(t, route.method.toUpperCase(), path, {
-            key: secret ? t.secretKey : t.publishableKey,
-            ...(route.method === 'get' || route.method === 'delete' ? {} : { body }),
-          });
-          if (res.status >= 500)
-            throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-          if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
-        },
-      ),
-      { numRuns: 600 },
-    );
-  }, 120_000);
+        { numRuns: fuzzRuns },
+      );
+    },
+    120_000 + fuzzRuns * 20,
+  );
 
   it('calendar feeds and hosted pages: random tokens, slugs and If-None-Match headers', async () => {
     // The fuzz above may have revoked the feed or changed the slug: make them live again.
@@ -139,8 +266,138 @@ describe('bad input never causes a 5xx', () => {
     expect((await t.app.request('/book/fuzz-salon')).status).toBe(200);
   }, 120_000);
 
+  it('every operation with ids of this business, an empty body and both keys answers as documented', async () => {
+    const checker = await answerChecker(t.app);
+    const found: string[] = [];
+    for (const route of await apiRoutes()) {
+      for (const id of ownIds) {
+        for (const key of [t.publishableKey, t.secretKey]) {
+          const path = fillPath(route.path, id);
+          const method = route.method.toUpperCase();
+          const withBody = route.method !== 'get' && route.method !== 'delete';
+          const request = new Request(`http://localhost${path}`, {
+            method,
+            headers: {
+              Authorization: `Bearer ${key}`,
+              ...(withBody ? { 'Content-Type': 'application/json' } : {}),
+            },
+            ...(withBody ? { body: '{}' } : {}),
+          });
+          const res = await t.app.fetch(request);
+          expect(res.status, `${method} ${path}`).toBeLessThan(500);
+          found.push(...(await checker.check(method, request.url, res)));
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('edge dates and instants at every input that takes one: 422 outside 1970..2100, never a 5xx', async () => {
+    type Probe = {
+      method: string;
+      path: string;
+      body?: unknown;
+      dates: Record<string, string>;
+      instants: Record<string, string>;
+    };
+    const probes: fc.Arbitrary<Probe>[] = [
+      fc.tuple(edgeDate, edgeDate).map(([from, to]) => ({
+        method: 'GET',
+        path: `/v1/availability?service=${salon.serviceId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        dates: { from, to },
+        instants: {},
+      })),
+      fc.tuple(edgeDate, edgeDate).map(([from, to]) => ({
+        method: 'GET',
+        path: `/v1/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        dates: { from, to },
+        instants: {},
+      })),
+      fc.tuple(edgeDate, edgeDate).map(([startDate, endDate]) => ({
+        method: 'POST',
+        path: '/v1/closures',
+        body: { startDate, endDate },
+        dates: { startDate, endDate },
+        instants: {},
+      })),
+      edgeDate.map((date) => ({
+        method: 'POST',
+        path: `/v1/resources/${salon.resourceId}/overrides`,
+        body: { date, intervals: [] },
+        dates: { date },
+        instants: {},
+      })),
+      fc.tuple(edgeInstant, edgeInstant).map(([start, end]) => ({
+        method: 'POST',
+        path: `/v1/resources/${salon.resourceId}/time-off`,
+        body: { start, end },
+        dates: {},
+        instants: { start, end },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: '/v1/holds',
+        body: { service: salon.serviceId, start },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: '/v1/bookings',
+        body: { service: salon.serviceId, start, customer },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((start) => ({
+        method: 'POST',
+        path: `/v1/bookings/${bookingId}/reschedule`,
+        body: { start },
+        dates: {},
+        instants: { start },
+      })),
+      edgeInstant.map((occurredAt) => ({
+        method: 'POST',
+        path: '/v1/stock/adjustments',
+        body: { eventId: 'edge', sku: 'NONE', locationId: 'nowhere', delta: 1, occurredAt },
+        dates: {},
+        instants: { occurredAt },
+      })),
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(...probes), fc.boolean(), async (probe, secret) => {
+        const res = await call<{ errors?: { path: string; code: string }[] }>(t, probe.method, probe.path, {
+          key: secret ? t.secretKey : t.publishableKey,
+          ...(probe.body !== undefined ? { body: probe.body } : {}),
+        });
+        const where = `${probe.method} ${probe.path} ${JSON.stringify(probe.body)} → ${res.status} ${JSON.stringify(res.body)}`;
+        if (res.status >= 500) throw new Error(where);
+        // A publishable key may be refused (403) before its input is read; otherwise bad dates are 422.
+        if (res.status === 403) return;
+        const refused = [
+          ...Object.entries(probe.dates).filter(([, v]) => !acceptedDate(v)),
+          ...Object.entries(probe.instants).filter(([, v]) => !acceptedInstant(v)),
+        ].map(([field]) => field);
+        if (refused.length > 0) {
+          expect(res.status, where).toBe(422);
+          expect(
+            res.body.errors?.map((e) => e.path),
+            where,
+          ).toEqual(expect.arrayContaining(refused));
+        } else {
+          // Accepted values may still break a rule (to before from), but never a format check.
+          const fields = Object.keys({ ...probe.dates, ...probe.instants });
+          const formatErrors = (res.body.errors ?? []).filter(
+            (e) => fields.includes(e.path) && e.code === 'invalid_format',
+          );
+          expect(formatErrors, where).toEqual([]);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
   it('other businesses ids are 404 and wrong types, impossible dates and unknown zones are 422', async () => {
-    // The fuzz above may have deleted the endpoint: these cases need a live one.
+    // A fresh endpoint: the fuzz above may have deleted the first one.
     const endpoint = await t.db.write((tx) =>
       createEndpoint(
         tx,
@@ -191,6 +448,7 @@ describe('bad input never causes a 5xx', () => {
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(422);
     }
     // A slug another business already has.
+    await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
     const clash = await addBusiness(t.db, t.clock(), 'Clash');
     const taken = await call({ ...t, secretKey: clash.secretKey }, 'PATCH', '/v1/business', {
       body: { slug: 'fuzz-salon' },

@@ -8,11 +8,17 @@
  * const res = await t.app.request('/v1/business', { headers: { Authorization: `Bearer ${t.secretKey}` } });
  * t.clock.advance(15 * 60_000); // holds expire, notice windows move
  * await t.close();
+ *
+ * The app logs into `t.logs`. A line at level `error` (what operators alert on) fails the test that
+ * caused it, from an `afterEach` hook this module registers in every file that imports it: no client
+ * input may cause one. A test that provokes one on purpose (a forced database failure) passes
+ * `expectErrors: true`, or its own `logger`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterEach } from 'vitest';
 import { type App, type AppOptions, createApp } from '../src/app.js';
 import { migrate } from '../src/db/migrate.js';
 import { type Database, openDatabase } from '../src/db/open.js';
@@ -20,6 +26,7 @@ import type { Logger } from '../src/env.js';
 import { createBusiness } from '../src/services/business.js';
 import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
+import { checkEveryAnswer } from './conformance-hook.js';
 
 /** A clock that only moves when told to. */
 export interface TestClock {
@@ -55,8 +62,15 @@ export interface TestAppOptions {
   rateLimit?: AppOptions['rateLimit'];
   trustProxy?: AppOptions['trustProxy'];
   bodyLimit?: number;
-  /** Default: a logger that stays quiet (errors still fail tests through their 500 answers). */
+  publicUrl?: string;
+  loginThrottle?: AppOptions['loginThrottle'];
+  /**
+   * Default: a logger that keeps every line in `logs` and fails the test during which one is logged
+   * at level `error` (see `expectErrors`). A logger passed here replaces it (and `logs` stays empty).
+   */
   logger?: Logger;
+  /** This app's tests provoke server errors on purpose: keep `error` lines in `logs` without failing. */
+  expectErrors?: boolean;
   /**
    * Seed the demo salon catalog (3 resources with weekday hours, 4 services) into the business.
    * Default true; its ids are in `catalog`.
@@ -81,11 +95,51 @@ export interface TestApp {
   catalog: DemoCatalog | undefined;
   /** Path of the temp database file. */
   file: string;
+  /** What the app logged (with the default logger), oldest first. */
+  logs: LogLine[];
   /** Closes the database and deletes the temp directory. */
   close(): Promise<void>;
 }
 
-const quietLogger: Logger = { info: () => undefined, error: () => undefined };
+/** One line the test logger kept. */
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, unknown> | undefined;
+}
+
+/** `error` lines of apps that did not expect any, not yet reported. */
+const unexpectedErrors: LogLine[] = [];
+
+/**
+ * Throws, and forgets them, when test apps logged `error` lines that no test said it expects.
+ * Runs after every test (below); a test of this mechanism can call it itself.
+ */
+export function failOnUnexpectedErrors(): void {
+  if (unexpectedErrors.length === 0) return;
+  const lines = unexpectedErrors.splice(0).map((line) => JSON.stringify(line));
+  throw new Error(
+    `The app logged at level error (operators alert on it; client input must never cause one). ` +
+      `If this test provokes it on purpose, pass expectErrors: true to createTestApp.\n${lines.join('\n')}`,
+  );
+}
+
+// Registered when a test file imports this module, so it runs after each test of that file. The
+// line is reported by the test that caused it (or, for one logged in a `beforeAll`, the first test).
+afterEach(failOnUnexpectedErrors);
+
+/**
+ * The test apps' logger: keeps every line in `logs`, and an `error` line fails the running test
+ * unless `expectErrors`. For apps (and server processes) a test builds itself.
+ */
+export function testLogger(logs: LogLine[] = [], expectErrors = false): Logger {
+  const keep = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) => {
+    const line = { level, message, fields };
+    logs.push(line);
+    if (level === 'error' && !expectErrors) unexpectedErrors.push(line);
+  };
+  return { info: keep('info'), warn: keep('warn'), error: keep('error') };
+}
 
 /** The default test resolver: every name is unknown (no test reaches real DNS). */
 const noDns = async (host: string): Promise<never> => {
@@ -134,21 +188,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const catalog = options.catalog === false ? undefined : await seedCatalog(tx, business.id, clock());
     return { businessId: business.id, publishableKey: pk.secret, secretKey: sk.secret, catalog };
   });
+  const logs: LogLine[] = [];
   const app = createApp({
     database: db,
     clock,
     rateLimit: options.rateLimit ?? false,
-    logger: options.logger ?? quietLogger,
+    logger: options.logger ?? testLogger(logs, options.expectErrors ?? false),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
     webhooks: { resolver: noDns, ...options.webhooks },
   });
+  // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
+  checkEveryAnswer(app);
   return {
     app,
     db,
     ...seeded,
     clock,
     file,
+    logs,
     close: async () => {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

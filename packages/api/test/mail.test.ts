@@ -250,7 +250,7 @@ describe('without SMTP', () => {
     const later = createWorker({
       database: t.db,
       clock: t.clock,
-      logger: { info: () => undefined, error: () => undefined },
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       mail: {
         transport,
         from: { name: null, address: 'bookings@frontdesk.example' },

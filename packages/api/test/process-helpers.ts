@@ -13,6 +13,7 @@ import { createBusiness } from '../src/services/business.js';
 import { createService } from '../src/services/catalog.js';
 import { createKey } from '../src/services/keys.js';
 import { createResource } from '../src/services/resources.js';
+import { testLogger } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -22,6 +23,28 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+}
+
+/**
+ * Passes the server's JSON log lines to the test logger, so that a `level: "error"` line fails the
+ * running test as it would for an in-process app (see helpers.ts).
+ */
+function forwardLogLines(child: ChildProcess): void {
+  const logger = testLogger();
+  let pending = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      let parsed: { level?: unknown; message?: unknown } | undefined;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (parsed?.level === 'error') logger.error(String(parsed.message), parsed as Record<string, unknown>);
+    }
+  });
 }
 
 /** Starts `frontdesk serve` on `dbUrl` and resolves once it listens. */
@@ -39,6 +62,7 @@ export function startServer(dbUrl: string, env: Record<string, string> = {}): Pr
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  forwardLogLines(child);
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);

@@ -48,6 +48,14 @@ async function twoProcesses() {
 describe('stock across two API processes on one database file', () => {
   it('40 concurrent reservations of the last 5 units: exactly 5 × 201, the rest 409, none 5xx', async () => {
     const { seed, a, b } = await twoProcesses();
+    // All 40 come from one client (127.0.0.1): lift its live-reservation cap, tested below.
+    expect(
+      (
+        await call(a.url, seed.secretKey, 'PATCH', '/v1/stock/settings', {
+          maxLiveReservationsPerClient: 100,
+        })
+      ).status,
+    ).toBe(200);
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         call(i % 2 ? a.url : b.url, seed.publishableKey, 'POST', '/v1/reservations', {
@@ -67,6 +75,25 @@ describe('stock across two API processes on one database file', () => {
     const stock = (await call(a.url, seed.publishableKey, 'GET', '/v1/products/LAST/stock'))
       .body as unknown as ProductStock;
     expect(stock.locations[0]).toMatchObject({ onHand: 5, reserved: 5, available: 0 });
+  }, 60_000);
+
+  it('one client gets at most 3 live reservations across both processes (counted in the database)', async () => {
+    const { seed, a, b } = await twoProcesses();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call(i % 2 ? a.url : b.url, seed.publishableKey, 'POST', '/v1/reservations', {
+          sku: 'LAST',
+          locationId: 'shop',
+          quantity: 1,
+          customer: { name: 'Hoarder', email: `h${i}@example.com` },
+        }),
+      ),
+    );
+    const statuses = answers.map((x) => x.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429, 429, 429, 429, 429]);
+    const stock = (await call(a.url, seed.publishableKey, 'GET', '/v1/products/LAST/stock'))
+      .body as unknown as ProductStock;
+    expect(stock.locations[0]).toMatchObject({ reserved: 3, available: 2 });
   }, 60_000);
 
   it('a change made through one process reaches a stream on the other within a second', async () => {
@@ -105,6 +132,23 @@ describe('stock across two API processes on one database file', () => {
     expect(sale.status).toBe(200);
     const arrived = await waitFor(3);
     expect(arrived - sent).toBeLessThan(1000);
+    abort.abort();
+  }, 60_000);
+});
+
+describe('frontdesk serve stream limits from the environment', () => {
+  it('FRONTDESK_MAX_STREAMS_PER_CLIENT caps open streams per client (429 beyond)', async () => {
+    const seed = await seedFile(1);
+    const server = await startServer(seed.dbUrl, { FRONTDESK_MAX_STREAMS_PER_CLIENT: '1' });
+    running.push(server);
+    const url = `${server.url}/v1/stock/stream?skus=ANY&key=${seed.publishableKey}`;
+    const abort = new AbortController();
+    const first = await fetch(url, { signal: abort.signal });
+    expect(first.status).toBe(200);
+    const second = await fetch(url);
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('5');
+    expect(((await second.json()) as { code: string }).code).toBe('rate_limited');
     abort.abort();
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import type { StockEvent } from '@frontdesk/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open.js';
+import { testLogger } from './helpers.js';
+import { openStream } from './sse.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
 let t: StockTestApp;
@@ -12,65 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-interface SseMessage {
-  event: string;
-  id?: string;
-  data: string;
-}
-
-/** Opens a stream and reads messages as they come; `close()` aborts it like a browser would. */
-async function openStream(app: StockTestApp['app'], path: string, headers: Record<string, string> = {}) {
-  const abort = new AbortController();
-  const res = await app.request(path, { headers, signal: abort.signal });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const queue: SseMessage[] = [];
-  const next = async (timeoutMs = 3000): Promise<SseMessage> => {
-    const deadline = Date.now() + timeoutMs;
-    while (queue.length === 0) {
-      const split = buffer.indexOf('\n\n');
-      if (split >= 0) {
-        const block = buffer.slice(0, split);
-        buffer = buffer.slice(split + 2);
-        const message: SseMessage = { event: 'message', data: '' };
-        for (const line of block.split('\n')) {
-          if (line.startsWith('event: ')) message.event = line.slice(7);
-          else if (line.startsWith('id: ')) message.id = line.slice(4);
-          else if (line.startsWith('data: ')) message.data += line.slice(6);
-        }
-        if (!block.startsWith(':')) queue.push(message);
-        continue;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no SSE message in time');
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('no SSE message in time')), left),
-        ),
-      ]);
-      if (chunk.done) throw new Error('stream ended');
-      buffer += chunk.value;
-    }
-    return queue.shift()!;
-  };
-  const nextStock = async (timeoutMs?: number) => {
-    for (;;) {
-      const m = await next(timeoutMs);
-      if (m.event === 'stock') return { id: m.id, event: JSON.parse(m.data) as StockEvent };
-    }
-  };
-  return {
-    res,
-    next,
-    nextStock,
-    close: async () => {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
-    },
-  };
-}
 
 describe('GET /v1/stock/stream', () => {
   it('takes the publishable key as ?key=, sends the current stock, then each change', async () => {
@@ -130,7 +72,7 @@ describe('GET /v1/stock/stream', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: testLogger(),
     });
     try {
       const stream = await openStream(otherApp, `/v1/stock/stream?skus=HELMET-M&key=${t.publishableKey}`);

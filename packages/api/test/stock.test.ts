@@ -3,7 +3,7 @@ import type { AdjustmentResult, Movement, Problem, Product, ProductStock } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open.js';
-import { addBusiness } from './helpers.js';
+import { addBusiness, testLogger } from './helpers.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
 let t: StockTestApp;
@@ -66,7 +66,7 @@ describe('cached stock reads', () => {
       database: other,
       clock: t.clock,
       rateLimit: false,
-      logger: { info() {}, error() {} },
+      logger: testLogger(),
     });
     try {
       const read = async () => {
@@ -285,7 +285,7 @@ describe('products and locations admin', () => {
 
   it('deactivates a location on delete, hiding it from stock answers', async () => {
     const res = await t.call('DELETE', '/v1/locations/porto');
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     const stock = await t.call<ProductStock>(
       'GET',
       '/v1/products/HELMET-M/stock',

@@ -111,6 +111,28 @@ describe('endpoints', () => {
     await t.worker.drain();
     expect(r.events().map((e) => (e.data as { sku: string }).sku)).toEqual(['on']);
   });
+
+  it('a switched-off endpoint refuses test, replay and retry with 409 invalid_state; 20 endpoints at most', async () => {
+    t = await createWebhookTest();
+    const r = await receiver();
+    const endpoint = await t.endpoint({ url: r.url, events: ['product.*'] });
+    const sent = await call<Delivery>(t, 'POST', `/v1/webhook-endpoints/${endpoint.id}/test`);
+    expect(sent.status).toBe(202);
+    await call(t, 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { body: { active: false } });
+    for (const [path, body] of [
+      [`/v1/webhook-endpoints/${endpoint.id}/test`, {}],
+      [`/v1/webhook-endpoints/${endpoint.id}/replay`, { since: '2026-03-01T00:00:00Z' }],
+      [`/v1/webhook-deliveries/${sent.body.id}/retry`, {}],
+    ] as const) {
+      const res = await call<{ code: string }>(t, 'POST', path, { body });
+      expect(res.status, path).toBe(409);
+      expect(res.body.code).toBe('invalid_state');
+    }
+    for (let i = 1; i < 20; i++) await t.endpoint({ url: `${r.url}?n=${i}` });
+    const over = await call<{ code: string }>(t, 'POST', '/v1/webhook-endpoints', { body: { url: r.url } });
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('invalid_state');
+  });
 });
 
 describe('SSRF guard', () => {

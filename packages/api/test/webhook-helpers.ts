@@ -12,7 +12,7 @@ import type { Logger } from '../src/env.js';
 import type { Resolver } from '../src/webhooks/url-guard.js';
 import { createWorker, type OutboxWorker, type WorkerOptions } from '../src/worker.js';
 import { call } from './fixtures.js';
-import { createTestApp, type TestApp, type TestAppOptions } from './helpers.js';
+import { createTestApp, type TestApp, type TestAppOptions, testLogger } from './helpers.js';
 
 export interface ReceivedWebhook {
   headers: Record<string, string>;
@@ -100,12 +100,18 @@ export function verifyAt(secret: string, message: ReceivedWebhook, atMs: number)
   }
 }
 
-/** A logger that keeps every line (to scan for secrets). */
-export function capturingLogger(): Logger & { lines: string[] } {
+/**
+ * A logger that keeps every line as text (to scan for secrets); like the test apps' own logger, an
+ * `error` line fails the test unless `expectErrors`.
+ */
+export function capturingLogger(expectErrors = false): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+  const checked = testLogger([], expectErrors);
+  const log = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
     lines.push(JSON.stringify({ level, message, ...fields }));
-  return { lines, info: log('info'), error: log('error') };
+    checked[level](message, fields);
+  };
+  return { lines, info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** Names the tests resolve without DNS; anything else does not resolve. */
@@ -130,7 +136,7 @@ export interface WebhookTest extends TestApp {
 export async function createWebhookTest(
   options: TestAppOptions & { worker?: Partial<Omit<WorkerOptions, 'database' | 'clock'>> } = {},
 ): Promise<WebhookTest> {
-  const logger = capturingLogger();
+  const logger = capturingLogger(options.expectErrors ?? false);
   const t = await createTestApp({ logger, webhooks: { allowPrivate: true }, ...options });
   const worker = createWorker({
     database: t.db,

@@ -14,8 +14,6 @@ import { holds } from './resources/holds.js';
 import { keys } from './resources/keys.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
-import { webhookDeliveries } from './resources/webhook-deliveries.js';
-import { webhookEndpoints } from './resources/webhook-endpoints.js';
 
 /**
  * Settings of {@link createClient}.
@@ -72,8 +70,6 @@ export function createClient(options: ClientOptions) {
     bookings: bookings(transport),
     keys: keys(transport),
     events: events(transport),
-    webhookEndpoints: webhookEndpoints(transport),
-    webhookDeliveries: webhookDeliveries(transport),
   };
 }
 

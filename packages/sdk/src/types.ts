@@ -1,7 +1,9 @@
 /**
  * @module The wire types, derived from the zod schemas of `@frontdesk/core` (the contract) as their
  * input (`z.input`: what a call accepts, defaults optional) and output (`z.output`: what an answer
- * holds). Type-only imports: no zod code reaches a browser bundle.
+ * holds). Type-only imports: no zod code reaches a browser bundle. Dates (`YYYY-MM-DD`) and instants
+ * (ISO-8601 with `Z`) are strings the API accepts only in the years 1970 to 2100; text fields refuse
+ * control characters but tab (line breaks too in notes, answers, descriptions and addresses).
  */
 import type * as core from '@frontdesk/core';
 
@@ -214,7 +216,7 @@ export type TimeOffInput = Input<typeof core.TimeOffInput>;
  */
 export type Closure = Output<typeof core.Closure>;
 /**
- * What `closures.create` accepts (dates inclusive).
+ * What `closures.create` accepts (dates inclusive, from 1970-01-01 to 2100-12-31).
  *
  * @example
  * ```ts
@@ -224,14 +226,18 @@ export type Closure = Output<typeof core.Closure>;
 export type ClosureInput = Input<typeof core.ClosureInput>;
 
 /**
- * What `availability.get` accepts: dates in the business's zone, at most 92 days.
+ * What `availability.get` accepts: dates in the business's zone, at most 92 days, from 1970-01-01 to
+ * 2100-12-31. `ignoreBookingWindow` (business only) also offers starts inside the notice and past
+ * the horizon.
  *
  * @example
  * ```ts
  * const query: AvailabilityQuery = { service: 'svc_1', from: '2026-03-02', to: '2026-03-08' };
  * ```
  */
-export type AvailabilityQuery = Input<typeof core.AvailabilityQuery>;
+export type AvailabilityQuery = Omit<Input<typeof core.AvailabilityQuery>, 'ignoreBookingWindow'> & {
+  ignoreBookingWindow?: boolean | undefined;
+};
 /**
  * Free start times of a service.
  *
@@ -324,7 +330,8 @@ export type CancelInput = Input<typeof core.CancelInput>;
  */
 export type RescheduleInput = Input<typeof core.RescheduleInput>;
 /**
- * Filters of `bookings.list` (the output type: `limit` is a number, not the coerced query string).
+ * Filters of `bookings.list` (the output type: `limit` is a number, not the coerced query string);
+ * `from`/`to` are dates from 1970-01-01 to 2100-12-31.
  *
  * @example
  * ```ts
@@ -371,40 +378,126 @@ export type CreatedApiKey = Output<typeof core.CreatedApiKey>;
 export type ApiKeyInput = Input<typeof core.ApiKeyInput>;
 
 /**
- * One entry of the business's event log (`GET /v1/events`), oldest first. The contract has no
- * schema for it yet; this mirrors the API's answer. `type` is dotted (`booking.created`,
- * `key.revoked`, `stock.changed`); `payload` is the event's JSON.
+ * Who made a change: a console user (with their name), an API key, or the server itself.
+ *
+ * @example
+ * ```ts
+ * const who = event.actor.type === 'user' ? event.actor.name : event.actor.type;
+ * ```
+ */
+export type Actor = Output<typeof core.Actor>;
+
+/**
+ * One entry of the business's event log (`GET /v1/events`), oldest first. `type` is dotted
+ * (`booking.created`, `key.revoked`, `stock.changed`); `payload` is the event's JSON; `actor` says
+ * who made the change.
  *
  * @example
  * ```ts
  * for await (const event of client.events.list()) if (event.type === 'booking.created') sync(event.subjectId);
  * ```
  */
-export interface FrontdeskEvent {
-  /** Increasing number: events are ordered by it. */
-  id: number;
-  type: string;
-  subjectId: string;
-  payload: unknown;
-  createdAt: string;
-}
+export type FrontdeskEvent = Output<typeof core.Event>;
 
 /**
- * Filters of `events.list`: one event `type` and the usual `cursor`/`limit`.
+ * Filters of `events.list`: one event `type`, one `subject` (a booking id, …), and the usual
+ * `cursor`/`limit`.
  *
  * @example
  * ```ts
  * const query: EventListQuery = { type: 'booking.cancelled', limit: 100 };
  * ```
  */
-export type EventListQuery = ListQuery & { type?: string | undefined };
+export type EventListQuery = ListQuery & { type?: string | undefined; subject?: string | undefined };
+
+/**
+ * A person who signs in to the console: `owner` or `staff` (linked to resources).
+ *
+ * @example
+ * ```ts
+ * const staff = (await console.users.list()).data.filter((u: User) => u.role === 'staff');
+ * ```
+ */
+export type User = Output<typeof core.User>;
+/**
+ * Inviting someone: `email`, and optionally `name`, `role` (default staff), `resourceIds`.
+ *
+ * @example
+ * ```ts
+ * const input: UserInput = { email: 'ana@salon.example', role: 'staff', resourceIds: ['res_1'] };
+ * ```
+ */
+export type UserInput = Input<typeof core.UserInput>;
+/**
+ * Fields of `users.update`, all optional.
+ *
+ * @example
+ * ```ts
+ * const change: UserUpdate = { role: 'owner' };
+ * ```
+ */
+export type UserUpdate = Input<typeof core.UserUpdate>;
+/**
+ * An invited person with their one-time link (`invitation.url`), to hand over when no mail is set up.
+ *
+ * @example
+ * ```ts
+ * const { invitation }: InvitedUser = await console.users.invite({ email: 'ana@salon.example' });
+ * ```
+ */
+export type InvitedUser = Output<typeof core.InvitedUser>;
+/**
+ * What a set-up link or invitation is for.
+ *
+ * @example
+ * ```ts
+ * const { email, businessName }: InvitationInfo = await console.invitations.lookup(token);
+ * ```
+ */
+export type InvitationInfo = Output<typeof core.InvitationInfo>;
+/**
+ * The signed-in person, their business, and when the session ends.
+ *
+ * @example
+ * ```ts
+ * const { user, business }: SessionInfo = await console.session.current();
+ * ```
+ */
+export type SessionInfo = Output<typeof core.SessionInfo>;
+/**
+ * Changing one's password: the current one and the new one (10 characters or more).
+ *
+ * @example
+ * ```ts
+ * const input: PasswordChangeInput = { currentPassword: old, newPassword: fresh };
+ * ```
+ */
+export type PasswordChangeInput = Input<typeof core.PasswordChangeInput>;
+/**
+ * The agenda between two dates: resources (columns), bookings, holds, time off, overrides, closures.
+ *
+ * @example
+ * ```ts
+ * const { bookings }: Agenda = await console.agenda.get({ from: '2026-03-02', to: '2026-03-08' });
+ * ```
+ */
+export type Agenda = Output<typeof core.Agenda>;
+/**
+ * The agenda's range (dates in the business's zone, at most 31 days) and an optional resource.
+ *
+ * @example
+ * ```ts
+ * const query: AgendaQuery = { from: '2026-03-02', to: '2026-03-02', resource: 'res_1' };
+ * ```
+ */
+export type AgendaQuery = Input<typeof core.AgendaQuery>;
 
 /**
  * A webhook endpoint as listed and read (never its secret).
  *
  * @example
  * ```ts
- * const endpoints: WebhookEndpoint[] = (await client.webhookEndpoints.list()).data;
+ * const endpoints: WebhookEndpoint[] = (await hooks.webhookEndpoints.list()).data;
  * ```
  */
 export type WebhookEndpoint = Output<typeof core.WebhookEndpoint>;
@@ -413,7 +506,7 @@ export type WebhookEndpoint = Output<typeof core.WebhookEndpoint>;
  *
  * @example
  * ```ts
- * const { secret }: WebhookEndpointWithSecret = await client.webhookEndpoints.create({ url });
+ * const { secret }: WebhookEndpointWithSecret = await hooks.webhookEndpoints.create({ url });
  * ```
  */
 export type WebhookEndpointWithSecret = Output<typeof core.WebhookEndpointWithSecret>;
@@ -440,7 +533,7 @@ export type WebhookEndpointUpdate = Input<typeof core.WebhookEndpointUpdate>;
  *
  * @example
  * ```ts
- * const failed: WebhookDelivery[] = (await client.webhookEndpoints.deliveries(id, { status: 'failed' })).data;
+ * const failed: WebhookDelivery[] = (await hooks.webhookEndpoints.deliveries(id, { status: 'failed' })).data;
  * ```
  */
 export type WebhookDelivery = Output<typeof core.WebhookDelivery>;
@@ -467,7 +560,7 @@ export type WebhookReplayInput = Input<typeof core.WebhookReplayInput>;
  *
  * @example
  * ```ts
- * const { queued }: WebhookReplayResult = await client.webhookEndpoints.replay(id, { since });
+ * const { queued }: WebhookReplayResult = await hooks.webhookEndpoints.replay(id, { since });
  * ```
  */
 export type WebhookReplayResult = Output<typeof core.WebhookReplayResult>;

@@ -58,7 +58,9 @@ describe('bookings', () => {
 
   it('booking fields are typed from the output schema', () => {
     expectTypeOf<Booking['status']>().toEqualTypeOf<BookingStatus>();
-    expectTypeOf<BookingStatus>().toEqualTypeOf<'pending' | 'confirmed' | 'cancelled'>();
+    expectTypeOf<BookingStatus>().toEqualTypeOf<
+      'pending' | 'confirmed' | 'cancelled' | 'completed' | 'no_show'
+    >();
     expectTypeOf<Booking['manageToken']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Booking['cancelReason']>().toEqualTypeOf<string | null>();
   });

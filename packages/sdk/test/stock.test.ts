@@ -77,6 +77,13 @@ describe('stock resources', () => {
     expect(onHand).toBe(1);
     expect((await shop.stock.get('HELMET-M')).locations[0]).toMatchObject({ onHand: 1, available: 1 });
   });
+
+  it('deletes a location (204, no body): it leaves the shop list', async () => {
+    await admin.locations.create({ id: 'porto', name: 'Porto shop' });
+    await expect(admin.locations.delete('porto')).resolves.toBeUndefined();
+    const { data } = await shop.locations.list();
+    expect(data.map((l) => l.id)).toEqual(['lisbon']);
+  });
 });
 
 describe('client.stock.subscribe', () => {

@@ -14,15 +14,11 @@ export async function ready(page: Page): Promise<void> {
   );
 }
 
-/** Clicks the first day with times (moving to the next month if this one has none left). */
+/** Clicks the first day with times (the widget opens on the next month when this one has none left). */
 export async function chooseFirstFreeDay(page: Page): Promise<string> {
   const w = widget(page);
-  await w.locator('table[role=grid][aria-busy=false]').waitFor();
-  if ((await w.locator('button.day.free').count()) === 0) {
-    await w.getByRole('button', { name: 'Next month' }).click();
-    await w.locator('table[role=grid][aria-busy=false]').waitFor();
-  }
-  const day = w.locator('button.day.free').first();
+  const day = w.locator('table[role=grid][aria-busy=false] button.day.free').first();
+  await day.waitFor();
   const label = (await day.getAttribute('aria-label')) ?? '';
   await day.click();
   return label;

@@ -40,7 +40,11 @@ export interface HostPageOptions {
   htmlLang?: string;
 }
 
-const quiet = { info: () => undefined, error: (m: string, f?: unknown) => console.error(m, f) };
+const quiet = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m: string, f?: unknown) => console.error(m, f),
+};
 
 /** Every day 09:00–18:00 in the business zone: there are free times whenever the tests run. */
 const everyDay = Object.fromEntries(

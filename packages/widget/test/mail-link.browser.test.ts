@@ -21,7 +21,7 @@ beforeAll(async () => {
   transport = smtpTransport(smtp.url);
   worker = createWorker({
     database: world.t.db,
-    logger: { info: () => undefined, error: (m, f) => console.error(m, f) },
+    logger: { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) },
     mail: { transport, from: { name: null, address: 'bookings@frontdesk.example' }, publicUrl: world.api },
     pollMs: 500,
   });

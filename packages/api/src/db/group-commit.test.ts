@@ -97,4 +97,19 @@ describe('GroupCommitWriter', () => {
     );
     expect(seen.sort()).toEqual([1, 2, 3]);
   });
+
+  it('commits a batch of only redoable tasks without waiting for the disk, and restores FULL after', async () => {
+    const { writer, statements } = await open();
+    await client.execute('PRAGMA synchronous=FULL');
+    const level = async (db: Client) => Number((await db.execute('PRAGMA synchronous')).rows[0]![0]);
+    const relaxed = await Promise.all([writer.write(level, false), writer.write(level, false)]);
+    expect(relaxed).toEqual([1, 1]); // NORMAL
+    const mixed = await Promise.all([writer.write(level, false), writer.write(level)]);
+    expect(mixed).toEqual([2, 2]); // FULL: a durable task shares the commit
+    expect(await level(client)).toBe(2);
+    expect(statements.filter((s) => s.startsWith('PRAGMA synchronous='))).toEqual([
+      'PRAGMA synchronous=NORMAL',
+      'PRAGMA synchronous=FULL',
+    ]);
+  });
 });

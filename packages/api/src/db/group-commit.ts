@@ -10,6 +10,8 @@ import { isBusyError, retryBusy } from './writer.js';
 
 interface Task<D> {
   fn: (db: D) => Promise<unknown>;
+  /** False for work that is safe to redo (see `Database.write`): it need not wait for an fsync. */
+  durable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -30,9 +32,9 @@ export class GroupCommitWriter<D> {
     this.#db = db;
   }
 
-  write<T>(fn: (db: D) => Promise<T>): Promise<T> {
+  write<T>(fn: (db: D) => Promise<T>, durable = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.#pending.push({ fn, durable, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#running) {
         this.#running = true;
         this.#current = this.#drain();
@@ -70,12 +72,27 @@ export class GroupCommitWriter<D> {
   async #commitBatch(batch: Task<D>[]): Promise<void> {
     const exec = (sql: string) => this.#client.execute(sql);
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    // A batch of nothing but redoable work commits without waiting for the disk (WAL, NORMAL):
+    // safe against a process crash, and on power loss the work is simply done again.
+    const relaxed = batch.every((task) => !task.durable);
     try {
+      if (relaxed) await exec('PRAGMA synchronous=NORMAL');
       await retryBusy(() => exec('BEGIN IMMEDIATE'));
     } catch (error) {
+      if (relaxed) await exec('PRAGMA synchronous=FULL').catch(() => undefined);
       for (const task of batch) task.reject(error);
       return;
     }
+    try {
+      await this.#runBatch(batch, outcomes);
+    } finally {
+      if (relaxed) await exec('PRAGMA synchronous=FULL').catch(() => undefined);
+    }
+  }
+
+  /** Runs the tasks of an open transaction and commits (or rolls back and re-queues on busy). */
+  async #runBatch(batch: Task<D>[], outcomes: { ok: boolean; value: unknown }[]): Promise<void> {
+    const exec = (sql: string) => this.#client.execute(sql);
     try {
       for (const task of batch) {
         await exec('SAVEPOINT task');

@@ -13,6 +13,16 @@ import * as schema from './schema.js';
 import { openCachingClient } from './statement-cache.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
+/** How a write transaction is committed. */
+export interface WriteOptions {
+  /**
+   * `false` for work that is safe to redo, such as the outbox's bookkeeping: on a local file its
+   * commit need not wait for the disk when nothing durable shares it (it survives a process crash,
+   * and a power loss only means the work is done again). Default `true`.
+   */
+  durable?: boolean;
+}
+
 /** A drizzle handle: the database itself, or a transaction in progress. */
 export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
@@ -28,7 +38,7 @@ export interface Database {
    * process. `fn` may run more than once if another process holds the lock: keep it free of side
    * effects other than the database.
    */
-  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: Db) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * Calls `listener` after each write of this process commits; answers the unsubscribe. The outbox
    * worker uses it to start on new work at once instead of at its next poll.
@@ -60,7 +70,8 @@ function ensureDirectory(url: string): void {
   mkdirSync(dirname(filePath(url)), { recursive: true });
 }
 
-function filePath(url: string): string {
+/** The path of a `file:` URL (`file:./data/x.db`, `file:///abs/x.db`), without its query. */
+export function filePath(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
 }
 
@@ -119,7 +130,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     client: reader,
     db: readerDb,
     local: true,
-    write: (fn) => group.write(fn).then(committed),
+    write: (fn, options) => group.write(fn, options?.durable ?? true).then(committed),
     onCommit,
     close: async () => {
       await group.drain();

@@ -37,7 +37,9 @@ export const outboxJobs = sqliteTable(
   },
   (t) => [
     // Pending jobs are few beside finished ones: the claim reads only these partial indexes.
-    index('outbox_due').on(t.dueAt).where(sql`status = 'pending'`),
+    index('outbox_due').on(t.dueAt, t.seq, t.id).where(sql`status = 'pending'`),
+    // Live leases, counted per target by every claim: a handful of rows at any time.
+    index('outbox_leased').on(t.leaseExpiresAt).where(sql`status = 'pending' AND lease_owner IS NOT NULL`),
     index('outbox_pending_order').on(t.kind, t.target, t.orderingKey, t.seq).where(sql`status = 'pending'`),
     index('outbox_target').on(t.target, t.id),
   ],

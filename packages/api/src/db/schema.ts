@@ -12,6 +12,8 @@ const createdAt = () => integer('created_at').notNull();
 export const businesses = sqliteTable('businesses', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** The business in URLs (`/book/{slug}`); unique. Null for businesses made before slugs. */
+  slug: text('slug').unique(),
   timezone: text('timezone').notNull(),
   locale: text('locale').notNull(),
   currency: text('currency').notNull(),
@@ -32,8 +34,6 @@ export const businesses = sqliteTable('businesses', {
   catalogVersion: text('catalog_version').notNull().default(''),
   /** Likewise for bookings and holds: lets a process reuse an availability answer for a moment. */
   occupancyVersion: text('occupancy_version').notNull().default(''),
-  /** The hosted booking page is `/book/{slug}`; unique across the server. */
-  slug: text('slug').unique(),
   /** The business's own page embedding the widget: manage links in mail point there. */
   bookingPageUrl: text('booking_page_url'),
   address: text('address'),
@@ -63,6 +63,11 @@ export const apiKeys = sqliteTable(
     /** SHA-256 of the full key, hex. */
     hash: text('hash').notNull().unique(),
     allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+    /**
+     * A publishable key in clear (public by design: every embedding page shows it), so the console
+     * can show the embed snippet again. Always null for secret keys.
+     */
+    publishableKey: text('publishable_key'),
     createdAt: createdAt(),
     revokedAt: integer('revoked_at'),
   },
@@ -225,7 +230,9 @@ export const bookings = sqliteTable(
     resourceId: text('resource_id')
       .notNull()
       .references(() => resources.id),
-    status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] }).notNull(),
+    status: text('status', {
+      enum: ['pending', 'confirmed', 'cancelled', 'completed', 'no_show'],
+    }).notNull(),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     blockStart: integer('block_start').notNull(),
@@ -247,6 +254,10 @@ export const bookings = sqliteTable(
      * reschedule, cancel, decline), so a newer .ics always replaces an older one.
      */
     sequence: integer('sequence').notNull().default(0),
+    /** The business's own notes: never shown to the customer or to a publishable key. */
+    internalNotes: text('internal_notes').notNull().default(''),
+    /** When the business marked the customer as arrived. */
+    arrivedAt: integer('arrived_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -270,9 +281,11 @@ export const events = sqliteTable(
     type: text('type').notNull(),
     subjectId: text('subject_id').notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    /** Who made the change: a user id (`usr_…`), a key id (`key_…`), or null (the server itself). */
+    actor: text('actor'),
     createdAt: createdAt(),
   },
-  (t) => [index('events_business').on(t.businessId, t.id)],
+  (t) => [index('events_business').on(t.businessId, t.id), index('events_subject').on(t.subjectId, t.id)],
 );
 
 /** The first answer to a create request with an `Idempotency-Key`, replayed for repeats. */
@@ -290,6 +303,7 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.businessId, t.key] }), index('idempotency_created').on(t.createdAt)],
 );
 
+export * from './account-schema.js';
 export * from './notify-schema.js';
 export * from './outbox-schema.js';
 export * from './stock-schema.js';

@@ -115,11 +115,18 @@ export const reservations = sqliteTable(
     /** SHA-256 of the customer's token; the token itself is shown once, on creation. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     bookingId: text('booking_id'),
+    /**
+     * Who placed it with a publishable key, as SHA-256 of `key id|client address` (never the
+     * address itself): what the live-reservations-per-client cap counts. Null for secret keys and
+     * bookings, and cleared once the reservation is no longer active.
+     */
+    clientHash: text('client_hash'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
     index('reservations_live').on(t.businessId, t.sku, t.locationId, t.status, t.expiresAt),
+    index('reservations_client').on(t.businessId, t.clientHash),
     index('reservations_business').on(t.businessId, t.id),
     index('reservations_booking').on(t.bookingId),
     index('reservations_due').on(t.status, t.expiresAt),
@@ -133,6 +140,10 @@ export const stockSettings = sqliteTable('stock_settings', {
     .references(() => businesses.id),
   /** How long a reservation holds units unless the request says otherwise. */
   reservationMinutes: integer('reservation_minutes').notNull(),
+  /** The most units one publishable-key reservation may take. */
+  maxUnitsPerReservation: integer('max_units_per_reservation').notNull().default(5),
+  /** The most live reservations one client (publishable key + address) may have at once. */
+  maxLiveReservationsPerClient: integer('max_live_reservations_per_client').notNull().default(3),
 });
 
 /** Products a service uses: booking it reserves them in the same transaction. */

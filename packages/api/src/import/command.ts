@@ -1,17 +1,21 @@
 /**
- * @module `frontdesk import FILE --business ID [--kind products|stock]`: reads the CSV, shows a
- * progress bar on stderr, prints each rejected row with its line and reasons, and a summary on
- * stdout. Exit code 0 when every row was imported, 1 when some were rejected (the good ones are
- * kept), 2 for usage or whole-file errors (nothing written).
+ * @module `frontdesk import FILE --business ID [--kind products|stock] [--encoding NAME]`: streams
+ * the CSV (UTF-8 unless `--encoding windows-1252` says otherwise), shows a progress bar on stderr,
+ * prints each rejected row with its line and reasons, and a summary on stdout. Exit code 0 when
+ * every row was imported, 1 when some were rejected (the good ones are kept), 2 for usage or
+ * whole-file errors (nothing written).
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/open.js';
 import { isApiError } from '../errors.js';
 import { getBusinessRow } from '../services/business.js';
-import { ImportFileError, type ImportReport, importCsv } from './run.js';
+import { encodingChoices, importEncoding } from './decode.js';
+import { ImportFileError } from './file-error.js';
+import { type ImportReport, importCsv } from './run.js';
 
-const importUsage = '  frontdesk import FILE --business ID [--kind products|stock]';
+const importUsage =
+  '  frontdesk import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]';
 
 export interface ImportIo {
   stdout: { write(text: string): unknown };
@@ -40,9 +44,11 @@ function printReport(io: ImportIo, file: string, report: ImportReport): void {
     const reasons = row.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
     io.stderr.write(`${file}:${row.line}: rejected — ${reasons}\n`);
   }
+  const unlisted = report.rejectedCount - report.rejected.length;
+  if (unlisted > 0) io.stderr.write(`${file}: … and ${unlisted} more rejected rows\n`);
   io.stdout.write(
     `Imported ${report.imported} of ${report.total} ${report.kind} rows from ${file}` +
-      (report.rejected.length > 0 ? `; ${report.rejected.length} rejected (see above)\n` : '\n'),
+      (report.rejectedCount > 0 ? `; ${report.rejectedCount} rejected (see above)\n` : '\n'),
   );
 }
 
@@ -55,24 +61,29 @@ export async function runImportCommand(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { business: { type: 'string' }, kind: { type: 'string' } },
+    options: { business: { type: 'string' }, kind: { type: 'string' }, encoding: { type: 'string' } },
   });
   const file = positionals[0];
   const kind = values.kind;
+  const encoding = values.encoding === undefined ? 'utf-8' : importEncoding(values.encoding);
   if (!file || !values.business || (kind !== undefined && kind !== 'products' && kind !== 'stock')) {
     io.stderr.write(`frontdesk: usage:\n${importUsage}\n`);
     return 2;
   }
+  if (!encoding) {
+    io.stderr.write(`frontdesk: unknown --encoding ${values.encoding}; use one of ${encodingChoices}\n`);
+    return 2;
+  }
   try {
     await getBusinessRow(database.db, values.business);
-    const text = await readFile(file, 'utf8');
-    const report = await importCsv(database, text, {
+    const report = await importCsv(database, () => createReadStream(file), {
       businessId: values.business,
       ...(kind ? { kind } : {}),
+      encoding,
       onProgress: progressPrinter(io),
     });
     printReport(io, file, report);
-    return report.rejected.length > 0 ? 1 : 0;
+    return report.rejectedCount > 0 ? 1 : 0;
   } catch (error) {
     if (
       error instanceof ImportFileError ||

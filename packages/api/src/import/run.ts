@@ -2,17 +2,20 @@
  * @module Importing a CSV file into one business: every row is validated on its own; bad rows are
  * reported with their line and kept out, good rows are written in batches, each batch in ONE write
  * transaction. A batch that fails as a whole is retried row by row, so one bad row never takes good
- * rows down with it and nothing is ever half-written.
+ * rows down with it and nothing is ever half-written. The file is read twice, streamed: once whole
+ * by `checkFile` (so a file that cannot be used writes nothing), then a batch at a time to import —
+ * memory stays bounded by a batch however large or hostile the file.
  */
 import type { FieldError } from '@frontdesk/core';
 import type { Database, Db } from '../db/open.js';
 import { isApiError } from '../errors.js';
-import { sha256 } from '../ids.js';
 import { getBusinessRow } from '../services/business.js';
 import { createProduct, updateProduct } from '../services/products.js';
 import { applyAdjustments, findProduct } from '../services/stock.js';
-import { parseCsv, withHeader } from './csv.js';
-import { adjustmentFromRow, detectKind, type ImportKind, productFromRow, requiredColumns } from './rows.js';
+import { type CsvRow, toRow } from './csv.js';
+import type { ImportEncoding } from './decode.js';
+import { adjustmentFromRow, type ImportKind, productFromRow } from './rows.js';
+import { checkFile, type ImportSource, openerFor, recordsOf } from './source.js';
 
 export interface RejectedRow {
   line: number;
@@ -24,125 +27,138 @@ export interface ImportReport {
   /** Data rows in the file (the header excluded). */
   total: number;
   imported: number;
+  /** The first `maxReportedRejections` rejected rows, in line order. */
   rejected: RejectedRow[];
+  /** All rejected rows, including those beyond `rejected`. */
+  rejectedCount: number;
 }
 
 export interface ImportOptions {
   businessId: string;
   /** Detected from the header when absent. */
   kind?: ImportKind;
+  /** How the file's bytes are text; `utf-8` (the default) refuses anything else. */
+  encoding?: ImportEncoding;
   now?: () => number;
   batchSize?: number;
   /** Called after each batch with rows handled so far (written or rejected) and the total. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Whole-file problems (bad CSV, unknown kind, missing columns): nothing is written. */
-export class ImportFileError extends Error {
-  override readonly name = 'ImportFileError';
-}
+/** Rejected rows kept with their reasons; a file of a million bad rows should not fill memory. */
+export const maxReportedRejections = 1000;
 
 type Writer = (tx: Db) => Promise<void>;
 
+export type { ImportSource } from './source.js';
+
 export async function importCsv(
   database: Database,
-  text: string,
+  source: ImportSource,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const now = options.now ?? Date.now;
   const { businessId } = options;
-  let records: ReturnType<typeof parseCsv>;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    throw new ImportFileError(error instanceof Error ? error.message : String(error));
-  }
-  const { columns, rows } = withHeader(records);
-  const kind = options.kind ?? detectKind(columns);
-  if (!kind)
-    throw new ImportFileError('Cannot tell products from stock: give --kind, or a name / location column');
-  const missing = requiredColumns[kind].filter((c) => !columns.includes(c));
-  if (kind === 'stock' && !columns.includes('quantity') && !columns.includes('delta'))
-    missing.push('quantity or delta');
-  if (missing.length > 0) throw new ImportFileError(`Missing column(s): ${missing.join(', ')}`);
-
+  const open = openerFor(source);
+  const { columns, kind, total, fileId } = await checkFile(open, options);
   const business = await getBusinessRow(database.db, businessId);
-  const fileId = sha256(text).slice(0, 16);
-  const rejected: RejectedRow[] = [];
-  const good: { line: number; write: Writer }[] = [];
-  for (const row of rows) {
-    if (row.extra) {
-      rejected.push({
-        line: row.line,
-        errors: [{ path: '', message: 'More fields than header columns', code: 'extra' }],
-      });
-      continue;
-    }
+
+  const writerFor = (row: CsvRow): { ok: true; write: Writer } | { ok: false; errors: FieldError[] } => {
+    if (row.extra)
+      return { ok: false, errors: [{ path: '', message: 'More fields than header columns', code: 'extra' }] };
     if (kind === 'products') {
       const parsed = productFromRow(row.values, business.currency);
-      if (!parsed.ok) rejected.push({ line: row.line, errors: parsed.errors });
-      else
-        good.push({
-          line: row.line,
-          write: async (tx) => {
-            const input = parsed.value;
-            // Re-importing a catalogue updates what exists: the file is the source of truth.
-            if (await findProduct(tx, businessId, input.sku)) {
-              const { sku, ...fields } = input;
-              await updateProduct(tx, businessId, sku, fields, now());
-            } else await createProduct(tx, businessId, input, now());
-          },
-        });
-    } else {
-      const parsed = adjustmentFromRow(row.values, `import-${fileId}-${row.line}`);
-      if (!parsed.ok) rejected.push({ line: row.line, errors: parsed.errors });
-      else
-        good.push({
-          line: row.line,
-          write: async (tx) => {
-            await applyAdjustments(tx, businessId, [parsed.value], {
-              now: now(),
-              source: 'import',
-              paths: 'single',
-            });
-          },
-        });
+      if (!parsed.ok) return parsed;
+      const input = parsed.value;
+      return {
+        ok: true,
+        write: async (tx) => {
+          // Re-importing a catalogue updates what exists: the file is the source of truth.
+          if (await findProduct(tx, businessId, input.sku)) {
+            const { sku, ...fields } = input;
+            await updateProduct(tx, businessId, sku, fields, now());
+          } else await createProduct(tx, businessId, input, now());
+        },
+      };
     }
-  }
+    const parsed = adjustmentFromRow(row.values, `import-${fileId}-${row.line}`);
+    if (!parsed.ok) return parsed;
+    return {
+      ok: true,
+      write: async (tx) => {
+        await applyAdjustments(tx, businessId, [parsed.value], {
+          now: now(),
+          source: 'import',
+          paths: 'single',
+        });
+      },
+    };
+  };
 
-  const total = rows.length;
-  let done = rejected.length;
-  let imported = 0;
-  const batchSize = options.batchSize ?? 100;
-  options.onProgress?.(done, total);
-  for (let start = 0; start < good.length; start += batchSize) {
-    const batch = good.slice(start, start + batchSize);
+  const report: ImportReport = { kind, total, imported: 0, rejected: [], rejectedCount: 0 };
+  const reject = (found: RejectedRow[]) => {
+    found.sort((a, b) => a.line - b.line);
+    report.rejectedCount += found.length;
+    report.rejected.push(...found.slice(0, maxReportedRejections - report.rejected.length));
+  };
+
+  /** Writes one batch's good rows; answers the rows a domain rule refused (unknown SKU…). */
+  const writeBatch = async (good: { line: number; write: Writer }[]): Promise<RejectedRow[]> => {
     try {
       await database.write(async (tx) => {
-        for (const item of batch) await item.write(tx);
+        for (const item of good) await item.write(tx);
       });
-      imported += batch.length;
+      report.imported += good.length;
+      return [];
     } catch (error) {
       if (!isApiError(error)) throw error;
-      // Some row broke a domain rule (unknown SKU or location…): find it by writing one at a time.
-      for (const item of batch) {
-        try {
-          await database.write(item.write);
-          imported++;
-        } catch (rowError) {
-          if (!isApiError(rowError)) throw rowError;
-          rejected.push({
-            line: item.line,
-            errors: rowError.errors ?? [
-              { path: '', message: rowError.detail ?? rowError.title, code: rowError.code },
-            ],
-          });
-        }
+    }
+    // Some row broke a domain rule: find it by writing one at a time.
+    const refused: RejectedRow[] = [];
+    for (const item of good) {
+      try {
+        await database.write(item.write);
+        report.imported++;
+      } catch (rowError) {
+        if (!isApiError(rowError)) throw rowError;
+        refused.push({
+          line: item.line,
+          errors: rowError.errors ?? [
+            { path: '', message: rowError.detail ?? rowError.title, code: rowError.code },
+          ],
+        });
       }
     }
+    return refused;
+  };
+
+  const batchSize = options.batchSize ?? 100;
+  let done = 0;
+  let batch: CsvRow[] = [];
+  const flush = async () => {
+    const good: { line: number; write: Writer }[] = [];
+    const rejected: RejectedRow[] = [];
+    for (const row of batch) {
+      const result = writerFor(row);
+      if (result.ok) good.push({ line: row.line, write: result.write });
+      else rejected.push({ line: row.line, errors: result.errors });
+    }
+    if (good.length > 0) rejected.push(...(await writeBatch(good)));
+    reject(rejected);
     done += batch.length;
+    batch = [];
     options.onProgress?.(done, total);
+  };
+
+  options.onProgress?.(0, total);
+  let header = true;
+  for await (const chunk of recordsOf(open(), options.encoding)) {
+    for (const record of chunk) {
+      if (header) header = false;
+      else batch.push(toRow(columns, record));
+      if (batch.length >= batchSize) await flush();
+    }
   }
-  rejected.sort((a, b) => a.line - b.line);
-  return { kind, total, imported, rejected };
+  if (batch.length > 0) await flush();
+  return report;
 }

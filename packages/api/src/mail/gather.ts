@@ -26,8 +26,9 @@ export interface BookingEventData {
   resourceId: string;
   start: string;
   end: string;
-  customer: { name: string; email: string; phone?: string; timeZone?: string };
-  notes: string;
+  /** Absent from events logged since the log holds no personal data: read from the row. */
+  customer?: { name: string; email: string; phone?: string; timeZone?: string };
+  notes?: string;
   locale: string | null;
   cancelReason: string | null;
   sequence?: number;
@@ -36,7 +37,11 @@ export interface BookingEventData {
   previousStart?: string;
 }
 
-export function mailBookingFromEvent(data: BookingEventData): MailBooking {
+/** A booking event with its customer (see `withCustomer` in plan.ts). */
+export type BookingEventWithCustomer = BookingEventData &
+  Required<Pick<BookingEventData, 'customer' | 'notes'>>;
+
+export function mailBookingFromEvent(data: BookingEventWithCustomer): MailBooking {
   return {
     id: data.id,
     status: data.status,

@@ -39,7 +39,7 @@ export interface MailBusiness {
 
 export interface MailBooking {
   id: string;
-  status: 'pending' | 'confirmed' | 'cancelled';
+  status: 'pending' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
   /** Epoch ms. */
   start: number;
   end: number;

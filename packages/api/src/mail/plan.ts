@@ -13,7 +13,9 @@ import { addJobs } from '../outbox/jobs.js';
 import { type BusinessRow, getBusinessRow } from '../services/business.js';
 import {
   type BookingEventData,
+  type BookingEventWithCustomer,
   bookingNames,
+  findBooking,
   mailBookingFromEvent,
   mailBusiness,
   mailReservation,
@@ -218,8 +220,31 @@ const noticeKindOf: Record<string, (d: BookingEventData) => BookingMessage['kind
 
 const linked = new Set<MessageKind>(['booking_received', 'booking_confirmed', 'booking_rescheduled']);
 
+/**
+ * The event with the booking's customer and notes: the event log holds no personal data (see
+ * `bookingEventPayload`), so they are read from the row, where they never change after booking.
+ * Undefined when the booking is gone.
+ */
+async function withCustomer(
+  tx: PlanContext['tx'],
+  data: BookingEventData,
+): Promise<BookingEventWithCustomer | undefined> {
+  if (data.customer && data.notes !== undefined)
+    return { ...data, customer: data.customer, notes: data.notes };
+  const row = await findBooking(tx, data.id);
+  if (!row) return undefined;
+  const customer = {
+    name: row.customerName,
+    email: row.customerEmail,
+    ...(row.customerPhone ? { phone: row.customerPhone } : {}),
+    ...(row.customerTimeZone ? { timeZone: row.customerTimeZone } : {}),
+  };
+  return { ...data, customer, notes: row.notes, locale: data.locale ?? row.locale };
+}
+
 async function planBooking(ctx: PlanContext, event: EventRow, business: BusinessRow): Promise<void> {
-  const data = event.payload as BookingEventData;
+  const data = await withCustomer(ctx.tx, event.payload as BookingEventData);
+  if (!data) return;
   const booking = mailBookingFromEvent(data);
   const key = `${data.serviceId}|${data.resourceId}`;
   let names = ctx.names.get(key);

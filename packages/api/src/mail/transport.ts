@@ -3,7 +3,7 @@
  * tests, and benchmarks) can replace. Errors come back as the SMTP status code and answer, which is
  * all the retry rule needs: 4xx or no answer is tried again, 5xx is final.
  */
-import { Email } from '@frontdesk/core';
+import { EmailAddress } from '@frontdesk/core';
 import nodemailer from 'nodemailer';
 
 export interface MailAddress {
@@ -98,7 +98,7 @@ export function parseMailFrom(value: string): MailAddress {
   const match =
     /^\s*(?:"?([^"<>]*?)"?\s*)?<([^<>\s]+)>\s*$/.exec(value) ?? /^\s*()([^<>\s]+)\s*$/.exec(value);
   const address = match?.[2] ?? '';
-  if (!match || !Email.safeParse(address).success || /[\r\n]/.test(value)) {
+  if (!match || !EmailAddress.safeParse(address).success || /[\r\n]/.test(value)) {
     throw new Error(
       `Not a mail address: "${value}" (expected bookings@example.com or Name <bookings@example.com>)`,
     );

@@ -1,11 +1,14 @@
 /**
- * @module Bearer-key authentication, tenancy and origin checks. After this middleware, `c.var.auth`
- * names the one business the request may touch; every service call is scoped by it.
+ * @module Bearer-key (or console session) authentication, tenancy and origin checks. After this
+ * middleware, `c.var.auth` names the one business the request may touch; every service call is
+ * scoped by it, and every write it makes is recorded as made by its key or person.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { actingAs } from '../db/actor.js';
 import type { AppEnv, AuthContext } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { authenticate } from '../services/keys.js';
+import { authorizeSession, sessionCookieOf } from './session.js';
 
 /**
  * Whether a browser page at `origin` may use this key: `*` allows any origin, `http://host:*` any
@@ -31,7 +34,7 @@ export function isOwnOrigin(c: Context<AppEnv>, origin: string): boolean {
   try {
     const from = new URL(origin);
     if (from.host === new URL(c.req.url).host) return true;
-    const publicUrl = c.var.deps.publicUrl;
+    const publicUrl = c.var.deps.site.publicUrl;
     return publicUrl !== undefined && new URL(publicUrl).origin === from.origin;
   } catch {
     return false;
@@ -58,17 +61,33 @@ export function readableUnauthorized(c: Context<AppEnv>, detail: string) {
 }
 
 /**
- * Requires a valid key. A request carrying `Origin` (a browser) must come from one of the key's
- * allowed origins; only then does the answer carry `Access-Control-Allow-Origin`.
+ * Requires a valid key, or (without an `Authorization` header) a console session cookie. A request
+ * carrying `Origin` (a browser) with a key must come from one of the key's allowed origins; only
+ * then does the answer carry `Access-Control-Allow-Origin`. A session request must be same-origin
+ * and never gets CORS headers.
  */
 export function authenticateKey(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
-    c.set('auth', await authorizeKey(c, match[1]!));
+    const header = c.req.header('authorization');
+    const session = header === undefined ? sessionCookieOf(c) : undefined;
+    let auth: AuthContext;
+    if (session !== undefined) {
+      auth = await authorizeSession(c, session);
+    } else {
+      const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+      if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
+      auth = await authorizeKey(c, match[1]!);
+    }
+    c.set('auth', auth);
+    actAs(c, auth.keyId);
     await next();
   };
+}
+
+/** Makes every write of this request record `actor` on its events (see `db/actor.ts`). */
+export function actAs(c: Context<AppEnv>, actor: string): void {
+  const deps = c.var.deps;
+  c.set('deps', { ...deps, database: actingAs(deps.database, actor) });
 }
 
 /**
@@ -95,6 +114,14 @@ export async function authorizeKey(c: Context<AppEnv>, key: string): Promise<Aut
 export function requireSecret(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.var.auth.kind !== 'secret') throw forbidden('This needs a secret key (fd_sk_…)');
+    await next();
+  };
+}
+
+/** Console-session-only routes (about the signed-in person): a key gets 403 `forbidden`. */
+export function requireSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.var.auth.user) throw forbidden('This call needs a console session, not an API key');
     await next();
   };
 }

@@ -25,3 +25,37 @@ describe('clientAddress', () => {
     expect(await addressFor(2, '6.6.6.6')).toBe('unknown');
   });
 });
+
+describe('clientAddress groups IPv6 by /64', () => {
+  const through = (address: string) => addressFor(1, address);
+
+  it('keeps IPv4 per address, and an IPv4-mapped IPv6 address as the IPv4 address it carries', async () => {
+    expect(await through('203.0.113.7')).toBe('203.0.113.7');
+    expect(await through('203.0.113.8')).toBe('203.0.113.8');
+    expect(await through('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(await through('::FFFF:cb00:7107')).toBe('203.0.113.7');
+    expect(await through('203.0.113.7:51234')).toBe('203.0.113.7');
+  });
+
+  it('counts every address of one /64 as one client, whatever the spelling, and other /64s apart', async () => {
+    const same = [
+      '2001:db8::1',
+      '2001:db8::2',
+      '2001:0db8:0000:0000:0000:0000:0000:0001',
+      '2001:DB8:0:0:ffff:ffff:ffff:ffff',
+      '2001:db8::1%eth0',
+      '2001:db8::abcd%en0',
+      '[2001:db8::3]:443',
+    ];
+    for (const address of same) expect(await through(address), address).toBe('2001:db8::/64');
+    expect(await through('2001:db8:0:1::1')).toBe('2001:db8:0:1::/64');
+    expect(await through('2001:db8:0:1::1')).not.toBe(await through('2001:db8::1'));
+    expect(await through('::1')).toBe('::/64');
+    expect(await through('fe80::1%eth0')).toBe('fe80::/64');
+  });
+
+  it('passes anything that is not an address through unchanged', async () => {
+    expect(await through('unknown')).toBe('unknown');
+    expect(await addressFor(false)).toBe('unknown');
+  });
+});

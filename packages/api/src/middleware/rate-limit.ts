@@ -8,6 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { addressGroup } from './address-group.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per window (the sustained rate). Default 30. */
@@ -23,8 +24,15 @@ export interface ProxyOptions {
   trustProxy?: boolean | number;
 }
 
-/** The client's address: the socket peer, or the forwarded address when proxies are trusted. */
+/**
+ * The client's address — the socket peer, or the forwarded address when proxies are trusted — as
+ * every per-address limit counts it: IPv4 per address, IPv6 per /64 (see `addressGroup`).
+ */
 export function clientAddress(c: Context<AppEnv>, trustProxy: boolean | number = false): string {
+  return addressGroup(peerAddress(c, trustProxy));
+}
+
+function peerAddress(c: Context<AppEnv>, trustProxy: boolean | number): string {
   let socket = 'unknown';
   try {
     socket = getConnInfo(c).remote.address ?? 'unknown';
@@ -49,10 +57,21 @@ interface Bucket {
   updatedAt: number;
 }
 
-/** Builds one limiter; its buckets are shared by every route it is applied to. */
-export function rateLimit(
-  options: RateLimitOptions & ProxyOptions & { clock: () => number },
-): MiddlewareHandler<AppEnv> {
+/** The outcome of taking a token: allowed with what is left, or refused with when to retry. */
+export type Take =
+  | { allowed: true; remaining: number; resetSeconds: number }
+  | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Token buckets by id: `burst` at once, refilled at `limit` per `windowSeconds`. Memory stays
+ * bounded by active clients (full buckets are forgotten). Shared by the public-write limit and the
+ * stock stream's connect limit.
+ */
+export function tokenBuckets(options: RateLimitOptions): {
+  take(id: string, now: number): Take;
+  readonly limit: number;
+  readonly windowSeconds: number;
+} {
   const limit = options.limit ?? 30;
   const windowSeconds = options.windowSeconds ?? 60;
   const burst = options.burst ?? 10;
@@ -69,17 +88,43 @@ export function rateLimit(
     }
   };
 
+  return {
+    limit,
+    windowSeconds,
+    take(id, now) {
+      sweep(now);
+      const bucket = buckets.get(id) ?? { tokens: burst, updatedAt: now };
+      bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs);
+      bucket.updatedAt = now;
+      buckets.set(id, bucket);
+      if (bucket.tokens < 1) {
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
+        };
+      }
+      bucket.tokens -= 1;
+      return {
+        allowed: true,
+        remaining: Math.floor(bucket.tokens),
+        resetSeconds: Math.ceil((burst - bucket.tokens) / perMs / 1000),
+      };
+    },
+  };
+}
+
+/** Builds one limiter; its buckets are shared by every route it is applied to. */
+export function rateLimit(
+  options: RateLimitOptions & ProxyOptions & { clock: () => number },
+): MiddlewareHandler<AppEnv> {
+  const buckets = tokenBuckets(options);
+  const { limit, windowSeconds } = buckets;
   return async (c, next) => {
-    const now = options.clock();
-    sweep(now);
     const id = `${c.var.auth.keyId}|${clientAddress(c, options.trustProxy)}`;
-    const bucket = buckets.get(id) ?? { tokens: burst, updatedAt: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs);
-    bucket.updatedAt = now;
-    buckets.set(id, bucket);
+    const taken = buckets.take(id, options.clock());
     c.header('RateLimit-Policy', `${limit};w=${windowSeconds}`);
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+    if (!taken.allowed) {
+      const retryAfter = taken.retryAfterSeconds;
       c.header('RateLimit', `limit=${limit}, remaining=0, reset=${retryAfter}`);
       throw new ApiError(429, 'rate_limited', {
         detail: `Too many requests; retry in ${retryAfter} s`,
@@ -87,9 +132,7 @@ export function rateLimit(
         retryAfter,
       });
     }
-    bucket.tokens -= 1;
-    const reset = Math.ceil((burst - bucket.tokens) / perMs / 1000);
-    c.header('RateLimit', `limit=${limit}, remaining=${Math.floor(bucket.tokens)}, reset=${reset}`);
+    c.header('RateLimit', `limit=${limit}, remaining=${taken.remaining}, reset=${taken.resetSeconds}`);
     await next();
   };
 }

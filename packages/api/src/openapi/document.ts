@@ -1,123 +1,195 @@
 /**
- * @module The OpenAPI 3.1 document, generated from the route tables and the core zod schemas
- * (`z.toJSONSchema`): the schemas that validate requests at runtime are the ones documented.
+ * @module The OpenAPI 3.1 document, generated from the app itself: hono-openapi walks the app's
+ * routes and collects each `route({...})` declaration (route.ts); this module then finishes every
+ * operation with what follows from its declared facts — query parameters, the `Idempotency-Key`
+ * header, the cross-cutting problems (answers.ts) merged with the route's own, security.
  */
 import { Problem } from '@frontdesk/core';
-import * as z from 'zod/mini';
-import { bookingRouteDocs } from './booking-routes.js';
-import { notifyRouteDocs } from './notify-routes.js';
-import type { RouteDoc } from './route-doc.js';
-import { stockRouteDocs } from './stock-routes.js';
-import { webhookRouteDocs } from './webhook-routes.js';
+import type { Hono } from 'hono';
+import { generateSpecs } from 'hono-openapi';
+import type { AppEnv } from '../env.js';
+import { crossCuttingProblems } from './answers.js';
+import { answerSchema, requestSchema } from './components.js';
+import { type ContractExtension, contractKey } from './route.js';
+import { tags } from './tags.js';
 
-/** Every documented route. */
-export const routeDocs: RouteDoc[] = [
-  ...bookingRouteDocs,
-  ...stockRouteDocs,
-  ...webhookRouteDocs,
-  ...notifyRouteDocs,
-];
-
-type JsonSchema = Record<string, unknown>;
-
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  // Custom checks (e.g. "a known IANA zone") have no JSON Schema form; they are described in prose.
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+type Json = Record<string, unknown>;
+export interface OpenApiDocument extends Json {
+  openapi: string;
+  paths: Record<string, Record<string, Json>>;
+  components: Json & { schemas: Record<string, Json> };
 }
 
-const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
-const problem = (description: string) => ({ description, content: problemContent });
+const problemRef = { $ref: '#/components/schemas/Problem' };
 
-function queryParameters(schema: z.ZodMiniType): unknown[] {
-  const json = jsonSchema(schema, 'input');
-  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((json.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, property]) => ({
-    name,
-    in: 'query',
-    required: required.has(name),
-    schema: property,
-  }));
-}
-
-function operation(route: RouteDoc): JsonSchema {
-  const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-  if (route.query) parameters.push(...queryParameters(route.query));
-  if (route.idempotent) {
-    parameters.push({
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: false,
-      description: 'Retry safely: the same key and body replay the first answer (kept at least 24 h).',
-      schema: { type: 'string', maxLength: 255 },
-    });
-  }
-  const { status, schema, contentType, description } = route.response;
-  const success: JsonSchema = { description: description ?? (status === 204 ? 'Done' : 'OK') };
-  if (schema) success.content = { 'application/json': { schema: jsonSchema(schema, 'output') } };
-  else if (contentType) success.content = { [contentType]: {} };
-  const responses: JsonSchema = { [status]: success };
-  if (route.body || route.query) responses['422'] = problem('validation_failed, with field errors');
-  if (route.auth !== 'none') {
-    responses['401'] = problem('unauthorized: missing or unknown key');
-    responses['403'] = problem('forbidden: wrong key kind or origin');
-  }
-  if (route.path.includes('{')) responses['404'] = problem('not_found');
-  if (
-    route.method === 'post' &&
-    (route.path.endsWith('/bookings') || route.path.endsWith('/holds') || route.path.includes('reschedule'))
-  ) {
-    responses['409'] = problem('slot_unavailable, idempotency_conflict, invalid_state or cutoff_passed');
-  }
-  if (route.rateLimited) responses['429'] = problem('rate_limited (see Retry-After)');
-  const op: JsonSchema = {
-    summary: route.summary,
-    tags: [route.tag],
-    operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    responses,
-    security: route.auth === 'none' ? [] : [{ bearer: [] }],
+function problemResponse(codes: Record<string, string>, status: number): Json {
+  const names = Object.keys(codes).sort();
+  const response: Json = {
+    description: names.map((code) => `\`${code}\`: ${codes[code]}`).join('\n\n'),
+    content: {
+      'application/problem+json': {
+        schema: {
+          allOf: [
+            problemRef,
+            { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: names } } },
+          ],
+        },
+      },
+    },
   };
-  if (parameters.length > 0) op.parameters = parameters;
-  if (route.body) {
-    op.requestBody = {
-      required: true,
-      content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+  if (status === 429 || status === 503) {
+    response.headers = {
+      'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
     };
   }
-  return op;
+  return response;
 }
 
-let cached: JsonSchema | undefined;
+async function queryParameters(query: ContractExtension['query']): Promise<Json[]> {
+  if (!query) return [];
+  const { schema } = await requestSchema(query).toOpenAPISchema();
+  const properties = (schema.properties ?? {}) as Record<string, Json>;
+  const required = new Set(schema.required ?? []);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: 'query',
+      required: required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
 
-/** Builds (once) the OpenAPI document. */
-export function openApiDocument(): JsonSchema {
-  if (cached) return cached;
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routeDocs) {
-    paths[route.path] ??= {};
-    paths[route.path]![route.method] = operation(route);
+const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Retry safely: the same key and body replay the first answer (with `Idempotent-Replayed: true`) ' +
+    'for at least 24 hours; the same key with another body is `409 idempotency_conflict`.',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+};
+
+/** Turns the declared facts of one operation into parameters, problem answers and security. */
+async function finishOperation(path: string, method: string, op: Json): Promise<void> {
+  const facts = op[contractKey] as ContractExtension | undefined;
+  delete op[contractKey];
+  if (!facts) throw new Error(`${method} ${path} is described without route()`);
+  const parameters = [
+    ...((op.parameters as Json[] | undefined) ?? []),
+    ...(await queryParameters(facts.query)),
+  ];
+  if (facts.idempotent) parameters.push(idempotencyKeyHeader);
+  if (parameters.length > 0) op.parameters = parameters;
+
+  const responses = op.responses as Record<string, Json>;
+  const problems = crossCuttingProblems({
+    method,
+    path,
+    auth: facts.auth,
+    body: facts.body !== undefined,
+    query: facts.query !== undefined,
+    idempotent: facts.idempotent,
+    rateLimited: facts.rateLimited,
+  });
+  for (const [status, codes] of Object.entries(facts.problems)) {
+    problems.set(Number(status), { ...problems.get(Number(status)), ...codes });
   }
-  cached = {
-    openapi: '3.1.0',
-    info: {
-      title: 'Frontdesk API',
-      version: '1',
-      description:
-        'Bookings and stock for a local business. Authenticate with `Authorization: Bearer fd_pk_…` ' +
-        '(publishable, for pages) or `fd_sk_…` (secret, server only). Errors are RFC 9457 problems.',
+  for (const [status, codes] of problems) {
+    if (responses[status]) throw new Error(`${method} ${path}: ${status} is declared twice`);
+    responses[status] = problemResponse(codes as Record<string, string>, status);
+  }
+  op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b)));
+  if (facts.idempotent) {
+    for (const [status, response] of Object.entries(responses)) {
+      if (status.startsWith('2')) {
+        response.headers = {
+          'Idempotent-Replayed': {
+            description: '`true` when this is the replay of an earlier answer to the same key.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        };
+      }
+    }
+  }
+  if (facts.body && op.requestBody) {
+    // `readJson` reads an empty body as `{}`: the body is optional exactly when `{}` is valid.
+    (op.requestBody as Json).required = !facts.body.safeParse({}).success;
+  }
+  op.security =
+    facts.auth === 'none'
+      ? []
+      : facts.auth === 'session'
+        ? [{ session: [] }]
+        : facts.sessions
+          ? [{ bearer: [] }, { session: [] }]
+          : [{ bearer: [] }];
+  const only = { secret: '**Secret key (or console session) only.**', session: '**Console session only.**' };
+  if (facts.auth === 'secret' || facts.auth === 'session') {
+    op.description = `${only[facts.auth]}${op.description ? ` ${String(op.description)}` : ''}`;
+  }
+}
+
+/** Generates the document of `app` (every route declared with `route()`). */
+export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
+  const problem = await answerSchema(Problem).toOpenAPISchema();
+  const spec = (await generateSpecs(app, {
+    // Paths such as /openapi.json and /widget.js are routes of the API like the others.
+    excludeStaticFile: false,
+    documentation: {
+      info: {
+        title: 'Frontdesk API',
+        version: '1',
+        description:
+          'Bookings and stock for a local business. Authenticate with `Authorization: Bearer fd_pk_…` ' +
+          '(publishable: safe in a page, limited to its allowed origins) or `Bearer fd_sk_…` (secret: ' +
+          'everything for one business; server side only). The owner console on this server uses a ' +
+          'session cookie instead (see `session`). Errors are RFC 9457 problems ' +
+          '(`application/problem+json`) with a stable `code`; each answer below lists the codes it can carry.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      servers: [{ url: '/', description: 'This server' }],
+      tags: tags.map((tag) => ({ ...tag })),
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A publishable (`fd_pk_…`) or secret (`fd_sk_…`) key.',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'frontdesk_session',
+            description:
+              "The owner console's session (set by `POST /v1/session`; HttpOnly). Accepted only from " +
+              'pages of this server with the header `X-Frontdesk-CSRF: 1`; an owner acts as a secret ' +
+              'key would, staff only on the agenda and bookings of their resources.',
+          },
+        },
+      },
     },
-    servers: [{ url: '/' }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'fd_pk_… or fd_sk_…' } },
-      schemas: { Problem: jsonSchema(Problem, 'output') },
-    },
-    paths,
+  })) as unknown as OpenApiDocument;
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) await finishOperation(path, method, op);
+  }
+  spec.components.schemas = {
+    ...spec.components.schemas,
+    ...(problem.components?.schemas as Record<string, Json>),
   };
-  return cached;
+  return spec;
+}
+
+const documents = new WeakMap<object, Promise<OpenApiDocument>>();
+
+/** The document of `app`, generated on first use (the routes are fixed once the app is built). */
+export function openApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
+  let document = documents.get(app);
+  if (!document) {
+    document = buildOpenApiDocument(app);
+    documents.set(app, document);
+  }
+  return document;
 }

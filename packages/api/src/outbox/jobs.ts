@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { outboxAttempts, outboxJobs } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -84,6 +85,14 @@ const runnable = (now: number) => sql`
       AND o.ordering_key = j.ordering_key
       AND (o.seq < j.seq OR (o.seq = j.seq AND o.id < j.id))))`;
 
+interface CandidateRow {
+  id: string;
+  kind: string;
+  target: string;
+  due_at: number;
+  seq: number;
+}
+
 interface JobRow {
   id: string;
   business_id: string;
@@ -107,35 +116,68 @@ export interface ClaimOptions {
 }
 
 /**
+ * Runnable jobs looked at per window — a few more than wanted at first, growing when targets at
+ * their cap take up the window — and windows per claim: a claim's cost is bounded.
+ */
+const MAX_WINDOW = 256;
+const MAX_WINDOWS = 5;
+
+/**
  * Claims up to `limit` runnable jobs for `owner`, oldest due first, leaving each target at most
- * `perTarget` live leases. Call inside a write transaction: the read and the lease are one step.
+ * `perTarget` live leases. Call inside a write transaction: the reads and the lease are one step.
+ * Every read walks an index (due jobs in due order; live leases), a window at a time, so the
+ * cost stays small however long the backlog of a dead endpoint grows.
  */
 export async function claimJobs(tx: Db, options: ClaimOptions): Promise<ClaimedJob[]> {
   const { owner, now, leaseMs, limit, perTarget } = options;
-  const rows = await tx.all<JobRow>(sql`
-    WITH due AS (
+  if (limit <= 0) return [];
+  const busy = new Map<string, number>();
+  const leased = await tx.all<{ kind: string; target: string; n: number }>(sql`
+    SELECT kind, target, count(*) AS n FROM outbox_jobs
+    WHERE status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ${now}
+    GROUP BY kind, target`);
+  for (const row of leased) busy.set(`${row.kind}\u0000${row.target}`, Number(row.n));
+
+  const picked: string[] = [];
+  let after: { due: number; seq: number; id: string } | undefined;
+  let size = Math.min(MAX_WINDOW, limit * 2 + 8);
+  for (
+    let window = 0;
+    window < MAX_WINDOWS && picked.length < limit;
+    window++, size = Math.min(MAX_WINDOW, size * 4)
+  ) {
+    // Targets at their cap are left out of the read, not skipped after it: a busy endpoint with a
+    // long backlog costs nothing to look past.
+    const full = [...busy].filter(([, n]) => n >= perTarget).map(([key]) => key.split('\u0000'));
+    const notFull = full.map(([kind, target]) => sql`AND NOT (j.kind = ${kind} AND j.target = ${target})`);
+    const rows = await tx.all<CandidateRow>(sql`
       SELECT j.id, j.kind, j.target, j.due_at, j.seq FROM outbox_jobs j
-      WHERE ${runnable(now)}
-      ORDER BY j.due_at, j.seq
-      LIMIT ${Math.max(limit * 20, 500)}
-    ),
-    busy AS (
-      -- Live leases per target, counted once (a count per due row made each claim scan every
-      -- pending job of its target once per candidate: quadratic with one busy target, like mail).
-      SELECT kind, target, count(*) AS n FROM outbox_jobs
-      WHERE status = 'pending' AND lease_expires_at > ${now}
-      GROUP BY kind, target
-    ),
-    ranked AS (
-      SELECT due.id, due.due_at, due.seq,
-        ROW_NUMBER() OVER (PARTITION BY due.kind, due.target ORDER BY due.due_at, due.seq) AS place,
-        coalesce(busy.n, 0) AS busy
-      FROM due LEFT JOIN busy ON busy.kind = due.kind AND busy.target = due.target
-    )
+      WHERE ${runnable(now)} ${sql.join(notFull, sql` `)}
+        ${after ? sql`AND (j.due_at, j.seq, j.id) > (${after.due}, ${after.seq}, ${after.id})` : sql``}
+      ORDER BY j.due_at, j.seq, j.id
+      LIMIT ${size}`);
+    for (const row of rows) {
+      const key = `${row.kind}\u0000${row.target}`;
+      const n = busy.get(key) ?? 0;
+      if (n >= perTarget) continue;
+      busy.set(key, n + 1);
+      picked.push(row.id);
+      if (picked.length === limit) break;
+    }
+    const last = rows.at(-1);
+    if (rows.length < size || !last) break;
+    after = { due: Number(last.due_at), seq: Number(last.seq), id: last.id };
+  }
+  if (picked.length === 0) return [];
+
+  const claimed = await tx.all<JobRow>(sql`
     UPDATE outbox_jobs SET lease_owner = ${owner}, lease_expires_at = ${now + leaseMs}
-    WHERE id IN (SELECT id FROM ranked WHERE place + busy <= ${perTarget} ORDER BY due_at, seq LIMIT ${limit})
+    WHERE id IN (${sql.join(
+      picked.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND status = 'pending'
     RETURNING id, business_id, kind, target, ordering_key, seq, payload, attempts, due_at`);
-  return rows
+  return claimed
     .map((row) => ({
       id: row.id,
       businessId: row.business_id,
@@ -181,22 +223,53 @@ export async function recordOutcome(
   next: NextState,
   now: number,
 ): Promise<boolean> {
-  const updated = await tx
-    .update(outboxJobs)
-    .set({
-      status: next.status,
-      dueAt: next.status === 'pending' ? next.dueAt : null,
-      ...(attempt ? { attempts: sql`${outboxJobs.attempts} + 1` } : {}),
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      updatedAt: now,
-    })
-    .where(and(eq(outboxJobs.id, job.id), eq(outboxJobs.leaseOwner, owner)))
-    .returning({ id: outboxJobs.id });
-  if (attempt)
-    await tx.insert(outboxAttempts).values({ businessId: job.businessId, jobId: job.id, ...attempt });
+  const updated = await settleJob(tx).all({
+    id: job.id,
+    owner,
+    status: next.status,
+    dueAt: next.status === 'pending' ? next.dueAt : null,
+    counted: attempt ? 1 : 0,
+    now,
+  });
+  if (attempt) await insertAttempt(tx).run({ businessId: job.businessId, jobId: job.id, ...attempt });
   return updated.length > 0;
 }
+
+// Prepared once per handle: every delivery runs both.
+const p = (name: string) => sql.placeholder(name);
+
+const settleJob = (tx: Db) =>
+  prepared(tx, 'outbox:settle', (d) =>
+    d
+      .update(outboxJobs)
+      .set({
+        status: sql`${p('status')}`,
+        dueAt: sql`${p('dueAt')}`,
+        attempts: sql`${outboxJobs.attempts} + ${p('counted')}`,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: sql`${p('now')}`,
+      })
+      .where(and(eq(outboxJobs.id, p('id')), eq(outboxJobs.leaseOwner, p('owner'))))
+      .returning({ id: outboxJobs.id })
+      .prepare(),
+  );
+
+const insertAttempt = (tx: Db) =>
+  prepared(tx, 'outbox:attempt', (d) =>
+    d
+      .insert(outboxAttempts)
+      .values({
+        businessId: p('businessId'),
+        jobId: p('jobId'),
+        at: p('at'),
+        statusCode: p('statusCode'),
+        error: p('error'),
+        durationMs: p('durationMs'),
+        response: p('response'),
+      })
+      .prepare(),
+  );
 
 /** Gives back the leases `owner` still holds (a worker stopping): others may run them at once. */
 export async function releaseLeases(tx: Db, owner: string): Promise<void> {

@@ -62,11 +62,12 @@ export interface OutboxWorkerOptions {
 }
 
 /**
- * After a claim that found runnable jobs but could take none (their targets at their cap), claims
- * pause this long unless one of this worker's jobs finishes: under load every commit asks for a
- * round, and an empty claim is a write transaction the bookings wait behind.
+ * The worker's own writes (claims, outcomes, leases) are safe to redo: lost on a power failure,
+ * a job is only attempted again — at least once, as promised — so they need not wait for an fsync.
  */
-const EMPTY_CLAIM_PAUSE_MS = 250;
+const redoable = { durable: false };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class OutboxWorker {
   /** This worker's name on the leases it takes: host, process and a random part. */
@@ -74,12 +75,12 @@ export class OutboxWorker {
   readonly #options: Required<Omit<OutboxWorkerOptions, 'producers'>> & { producers: OutboxProducer[] };
   readonly #handlers: Map<string, OutboxHandler>;
   readonly #inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  /** Slots promised to claims not yet returned (so two claims never overfill the worker). */
+  #reserved = 0;
   #round: Promise<boolean> | undefined;
   #again = false;
   #started = false;
   #stopping = false;
-  #draining = false;
-  #claimsPausedUntil = 0;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #nudgeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -124,15 +125,6 @@ export class OutboxWorker {
    * their clock and drain, and for one-shot runs). Works whether or not the loop was started.
    */
   async drain(maxRounds = 10_000): Promise<void> {
-    this.#draining = true;
-    try {
-      await this.#drainRounds(maxRounds);
-    } finally {
-      this.#draining = false;
-    }
-  }
-
-  async #drainRounds(maxRounds: number): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
       const worked = await this.#runRounds();
       if (this.#inFlight.size > 0) {
@@ -166,7 +158,9 @@ export class OutboxWorker {
       for (const f of this.#inFlight.values()) f.abort.abort(new Error('worker stopping'));
       await Promise.all([...this.#inFlight.values()].map((f) => f.done));
     }
-    await this.#options.database.write((tx) => releaseLeases(tx, this.owner)).catch(() => undefined);
+    await this.#options.database
+      .write((tx) => releaseLeases(tx, this.owner), redoable)
+      .catch(() => undefined);
   }
 
   /** One round at a time; a request for another while one runs makes it go round again. */
@@ -181,6 +175,9 @@ export class OutboxWorker {
         do {
           this.#again = false;
           if (await this.#cycle()) worked = true;
+          // Under a stream of commits, at most one round per nudge delay: the loop must never
+          // crowd out the requests it serves.
+          if (this.#again && this.#started) await sleep(this.#options.nudgeDelayMs);
         } while (this.#again && !this.#stopping);
       } catch (error) {
         this.#options.logger.error('outbox round failed', { error: String(error) });
@@ -204,21 +201,26 @@ export class OutboxWorker {
         logger.error('outbox producer failed', { producer: producer.name, error: String(error) });
       }
     }
-    const free = concurrency - this.#inFlight.size;
+    const free = concurrency - this.#inFlight.size - this.#reserved;
     if (free <= 0 || this.#stopping) return worked;
-    if (!this.#draining && performance.now() < this.#claimsPausedUntil) return worked;
     if (!(await hasRunnableJob(database.db, clock()))) return worked;
-    const claimed = await database.write((tx) =>
-      claimJobs(tx, { owner: this.owner, now: clock(), leaseMs, limit: free, perTarget }),
-    );
-    this.#claimsPausedUntil = claimed.length === 0 ? performance.now() + EMPTY_CLAIM_PAUSE_MS : 0;
+    this.#reserved += free;
+    let claimed: ClaimedJob[] = [];
+    try {
+      claimed = await database.write(
+        (tx) => claimJobs(tx, { owner: this.owner, now: clock(), leaseMs, limit: free, perTarget }),
+        redoable,
+      );
+    } finally {
+      this.#reserved -= free;
+    }
     for (const job of claimed) this.#launch(job);
     if (claimed.length === free) this.#again = true;
     return worked || claimed.length > 0;
   }
 
   #launch(job: ClaimedJob): void {
-    const { database, clock, logger } = this.#options;
+    const { database, clock, logger, concurrency, leaseMs, perTarget } = this.#options;
     const abort = new AbortController();
     const done = (async () => {
       let outcome: JobOutcome;
@@ -232,18 +234,28 @@ export class OutboxWorker {
       }
       // Stopped mid-attempt: the lease is given back instead, and the job runs again elsewhere.
       if (abort.signal.aborted && this.#stopping) return;
-      await database.write(async (tx) => {
-        const held = await recordOutcome(tx, job, this.owner, outcome.attempt, outcome.next, clock());
-        if (held && outcome.effects) await outcome.effects(tx);
-      });
+      // The slot this job frees is refilled in the same transaction as its outcome: one commit
+      // (one fsync) per delivery instead of two.
+      const refill = this.#stopping ? 0 : Math.max(0, concurrency - this.#inFlight.size - this.#reserved + 1);
+      this.#reserved += refill;
+      let next: ClaimedJob[] = [];
+      try {
+        next = await database.write(async (tx) => {
+          const held = await recordOutcome(tx, job, this.owner, outcome.attempt, outcome.next, clock());
+          if (held && outcome.effects) await outcome.effects(tx);
+          return claimJobs(tx, { owner: this.owner, now: clock(), leaseMs, limit: refill, perTarget });
+        }, redoable);
+      } finally {
+        this.#reserved -= refill;
+      }
+      // Handed over before this job leaves `#inFlight`, so `drain()` never sees a gap.
+      for (const claimed of next) this.#launch(claimed);
     })()
       .catch((error: unknown) => {
         logger.error('outbox outcome not recorded', { jobId: job.id, error: String(error) });
       })
       .finally(() => {
         this.#inFlight.delete(job.id);
-        // A slot of a full target may have opened: the next round claims at once.
-        this.#claimsPausedUntil = 0;
         this.nudge();
       });
     this.#inFlight.set(job.id, { done, abort });

@@ -8,6 +8,8 @@ import { Slug } from '@frontdesk/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
+import { content, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 import { hostedPageKey } from '../services/booking-page.js';
 import { findBusinessBySlug } from '../services/business.js';
 import { strictPageHeaders } from './page-headers.js';
@@ -16,19 +18,42 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 export function bookingPageRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/book/:slug', async (c) => {
-    const slug = c.req.param('slug');
-    const { database, clock } = c.var.deps;
-    const business = Slug.safeParse(slug).success ? await findBusinessBySlug(database.db, slug) : undefined;
-    if (!business) throw notFound('Booking page');
-    const key = await hostedPageKey(database, business.id, clock());
-    return c.html(bookingPage(business, key), 200, strictPageHeaders);
-  });
-  app.get('/widget/page.css', (c) =>
-    c.body(pageCss, 200, {
-      'Content-Type': 'text/css; charset=utf-8',
-      'Cache-Control': 'public, max-age=300',
+  app.get(
+    '/book/:slug',
+    route({
+      summary: 'The hosted booking page of the business with this slug',
+      description:
+        "The business's name and address and the booking widget (its manage view when the URL's " +
+        'fragment is a manage link), under the same strict Content-Security-Policy as `/demo`.',
+      tag: 'Widget',
+      auth: 'none',
+      responses: {
+        200: content('text/html', 'The page'),
+        404: problem({ not_found: 'No business has this slug.' }),
+      },
     }),
+    async (c) => {
+      const slug = c.req.param('slug');
+      const { database, clock } = c.var.deps;
+      const business = Slug.safeParse(slug).success ? await findBusinessBySlug(database.db, slug) : undefined;
+      if (!business) throw notFound('Booking page');
+      const key = await hostedPageKey(database, business.id, clock());
+      return c.html(bookingPage(business, key), 200, strictPageHeaders);
+    },
+  );
+  app.get(
+    '/widget/page.css',
+    route({
+      summary: "The hosted booking page's style sheet",
+      tag: 'Widget',
+      auth: 'none',
+      responses: { 200: content('text/css', 'The style sheet') },
+    }),
+    (c) =>
+      c.body(pageCss, 200, {
+        'Content-Type': 'text/css; charset=utf-8',
+        'Cache-Control': 'public, max-age=300',
+      }),
   );
   return app;
 }

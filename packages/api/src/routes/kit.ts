@@ -15,10 +15,20 @@ export interface RouteKit {
   clientOf(c: Context<AppEnv>): string;
 }
 
-/** The parts of a request every service call needs: which business, which database, what time. */
+/**
+ * The parts of a request every service call needs: which business, which database, what time, and
+ * where to log.
+ */
 export function scope(c: Context<AppEnv>) {
-  const { database, clock } = c.var.deps;
-  return { businessId: c.var.auth.businessId, auth: c.var.auth, database, db: database.db, now: clock() };
+  const { database, clock, logger } = c.var.deps;
+  return {
+    businessId: c.var.auth.businessId,
+    auth: c.var.auth,
+    database,
+    db: database.db,
+    now: clock(),
+    logger,
+  };
 }
 
 /** The `:id`-style path parameter, never undefined for a matched route. */

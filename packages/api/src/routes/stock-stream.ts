@@ -4,17 +4,22 @@
  * publishable key as `?key=` (never a secret key: URLs end up in logs). The origin check applies
  * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware,
  * and re-checks the key on every heartbeat: a revoked key's stream gets `event: revoked` and ends.
+ * It shows what `GET /v1/products/{sku}/stock` shows the same key (no hidden products), and is
+ * limited in SKUs, open streams and connects (services/stream-limits.ts).
  */
 import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk/core';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
 import { forbidden, validationFailed } from '../errors.js';
-import { authorizeKey, originAllowed, readableUnauthorized } from '../middleware/auth.js';
+import { authorizeKey, isSecret, originAllowed, readableUnauthorized } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
+import { content, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 import { authenticate } from '../services/keys.js';
-import { findProduct, productStock } from '../services/stock.js';
+import { streamSnapshots } from '../services/stock-snapshot.js';
 import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stock-stream.js';
+import type { StreamLimits } from '../services/stream-limits.js';
 
 /** Comment lines keep proxies from closing an idle stream; each beat also re-checks the key. */
 const defaultHeartbeatMs = 15_000;
@@ -23,16 +28,41 @@ const retryMs = 2_000;
 /** Most missed events replayed on resume; beyond it the client gets fresh snapshots instead. */
 const replayLimit = 1000;
 
+/** The stream's contract (declared apart, as the handler is long). */
+const streamRoute = route({
+  summary: 'Live stock changes (Server-Sent Events)',
+  description:
+    'Opens with `event: ready`, then one `event: stock` per change of a watched SKU (data: a ' +
+    '`StockEvent`, `id:` its position; reconnect with `Last-Event-ID` to get what was missed). ' +
+    '`EventSource` cannot send headers, so a publishable key may come as `?key=` (never a secret ' +
+    'key: URLs end up in logs). A revoked key gets `event: revoked` and the stream ends.',
+  tag: 'Stock',
+  auth: 'any',
+  // It authenticates itself (`?key=` or the header), before and without the session middleware.
+  sessions: false,
+  query: StockStreamQuery,
+  responses: {
+    200: content('text/event-stream', 'The event stream'),
+    429: problem({
+      rate_limited:
+        'Too many open streams or connects from this client (key and address), or on this server.',
+    }),
+  },
+});
+
 export interface StockStreamRouteOptions {
   /** Heartbeat interval, which is also how soon a revoked key's stream ends. Default 15 s. */
-  heartbeatMs?: number;
+  heartbeatMs?: number | undefined;
+  limits: StreamLimits;
+  /** `keyId|client address`, as every per-client limit counts it (`auth` is set first). */
+  clientOf(c: Context<AppEnv>): string;
 }
 
-export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<AppEnv> {
+export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv> {
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const app = new Hono<AppEnv>();
 
-  app.get('/stock/stream', async (c) => {
+  app.get('/stock/stream', streamRoute, async (c) => {
     const query = readQuery(c, StockStreamQuery);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!bearer && query.key?.startsWith('fd_sk_')) {
@@ -42,11 +72,13 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
     if (!token) throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
     const { database, clock } = c.var.deps;
     const auth = await authorizeKey(c, token);
+    c.set('auth', auth);
     const origin = c.req.header('origin');
     const skus = parseSkuList(query.skus);
-    if (skus.length === 0 || skus.length > 100) {
+    const { maxSkus } = options.limits;
+    if (skus.length === 0 || skus.length > maxSkus) {
       throw validationFailed([
-        { path: 'skus', message: 'Give 1 to 100 SKUs, comma separated', code: 'too_many' },
+        { path: 'skus', message: `Give 1 to ${maxSkus} SKUs, comma separated`, code: 'too_many' },
       ]);
     }
     const malformed = skus.find((sku) => !Sku.safeParse(sku).success);
@@ -59,7 +91,10 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
     const lastEventId =
       rawLastEventId && /^\d{1,15}$/.test(rawLastEventId) ? Number(rawLastEventId) : undefined;
     const businessId = auth.businessId;
+    // Secret keys (Authorization header only) see inactive products, as in the REST read.
+    const includeInactive = isSecret(auth);
     const hub = stockStreamHub(database, clock);
+    const end = options.limits.admit(options.clientOf(c), clock());
 
     return streamSSE(c, async (stream) => {
       // Events are written in order through one chain, so a slow client never reorders them.
@@ -74,20 +109,27 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
           .then(() => stream.writeSSE({ event: 'stock', id: event.id, data: JSON.stringify(event) }))
           .catch(() => stream.abort());
       };
-      const unsubscribe = await hub.subscribe({
-        businessId,
-        skus: new Set(skus),
-        deliver: (event) => (ready ? send(event) : buffered.push(event)),
-      });
+      let unsubscribe: () => void = () => undefined;
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       try {
+        unsubscribe = await hub.subscribe({
+          businessId,
+          skus: new Set(skus),
+          includeInactive,
+          deliver: (event) => (ready ? send(event) : buffered.push(event)),
+        });
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ skus }), retry: retryMs });
         // Resuming: what happened since the client's last event, then live. Past 1,000 missed
         // events a replay would be slower than the news; fresh snapshots bring the client up to date.
         const missed =
           lastEventId === undefined
             ? undefined
-            : await stockEventsAfter(database.db, lastEventId, { businessId, skus }, replayLimit);
+            : await stockEventsAfter(
+                database.db,
+                lastEventId,
+                { businessId, skus, includeInactive },
+                replayLimit,
+              );
         if (missed && missed.length < replayLimit) {
           sentUpTo = lastEventId ?? 0;
           for (const row of missed) {
@@ -95,17 +137,15 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
             if (event) send(event);
           }
         } else {
-          // The current stock of each SKU, marked with the feed position.
+          // The current stock of each SKU, marked with the feed position: one query for all.
           sentUpTo = hub.position;
           const now = clock();
-          for (const sku of skus) {
-            const product = await findProduct(database.db, businessId, sku);
-            if (!product?.active) continue;
-            const stock = await productStock(database.db, product, now);
+          const stocks = await streamSnapshots(database.db, businessId, skus, { now, includeInactive });
+          for (const stock of stocks) {
             const event = {
               id: String(hub.position),
               type: 'stock.changed',
-              sku,
+              sku: stock.sku,
               stock,
               at: new Date(now).toISOString(),
             };
@@ -139,6 +179,7 @@ export function stockStreamRoutes(options: StockStreamRouteOptions = {}): Hono<A
         }
       } finally {
         unsubscribe();
+        end();
       }
     });
   });

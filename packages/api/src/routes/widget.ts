@@ -5,18 +5,17 @@
  * is to run on other sites. Also `GET /demo`: a page with the widget inline and as a popup under a
  * strict Content-Security-Policy, which proves that sites with such a policy can embed it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { content, empty, problem } from '../openapi/answers.js';
+import { route } from '../openapi/route.js';
 import { strictPageHeaders } from './page-headers.js';
+import { fileCache, sendEncoded } from './static-files.js';
 
 /** Where the widget files come from, and what the demo page uses. */
 export interface WidgetRouteOptions {
@@ -35,43 +34,44 @@ export interface WidgetRouteOptions {
 /** The answers the demo page needs from the API itself (the app's own `request`). */
 type SelfRequest = (path: string, init: RequestInit) => Response | Promise<Response>;
 
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-/** A file as sent: its bytes, compressed once per version (the widget is served on every page). */
-interface Encoded {
-  mtimeMs: number;
-  /** A strong validator of the content, so a revalidating browser gets a bodiless 304. */
-  etag: string;
-  identity: Uint8Array<ArrayBuffer>;
-  br: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
-}
-
-async function encode(path: string): Promise<Encoded | null> {
-  let mtimeMs: number;
-  let identity: Buffer;
-  try {
-    mtimeMs = (await stat(path)).mtimeMs;
-    identity = await readFile(path);
-  } catch {
-    return null;
-  }
-  const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    gzipAsync(identity, { level: 9 }),
-  ]);
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`;
-  return {
-    mtimeMs,
-    etag,
-    identity: new Uint8Array(identity),
-    br: new Uint8Array(br),
-    gzip: new Uint8Array(gz),
-  };
-}
-
 const chunkName = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.js$/;
+
+/** The contracts of the files and pages below (no key: they are loaded by any site's pages). */
+const scriptAnswers = {
+  200: content('text/javascript', 'The script (`br` or `gzip` when accepted)'),
+  304: empty('Not modified (`If-None-Match` matched the `ETag`)'),
+  404: problem({ not_found: 'The widget is not built on this server, or no such file.' }),
+};
+const loaderRoute = route({
+  summary: 'The widget loader script',
+  description:
+    'Load it in a page with an async script tag, then use the `frontdesk-booking` and `frontdesk-stock` ' +
+    'elements. Cached for 5 minutes, so a new release reaches pages quickly.',
+  tag: 'Widget',
+  auth: 'none',
+  responses: scriptAnswers,
+});
+const chunkRoute = route({
+  summary: 'A widget chunk (content-hashed, cached as immutable)',
+  tag: 'Widget',
+  auth: 'none',
+  responses: scriptAnswers,
+});
+const demoRoute = route({
+  summary: 'A demo page with the widgets, under a strict Content-Security-Policy',
+  tag: 'Widget',
+  auth: 'none',
+  responses: {
+    200: content('text/html', 'The demo page'),
+    404: problem({ not_found: 'No demo key is configured on this server.' }),
+  },
+});
+const demoCssRoute = route({
+  summary: "The demo page's style sheet",
+  tag: 'Widget',
+  auth: 'none',
+  responses: { 200: content('text/css', 'The style sheet') },
+});
 
 /** The default widget directory, or undefined when no built widget can be found. */
 export function defaultWidgetDir(): string | undefined {
@@ -92,24 +92,7 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
   const app = new Hono<AppEnv>();
   const dir = () => options.widgetDir ?? defaultWidgetDir();
 
-  const cache = new Map<string, Encoded>();
-
-  /** The file, from memory; re-read when its mtime changes (a rebuild in place, a new release). */
-  async function load(file: string, immutable: boolean): Promise<Encoded | null> {
-    const cached = cache.get(file);
-    if (cached && immutable) return cached;
-    if (cached) {
-      const mtimeMs = await stat(file).then(
-        (s) => s.mtimeMs,
-        () => -1,
-      );
-      if (mtimeMs === cached.mtimeMs) return cached;
-    }
-    const fresh = await encode(file);
-    if (fresh) cache.set(file, fresh);
-    else cache.delete(file);
-    return fresh;
-  }
+  const load = fileCache();
 
   async function serveFile(path: string, cacheControl: string, request: Request): Promise<Response> {
     const base = dir();
@@ -117,9 +100,7 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
     const file = await load(join(base, path), cacheControl.includes('immutable'));
     if (!file) throw new ApiError(404, 'not_found');
     // Compressed, the booking UI is a third of its size: on a slow phone that is most of the wait.
-    const acceptEncoding = request.headers.get('accept-encoding') ?? '';
-    const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
-    const headers: Record<string, string> = {
+    return sendEncoded(file, request, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': cacheControl,
       'Access-Control-Allow-Origin': '*',
@@ -127,24 +108,18 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
       // Lets the embedding site's own performance monitoring see the widget's real timings.
       'Timing-Allow-Origin': '*',
       'X-Content-Type-Options': 'nosniff',
-      Vary: 'Accept-Encoding',
-      ETag: file.etag,
-    };
-    if (request.headers.get('if-none-match') === file.etag)
-      return new Response(null, { status: 304, headers });
-    if (encoding) headers['Content-Encoding'] = encoding;
-    return new Response(encoding ? file[encoding] : file.identity, { headers });
+    });
   }
 
-  app.get('/widget.js', (c) => serveFile('widget.js', 'public, max-age=300', c.req.raw));
-  app.get('/widget/chunks/:file', (c) => {
+  app.get('/widget.js', loaderRoute, (c) => serveFile('widget.js', 'public, max-age=300', c.req.raw));
+  app.get('/widget/chunks/:file', chunkRoute, (c) => {
     const file = c.req.param('file');
     // Only plain chunk names: no `..`, no slashes, nothing outside the chunks directory.
     if (!chunkName.test(file)) throw new ApiError(404, 'not_found');
     return serveFile(`widget/chunks/${file}`, 'public, max-age=31536000, immutable', c.req.raw);
   });
 
-  app.get('/demo', async (c) => {
+  app.get('/demo', demoRoute, async (c) => {
     const key = typeof options.demoKey === 'function' ? await options.demoKey() : options.demoKey;
     if (!key) throw new ApiError(404, 'not_found', { detail: 'No demo key is configured on this server' });
     const managing = c.req.query('frontdesk_booking') !== undefined;
@@ -162,7 +137,7 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
     const sku = await first('/v1/products?limit=1', 'sku');
     return c.html(demoPage(key, service, sku, managing), 200, strictPageHeaders);
   });
-  app.get('/demo/demo.css', (c) =>
+  app.get('/demo/demo.css', demoCssRoute, (c) =>
     c.body(demoCss, 200, {
       'Content-Type': 'text/css; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

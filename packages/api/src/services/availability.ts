@@ -14,6 +14,7 @@ import type { Db } from '../db/open.js';
 import { toInstant } from '../time.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, readBusiness } from './catalog-cache.js';
+import type { RowLogger } from './catalog-rows.js';
 import { loadSlotContext, type OccupancyExclusions } from './slot-context.js';
 
 export type { OccupancyExclusions } from './slot-context.js';
@@ -75,11 +76,15 @@ export interface AvailabilityRequest {
   to: string;
   now: number;
   includeInactive: boolean;
+  /** Business only: ignore the service's minimum notice and horizon. */
+  ignoreBookingWindow?: boolean | undefined;
+  /** Where stored rows the engine cannot use are reported. */
+  logger: RowLogger;
 }
 
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
   const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
-  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}`;
+  const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}|${q.ignoreBookingWindow === true}`;
   const hit = answers.get(key);
   if (
     hit &&
@@ -128,6 +133,8 @@ export async function checkBookableStart(
     now: number;
     exclude?: OccupancyExclusions;
     includeInactive: boolean;
+    ignoreBookingWindow?: boolean | undefined;
+    logger: RowLogger;
   },
 ): Promise<StartCheck> {
   const date = toInstant(q.start).slice(0, 10);

@@ -10,17 +10,27 @@ import { ApiError, invalidState, slotUnavailable } from '../errors.js';
 import { toInstant } from '../time.js';
 import { checkBookableStart } from './availability.js';
 import { moveForBooking, releaseForBooking } from './booking-stock.js';
-import { type BookingRow, bookingEventPayload, bookingToWire, getBookingRow } from './bookings.js';
+import {
+  type BookingAccess,
+  type BookingRow,
+  bookingEventPayload,
+  bookingToWire,
+  getBookingRow,
+} from './bookings.js';
 import { getService } from './catalog.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 
-/** Who is asking: the customer (manage token) or the business (secret key). */
-export interface Actor {
-  secret: boolean;
-  token?: string | undefined;
-}
+/** Who is asking: the customer (manage token) or the business (secret key, console session). */
+export type Actor = BookingAccess;
 
 const by = (actor: Actor) => (actor.secret ? 'business' : 'customer');
+const viewOf = (actor: Actor) => (actor.secret ? 'business' : 'customer');
+
+/** Bookings that are over (cancelled, completed, no-show) cannot be changed any more. */
+const finished = { cancelled: 'cancelled', completed: 'completed', no_show: 'marked as a no-show' } as const;
+const finishedAs = (status: BookingRow['status']) =>
+  status in finished ? finished[status as keyof typeof finished] : undefined;
 
 function cutoffPassed(what: string, minutes: number): ApiError {
   return new ApiError(409, 'cutoff_passed', {
@@ -42,7 +52,8 @@ export async function cancelBooking(
   now: number,
 ): Promise<Booking> {
   const row = await getBookingRow(tx, businessId, id, actor);
-  if (row.status === 'cancelled') throw invalidState('This booking is already cancelled');
+  const over = finishedAs(row.status);
+  if (over) throw invalidState(`This booking is already ${over}`);
   if (!actor.secret) {
     const { row: service } = await getService(tx, businessId, row.serviceId).catch(() => ({
       row: undefined,
@@ -66,7 +77,7 @@ export async function cancelBooking(
     payload: { ...bookingEventPayload(next), by: by(actor), reason },
     now,
   });
-  return bookingToWire(next);
+  return bookingToWire(next, undefined, viewOf(actor));
 }
 
 export async function rescheduleBooking(
@@ -74,11 +85,13 @@ export async function rescheduleBooking(
   businessId: string,
   id: string,
   actor: Actor,
-  input: { start: string; resource?: string | undefined },
+  input: { start: string; resource?: string | undefined; ignoreBookingWindow?: boolean | undefined },
   now: number,
+  logger: RowLogger,
 ): Promise<Booking> {
   const row = await getBookingRow(tx, businessId, id, actor);
-  if (row.status === 'cancelled') throw invalidState('A cancelled booking cannot be rescheduled');
+  const over = finishedAs(row.status);
+  if (over) throw invalidState(`This booking was ${over}: it cannot be rescheduled`);
   const { row: service } = await getService(tx, businessId, row.serviceId);
   if (!actor.secret && now > row.start - service.rescheduleCutoffMinutes * 60_000) {
     throw cutoffPassed('Rescheduling', service.rescheduleCutoffMinutes);
@@ -93,6 +106,8 @@ export async function rescheduleBooking(
     exclude: { bookingId: id },
     // Only the business may move a booking onto a resource or service it has switched off.
     includeInactive: actor.secret,
+    ignoreBookingWindow: actor.secret && input.ignoreBookingWindow === true,
+    logger,
   });
   // Stay with the same resource when it can take the new time; the customer chose it, maybe.
   const opening = check.openings.find((o) => o.resourceId === row.resourceId) ?? check.openings[0];
@@ -113,7 +128,7 @@ export async function rescheduleBooking(
     payload: { ...bookingEventPayload(next), by: by(actor), previousStart: toInstant(row.start) },
     now,
   });
-  return bookingToWire(next);
+  return bookingToWire(next, undefined, viewOf(actor));
 }
 
 /** Confirms or declines a booking that awaits confirmation (secret key only). */
@@ -141,5 +156,5 @@ export async function decideBooking(
     payload: { ...bookingEventPayload(next), ...(decision.confirm ? {} : { reason: decision.reason }) },
     now,
   });
-  return bookingToWire(next);
+  return bookingToWire(next, undefined, 'business');
 }

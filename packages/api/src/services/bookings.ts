@@ -3,7 +3,7 @@
  * hold converted), reading by manage token or secret key, listing for the business.
  */
 import type { Booking, BookingInput, BookingListQuery, BookingStatus, Question } from '@frontdesk/core';
-import { and, eq, getTableColumns, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
@@ -15,13 +15,24 @@ import { checkAnswers } from './answers.js';
 import { checkBookableStart } from './availability.js';
 import { reserveForBooking } from './booking-stock.js';
 import { getBusinessRow } from './business.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 import { findHold } from './holds.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
-export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
+/**
+ * Who an answer is for: the business sees its internal notes and arrival; a customer (publishable
+ * key, manage token) never does.
+ */
+export type BookingView = 'business' | 'customer';
+
+export function bookingToWire(
+  row: BookingRow,
+  manageToken?: string,
+  view: BookingView = 'customer',
+): Booking {
   return {
     id: row.id,
     status: row.status,
@@ -40,17 +51,35 @@ export function bookingToWire(row: BookingRow, manageToken?: string): Booking {
     locale: row.locale,
     ...(manageToken !== undefined ? { manageToken } : {}),
     cancelReason: row.cancelReason,
+    ...(view === 'business'
+      ? {
+          internalNotes: row.internalNotes,
+          arrivedAt: row.arrivedAt === null ? null : toInstant(row.arrivedAt),
+        }
+      : {}),
     createdAt: toInstant(row.createdAt),
     updatedAt: toInstant(row.updatedAt),
   };
 }
 
 /**
- * What goes into the event log and so into webhooks: the booking as the secret key reads it, with
- * its customer — never its manage token (the hash is all that is stored anyway) — and its
- * iCalendar SEQUENCE, which orders the versions of one booking (mail sends this version's .ics).
+ * What goes into the event log: the booking as the secret key reads it, less the personal part
+ * (customer, answers, notes), which stays in the booking row alone — the log is an audit trail, not
+ * a CRM. Webhooks add that part back from the row when they send the event (it never changes after
+ * booking): see webhooks/event-data.ts. Its iCalendar SEQUENCE orders the versions of one booking
+ * (mail sends this version's .ics). Internal notes stay out of both: the business edits them at
+ * any time, and `booking.notes_changed` says that they changed, not what they say.
  */
-export const bookingEventPayload = (row: BookingRow) => ({ ...bookingToWire(row), sequence: row.sequence });
+export const bookingEventPayload = (row: BookingRow) => {
+  const {
+    customer: _c,
+    answers: _a,
+    notes: _n,
+    internalNotes: _i,
+    ...rest
+  } = bookingToWire(row, undefined, 'business');
+  return { ...rest, sequence: row.sequence };
+};
 
 /**
  * The booking insert, prepared once per handle (every column a placeholder of the same name): built
@@ -75,7 +104,10 @@ export async function createBooking(
   input: z.output<typeof BookingInput>,
   now: number,
   includeInactive: boolean,
+  logger: RowLogger,
 ): Promise<Booking> {
+  // Only the business books outside the booking window (the route refuses it to others).
+  const ignoreBookingWindow = includeInactive && input.ignoreBookingWindow === true;
   const start = Date.parse(input.start);
   // A live hold of the same service and start gives its seat (and its resource) to the booking.
   let holdId: string | undefined;
@@ -109,6 +141,8 @@ export async function createBooking(
     now,
     exclude: { holdId },
     includeInactive,
+    ignoreBookingWindow,
+    logger,
   });
   const opening = check.openings[0];
   if (!opening) throw slotUnavailable();
@@ -133,6 +167,8 @@ export async function createBooking(
     manageTokenHash: sha256(manageToken),
     cancelReason: null,
     sequence: 0,
+    internalNotes: '',
+    arrivedAt: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -154,24 +190,36 @@ export async function createBooking(
     payload: { ...bookingEventPayload(row), ...(holdId ? { holdId } : {}) },
     now,
   });
-  return bookingToWire(row, manageToken);
+  return bookingToWire(row, manageToken, includeInactive ? 'business' : 'customer');
+}
+
+/** Who is reading or changing a booking. */
+export interface BookingAccess {
+  /** The business (secret key or console session). */
+  secret: boolean;
+  /** The customer's manage token (with a publishable key). */
+  token?: string | undefined;
+  /** A staff member's resources: bookings of other resources do not exist for them. */
+  resourceIds?: string[] | undefined;
 }
 
 /**
- * The booking the caller may see: with a secret key any booking of the business; otherwise only
- * with its manage token. A wrong token is a 404, like a wrong id: existence is not revealed.
+ * The booking the caller may see: with a secret key any booking of the business (staff: of their
+ * resources); otherwise only with its manage token. A wrong token is a 404, like a wrong id:
+ * existence is not revealed.
  */
 export async function getBookingRow(
   db: Db,
   businessId: string,
   id: string,
-  access: { secret: boolean; token?: string | undefined },
+  access: BookingAccess,
 ): Promise<BookingRow> {
   const [row] = await db
     .select()
     .from(bookings)
     .where(and(eq(bookings.businessId, businessId), eq(bookings.id, id)));
   if (!row) throw notFound('Booking');
+  if (access.resourceIds && !access.resourceIds.includes(row.resourceId)) throw notFound('Booking');
   if (access.secret) return row;
   if (access.token === undefined || access.token.length > 200) throw notFound('Booking');
   const hash = sha256(access.token);
@@ -185,7 +233,12 @@ export async function getBookingRow(
   return row;
 }
 
-export async function listBookings(db: Db, businessId: string, q: BookingListQuery): Promise<Page<Booking>> {
+export async function listBookings(
+  db: Db,
+  businessId: string,
+  q: BookingListQuery,
+  resourceIds?: string[],
+): Promise<Page<Booking>> {
   const limit = q.limit ?? 50;
   const after = decodeCursor(q.cursor);
   const zone =
@@ -199,6 +252,7 @@ export async function listBookings(db: Db, businessId: string, q: BookingListQue
         q.status ? eq(bookings.status, q.status) : undefined,
         q.service ? eq(bookings.serviceId, q.service) : undefined,
         q.resource ? eq(bookings.resourceId, q.resource) : undefined,
+        resourceIds ? inArray(bookings.resourceId, resourceIds) : undefined,
         q.email ? eq(bookings.customerEmail, q.email) : undefined,
         q.from ? gte(bookings.start, startOfLocalDate(q.from, zone)) : undefined,
         q.to ? lt(bookings.start, startOfLocalDate(nextDate(q.to), zone)) : undefined,
@@ -207,5 +261,5 @@ export async function listBookings(db: Db, businessId: string, q: BookingListQue
     )
     .orderBy(bookings.id)
     .limit(limit + 1);
-  return pageOf(rows, limit, (row) => bookingToWire(row));
+  return pageOf(rows, limit, (row) => bookingToWire(row, undefined, 'business'));
 }

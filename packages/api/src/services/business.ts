@@ -2,7 +2,7 @@
  * @module The business (tenant): reading and updating its settings, and creating new ones.
  */
 import { type Business, type BusinessUpdate, defaultReminders } from '@frontdesk/core';
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { businesses } from '../db/schema.js';
 import { fieldError, notFound } from '../errors.js';
@@ -20,11 +20,11 @@ export function businessToWire(row: BusinessRow, view: { secret: boolean } = { s
   return {
     id: row.id,
     name: row.name,
+    slug: row.slug,
     timezone: row.timezone,
     locale: row.locale,
     currency: row.currency,
     holdMinutes: row.holdMinutes,
-    slug: row.slug,
     bookingPageUrl: row.bookingPageUrl,
     address: row.address,
     ...(view.secret ? { notifyEmail: row.notifyEmail } : {}),
@@ -52,14 +52,42 @@ export interface NewBusiness {
   currency?: string;
   holdMinutes?: number;
   seedTag?: string;
+  /** Default: made from the name, unique on this server. */
   slug?: string;
 }
 
+/** `Salão Lisboa` → `salao-lisboa`: what a slug made from a name looks like. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return slug || 'business';
+}
+
+async function slugTaken(tx: Db, slug: string, except?: string): Promise<boolean> {
+  const [row] = await tx.select({ id: businesses.id }).from(businesses).where(eq(businesses.slug, slug));
+  return row !== undefined && row.id !== except;
+}
+
+/** A slug for `name` that no other business has: `salao-lisboa`, else `salao-lisboa-2`, … */
+async function freeSlug(tx: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(tx, candidate))) return candidate;
+  }
+}
+
 export async function createBusiness(tx: Db, input: NewBusiness, now: number): Promise<Business> {
-  if (input.slug !== undefined) await checkSlugFree(tx, input.slug, '');
   const row: BusinessRow = {
     id: newId('biz', now),
     name: input.name,
+    slug: input.slug ?? (await freeSlug(tx, input.name)),
     timezone: input.timezone,
     locale: input.locale ?? 'en',
     currency: input.currency ?? 'EUR',
@@ -68,7 +96,6 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
     demoPublishableKey: null,
     catalogVersion: '',
     occupancyVersion: '',
-    slug: input.slug ?? null,
     bookingPageUrl: null,
     address: null,
     notifyEmail: null,
@@ -80,15 +107,6 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
   return businessToWire(row);
 }
 
-/** 422 when another business already has `slug` (slugs name hosted pages: one per server). */
-async function checkSlugFree(tx: Db, slug: string, businessId: string): Promise<void> {
-  const [taken] = await tx
-    .select({ id: businesses.id })
-    .from(businesses)
-    .where(and(eq(businesses.slug, slug), ne(businesses.id, businessId)));
-  if (taken) throw fieldError('slug', 'Another business already uses this slug', 'slug_taken');
-}
-
 export async function updateBusiness(
   tx: Db,
   businessId: string,
@@ -98,8 +116,9 @@ export async function updateBusiness(
   const row = await getBusinessRow(tx, businessId);
   // An empty patch is valid and changes nothing (and an UPDATE with no columns is an SQL error).
   if (Object.values(patch).every((value) => value === undefined)) return businessToWire(row);
-  // Checked inside the write transaction, so two businesses asking at once cannot both get it.
-  if (patch.slug) await checkSlugFree(tx, patch.slug, businessId);
+  if (patch.slug !== undefined && (await slugTaken(tx, patch.slug, businessId))) {
+    throw fieldError('slug', 'Another business on this server uses this address', 'taken');
+  }
   const next = { ...row, ...patch };
   await tx.update(businesses).set(patch).where(eq(businesses.id, businessId));
   const wire = businessToWire(next);

@@ -2,7 +2,8 @@
  * @module A per-process copy of what availability is computed from (services with their resources,
  * resources, upcoming overrides, time off and closures), trusted only while the business's
  * `catalogVersion` — read fresh on every use, in the caller's snapshot — is unchanged. Turns ~10
- * queries per availability request into one; correct with any number of processes.
+ * queries per availability request into one; correct with any number of processes. Stored rows
+ * the engine cannot use are left out when loading (`catalog-rows.ts`).
  */
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
@@ -19,6 +20,14 @@ import {
 import { notFound } from '../errors.js';
 import { toInstant } from '../time.js';
 import type { ServiceRow } from './catalog.js';
+import {
+  type RowLogger,
+  usableClosure,
+  usableHours,
+  usableOverride,
+  usableService,
+  usableTimeOff,
+} from './catalog-rows.js';
 
 type ResourceRow = typeof resources.$inferSelect;
 
@@ -48,7 +57,13 @@ function group<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V): 
   return map;
 }
 
-async function load(db: Db, businessId: string, business: BusinessRow, now: number): Promise<Catalog> {
+async function load(
+  db: Db,
+  businessId: string,
+  business: BusinessRow,
+  now: number,
+  log: RowLogger,
+): Promise<Catalog> {
   // Past schedule entries cannot affect any start still bookable; keep a margin for zones and buffers.
   const since = now - 3 * DAY;
   const sinceDate = toInstant(since).slice(0, 10);
@@ -87,6 +102,8 @@ async function load(db: Db, businessId: string, business: BusinessRow, now: numb
             ),
           )
           .orderBy(asc(serviceResources.serviceId), asc(serviceResources.position));
+  // Rows the engine cannot use are left out here, once per load (see catalog-rows.ts).
+  const usableServices = serviceRows.filter((row) => usableService(row, log));
   const linked = group(
     links,
     (l) => l.serviceId,
@@ -96,19 +113,19 @@ async function load(db: Db, businessId: string, business: BusinessRow, now: numb
     version: business.catalogVersion,
     timezone: business.timezone,
     holdMinutes: business.holdMinutes,
-    services: new Map(serviceRows.map((row) => [row.id, { row, resourceIds: linked.get(row.id) ?? [] }])),
-    resources: new Map(resourceRows.map((row) => [row.id, row])),
+    services: new Map(usableServices.map((row) => [row.id, { row, resourceIds: linked.get(row.id) ?? [] }])),
+    resources: new Map(resourceRows.map((row) => [row.id, { ...row, hours: usableHours(row, log) }])),
     overrides: group(
-      overrideRows,
+      overrideRows.filter((row) => usableOverride(row, log)),
       (o) => o.resourceId,
       (o) => ({ date: o.date, intervals: o.intervals }),
     ),
     timeOff: group(
-      timeOffRows,
+      timeOffRows.filter((row) => usableTimeOff(row, log)),
       (t) => t.resourceId,
       (t) => ({ start: t.start, end: t.end }),
     ),
-    closures: closureRows.map((c) => ({ startDate: c.startDate, endDate: c.endDate })),
+    closures: closureRows.flatMap((row) => usableClosure(row, log) ?? []),
   };
 }
 
@@ -146,20 +163,22 @@ export async function readBusiness(db: Db, businessId: string): Promise<Business
 }
 
 /**
- * The business's catalog: the cached copy when its version is current, else freshly loaded.
- * Pass `business` when the caller has just read the row (in the same snapshot).
+ * The business's catalog: the cached copy when its version is current, else freshly loaded (stored
+ * rows it cannot use are skipped and reported to `log`). Pass `business` when the caller has just
+ * read the row (in the same snapshot).
  */
 export async function catalogOf(
   db: Db,
   businessId: string,
   now: number,
+  log: RowLogger,
   business?: BusinessRow,
 ): Promise<Catalog> {
   business ??= await readBusiness(db, businessId);
   const cached = cache.get(businessId);
   if (cached && cached.version === business.catalogVersion && cached.timezone === business.timezone)
     return cached;
-  const fresh = await load(db, businessId, business, now);
+  const fresh = await load(db, businessId, business, now, log);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(businessId, fresh);
   return fresh;

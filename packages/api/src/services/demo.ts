@@ -8,11 +8,15 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
 import { businesses } from '../db/schema.js';
+import { randomBase62 } from '../ids.js';
 import { createBusiness } from './business.js';
 import { createService } from './catalog.js';
 import { seedDemoStock } from './demo-stock.js';
 import { createKey } from './keys.js';
+import { hashPassword } from './passwords.js';
 import { createResource } from './resources.js';
+import { revokeSessionsOf } from './sessions.js';
+import { createUser, findUserByEmail, setPasswordHash } from './users.js';
 
 const DEMO_TAG = 'demo';
 /** The demo's hosted booking page is `/book/salao-lisboa`. */
@@ -166,11 +170,37 @@ export interface DemoSeed {
   businessId: string;
   publishableKey: string;
   secretKey: string;
+  /** The demo owner's console sign-in; the password is new on every run (stored only hashed). */
+  ownerEmail: string;
+  ownerPassword: string;
   /** False when the demo business already existed (only a fresh secret key was made). */
   created: boolean;
 }
 
+export const DEMO_OWNER_EMAIL = 'owner@demo.frontdesk.test';
+
+/** Makes (or, on a re-run, gives a new password to) the demo owner. */
+async function demoOwner(tx: Db, businessId: string, passwordHash: string, now: number): Promise<void> {
+  const existing = await findUserByEmail(tx, DEMO_OWNER_EMAIL);
+  if (existing && existing.businessId === businessId) {
+    await setPasswordHash(tx, existing.id, passwordHash, now);
+    await revokeSessionsOf(tx, existing.id, now);
+    return;
+  }
+  if (existing) return;
+  await createUser(
+    tx,
+    businessId,
+    { email: DEMO_OWNER_EMAIL, name: 'Demo owner', role: 'owner', resourceIds: [], passwordHash },
+    now,
+  );
+}
+
 export async function seedDemo(database: Database, now = Date.now()): Promise<DemoSeed> {
+  const ownerPassword = `demo-${randomBase62(16)}`;
+  // Hashing takes a while on purpose: do it before taking the writer.
+  const passwordHash = await hashPassword(ownerPassword);
+  const owner = { ownerEmail: DEMO_OWNER_EMAIL, ownerPassword };
   return database.write(async (tx) => {
     const [existing] = await tx.select().from(businesses).where(eq(businesses.seedTag, DEMO_TAG));
     // The demo gets its slug unless another business took it first (then it has no hosted page).
@@ -186,10 +216,12 @@ export async function seedDemo(database: Database, now = Date.now()): Promise<De
         { kind: 'secret', label: 'demo (seed re-run)', allowedOrigins: [] },
         now,
       );
+      await demoOwner(tx, existing.id, passwordHash, now);
       return {
         businessId: existing.id,
         publishableKey: existing.demoPublishableKey,
         secretKey: sk.secret,
+        ...owner,
         created: false,
       };
     }
@@ -215,7 +247,14 @@ export async function seedDemo(database: Database, now = Date.now()): Promise<De
     );
     const sk = await createKey(tx, business.id, { kind: 'secret', label: 'demo', allowedOrigins: [] }, now);
     await tx.update(businesses).set({ demoPublishableKey: pk.secret }).where(eq(businesses.id, business.id));
-    return { businessId: business.id, publishableKey: pk.secret, secretKey: sk.secret, created: true };
+    await demoOwner(tx, business.id, passwordHash, now);
+    return {
+      businessId: business.id,
+      publishableKey: pk.secret,
+      secretKey: sk.secret,
+      ...owner,
+      created: true,
+    };
   });
 }
 

@@ -3,9 +3,10 @@
  * change (so it is never lost nor recorded for a change that rolled back). Stock events use it too.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { actorOf } from '../db/actor.js';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
-import { businesses, events } from '../db/schema.js';
+import { businesses, events, users } from '../db/schema.js';
 import { randomBase62 } from '../ids.js';
 import { toInstant } from '../time.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
@@ -17,6 +18,8 @@ export interface NewEvent {
   subjectId: string;
   payload: unknown;
   now: number;
+  /** Who made the change; default: the actor of the transaction (see `db/actor.ts`). */
+  actor?: string | null;
 }
 
 export interface EventRecord {
@@ -24,7 +27,14 @@ export interface EventRecord {
   type: string;
   subjectId: string;
   payload: unknown;
+  actor: EventActor;
   createdAt: string;
+}
+
+export interface EventActor {
+  type: 'user' | 'key' | 'system';
+  id: string | null;
+  name?: string;
 }
 
 /** Event types that change what availability is computed from (see `businesses.catalogVersion`). */
@@ -50,6 +60,7 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
     type: event.type,
     subjectId: event.subjectId,
     payload: event.payload,
+    actor: event.actor !== undefined ? event.actor : actorOf(tx),
     createdAt: event.now,
   });
   return Number(inserted.lastInsertRowid);
@@ -86,36 +97,60 @@ const insertEvent = (tx: Db) =>
         type: p('type'),
         subjectId: p('subjectId'),
         payload: p('payload'),
+        actor: p('actor'),
         createdAt: p('createdAt'),
       })
       .prepare(),
   );
 
-/** Events after `cursor` (oldest first), optionally of one type. */
+/** What `listEvents` can narrow to. */
+export interface EventFilter {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+  type?: string | undefined;
+  /** Only the events about this thing (a booking id, …). */
+  subject?: string | undefined;
+}
+
+/** Events after `cursor` (oldest first), optionally of one type or about one thing. */
 export async function listEvents(
   db: Db,
   businessId: string,
-  options: { cursor?: string | undefined; limit?: number | undefined; type?: string | undefined },
+  options: EventFilter,
 ): Promise<Page<EventRecord>> {
   const limit = options.limit ?? 50;
   const after = Number(decodeCursor(options.cursor) ?? 0) || 0;
   const rows = await db
-    .select()
+    .select({ event: events, userName: users.name, userEmail: users.email })
     .from(events)
+    // Users of this business only: an actor id can never pull in another business's row.
+    .leftJoin(users, and(eq(users.id, events.actor), eq(users.businessId, events.businessId)))
     .where(
       and(
         eq(events.businessId, businessId),
         gt(events.id, after),
         options.type ? eq(events.type, options.type) : undefined,
+        options.subject ? eq(events.subjectId, options.subject) : undefined,
       ),
     )
     .orderBy(events.id)
     .limit(limit + 1);
-  return pageOf(rows, limit, (row) => ({
-    id: row.id,
-    type: row.type,
-    subjectId: row.subjectId,
-    payload: row.payload,
-    createdAt: toInstant(row.createdAt),
-  }));
+  return pageOf(
+    rows.map((r) => ({ ...r.event, userName: r.userName || r.userEmail })),
+    limit,
+    (row) => ({
+      id: row.id,
+      type: row.type,
+      subjectId: row.subjectId,
+      payload: row.payload,
+      actor: actorToWire(row.actor, row.userName),
+      createdAt: toInstant(row.createdAt),
+    }),
+  );
+}
+
+function actorToWire(actor: string | null, userName: string | null): EventActor {
+  if (actor === null) return { type: 'system', id: null };
+  if (actor.startsWith('usr_')) return { type: 'user', id: actor, ...(userName ? { name: userName } : {}) };
+  return { type: 'key', id: actor };
 }

@@ -11,6 +11,7 @@ import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
 import { checkBookableStart } from './availability.js';
 import { getBusinessRow } from './business.js';
+import type { RowLogger } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 
 type HoldRow = typeof holds.$inferSelect;
@@ -31,6 +32,7 @@ export async function createHold(
   input: HoldInput,
   now: number,
   includeInactive: boolean,
+  logger: RowLogger,
 ): Promise<Hold> {
   const business = await getBusinessRow(tx, businessId);
   const start = Date.parse(input.start);
@@ -41,6 +43,7 @@ export async function createHold(
     start,
     now,
     includeInactive,
+    logger,
   });
   const opening = check.openings[0];
   if (!opening) throw slotUnavailable();

@@ -61,6 +61,9 @@ const statuses = {
   pending: ICalEventStatus.TENTATIVE,
   confirmed: ICalEventStatus.CONFIRMED,
   cancelled: ICalEventStatus.CANCELLED,
+  // It happened (or was due to): still an event that took place in the calendar.
+  completed: ICalEventStatus.CONFIRMED,
+  no_show: ICalEventStatus.CONFIRMED,
 } as const;
 
 function eventData(event: CalendarEvent): ICalEventData {

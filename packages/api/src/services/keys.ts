@@ -25,6 +25,7 @@ export function keyToWire(row: KeyRow): ApiKey {
     label: row.label,
     prefix: row.prefix,
     allowedOrigins: row.allowedOrigins,
+    ...(row.publishableKey !== null ? { publishableKey: row.publishableKey } : {}),
     createdAt: toInstant(row.createdAt),
     revokedAt: row.revokedAt === null ? null : toInstant(row.revokedAt),
   };
@@ -52,12 +53,15 @@ export async function createKey(
     prefix: secret.slice(0, 12),
     hash: sha256(secret),
     allowedOrigins: input.allowedOrigins,
+    // Publishable keys are public by design; keeping them lets the console show the snippet again.
+    publishableKey: input.kind === 'publishable' ? secret : null,
     createdAt: now,
     revokedAt: null,
   };
   await tx.insert(apiKeys).values(row);
   const wire = keyToWire(row);
-  await appendEvent(tx, { businessId, type: 'key.created', subjectId: row.id, payload: wire, now });
+  const { publishableKey: _shown, ...payload } = wire;
+  await appendEvent(tx, { businessId, type: 'key.created', subjectId: row.id, payload, now });
   return { ...wire, secret };
 }
 
@@ -88,7 +92,8 @@ export async function revokeKey(tx: Db, businessId: string, id: string, now: num
   const revoked = { ...row, revokedAt: now };
   await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id));
   const wire = keyToWire(revoked);
-  await appendEvent(tx, { businessId, type: 'key.revoked', subjectId: id, payload: wire, now });
+  const { publishableKey: _shown, ...payload } = wire;
+  await appendEvent(tx, { businessId, type: 'key.revoked', subjectId: id, payload, now });
   return wire;
 }
 

@@ -1,18 +1,17 @@
 /**
- * @module Locations (shops, warehouses) and the business's stock settings. A location is never
+ * @module Locations (shops, warehouses). A location is never
  * removed, because the ledger names it: deleting one deactivates it (hidden from stock answers).
  */
 import type { Location, LocationInput, LocationUpdate } from '@frontdesk/core';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
-import { locations, stockSettings } from '../db/stock-schema.js';
+import { locations } from '../db/stock-schema.js';
 import { invalidState, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
 import { appendEvent } from './events.js';
 import { decodeCursor, pageOf } from './pagination.js';
-import { reservationMinutes } from './reservations.js';
 
 type LocationRow = typeof locations.$inferSelect;
 
@@ -112,17 +111,4 @@ export async function updateLocation(
     .where(and(eq(locations.businessId, businessId), eq(locations.id, id)));
   await recordLocationEvent(tx, row, 'location.updated', now);
   return toLocation(row);
-}
-
-/** The business's stock settings. */
-export async function getStockSettings(db: Db, businessId: string) {
-  return { reservationMinutes: await reservationMinutes(db, businessId) };
-}
-
-export async function updateStockSettings(tx: Db, businessId: string, minutes: number) {
-  await tx
-    .insert(stockSettings)
-    .values({ businessId, reservationMinutes: minutes })
-    .onConflictDoUpdate({ target: stockSettings.businessId, set: { reservationMinutes: minutes } });
-  return { reservationMinutes: minutes };
 }

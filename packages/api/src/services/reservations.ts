@@ -5,9 +5,9 @@
  */
 import type { Customer, Reservation, ReservationInput, ReservationListQuery } from '@frontdesk/core';
 import { availableUnits } from '@frontdesk/core';
-import { and, asc, eq, gt, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, min, or } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { reservations, stockSettings } from '../db/stock-schema.js';
+import { reservations } from '../db/stock-schema.js';
 import { ApiError, invalidState, notFound, validationFailed } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { toInstant } from '../time.js';
@@ -21,16 +21,9 @@ import {
   onHandAt,
   recordStockChange,
 } from './stock.js';
+import { getStockSettings } from './stock-settings.js';
 
 type ReservationRow = typeof reservations.$inferSelect;
-
-/** How long a reservation lasts when neither the request nor the business says otherwise. */
-export const defaultReservationMinutes = 24 * 60;
-
-export async function reservationMinutes(db: Db, businessId: string): Promise<number> {
-  const [row] = await db.select().from(stockSettings).where(eq(stockSettings.businessId, businessId));
-  return row?.reservationMinutes ?? defaultReservationMinutes;
-}
 
 /**
  * The wire shape at `now`: an active reservation past its expiry shows as `expired` (that is what
@@ -70,6 +63,8 @@ export interface HoldUnits {
   bookingId: string | null;
   /** The language the customer used, when the client said. */
   locale?: string | undefined;
+  /** Who placed it with a publishable key (see `clientHashOf`); null otherwise. */
+  clientHash?: string | null;
 }
 
 /**
@@ -112,6 +107,7 @@ export async function holdUnits(
     locale: hold.locale ?? null,
     manageTokenHash: sha256(manageToken),
     bookingId: hold.bookingId,
+    clientHash: hold.clientHash ?? null,
     createdAt: now,
     updatedAt: now,
   };
@@ -120,7 +116,7 @@ export async function holdUnits(
     businessId,
     type: 'reservation.created',
     subjectId: row.id,
-    payload: toReservation(row, now),
+    payload: reservationEventPayload(row, now),
     now,
   });
   await recordStockChange(
@@ -133,25 +129,77 @@ export async function holdUnits(
 }
 
 /**
+ * The client a publishable-key reservation is counted against, as stored: SHA-256 of
+ * `key id|client address` (IPv6 by /64). Not the address itself; but an IPv4 address can be found
+ * again from it by trying all 2^32, so it is cleared once the reservation stops being active.
+ */
+export function clientHashOf(client: string): string {
+  return sha256(`reservation-client|${client}`);
+}
+
+/**
+ * 429 when this client already has `max` live reservations. Counted in the database inside the
+ * write transaction, so the cap holds across API processes and for parallel requests.
+ */
+async function admitClient(tx: Db, businessId: string, clientHash: string, max: number, now: number) {
+  const [row] = await tx
+    .select({ live: count(), firstExpiry: min(reservations.expiresAt) })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.businessId, businessId),
+        eq(reservations.clientHash, clientHash),
+        eq(reservations.status, 'active'),
+        gt(reservations.expiresAt, now),
+      ),
+    );
+  if ((row?.live ?? 0) < max) return;
+  const retryAfter = Math.max(1, Math.ceil((Number(row?.firstExpiry ?? now) - now) / 1000));
+  throw new ApiError(429, 'rate_limited', {
+    detail: `At most ${max} reservations can be live at once from one client; collect or release one (POST /v1/reservations/{id}/release?token=…), or wait until one expires`,
+    headers: { 'Retry-After': String(retryAfter) },
+    retryAfter,
+  });
+}
+
+/**
  * `POST /v1/reservations`, inside the caller's write transaction. A publishable key is public (it
- * sits in a web page), so it may not hold units longer than the business's reservation period:
- * its `expiresInMinutes` is capped there, or anyone could empty the shelf for 14 days.
+ * sits in a web page), so what it may hold is limited by the business's settings: at most
+ * `maxUnitsPerReservation` units (422), at most `maxLiveReservationsPerClient` live reservations
+ * per client (429), and never longer than `reservationMinutes` (a longer `expiresInMinutes` is
+ * capped) — or one request could empty the shelf for 14 days. Secret keys are not limited.
  */
 export async function createReservation(
   tx: Db,
   businessId: string,
   input: ReservationInput,
   now: number,
-  caller: { secret: boolean },
+  caller: { secret: true } | { secret: false; client: string },
 ): Promise<Reservation> {
   await expireDueReservations(tx, now, { businessId, limit: 10 });
-  const period = await reservationMinutes(tx, businessId);
+  const settings = await getStockSettings(tx, businessId);
+  const period = settings.reservationMinutes;
   const asked = input.expiresInMinutes ?? period;
+  let clientHash: string | null = null;
+  if (!caller.secret) {
+    const most = settings.maxUnitsPerReservation;
+    if (input.quantity > most) {
+      throw validationFailed([
+        {
+          path: 'quantity',
+          message: `At most ${most} ${most === 1 ? 'unit' : 'units'} per reservation`,
+          code: 'too_big',
+        },
+      ]);
+    }
+    clientHash = clientHashOf(caller.client);
+    await admitClient(tx, businessId, clientHash, settings.maxLiveReservationsPerClient, now);
+  }
   const minutes = caller.secret ? asked : Math.min(asked, period);
   const { row, manageToken } = await holdUnits(
     tx,
     businessId,
-    { ...input, expiresAt: now + minutes * 60_000, bookingId: null },
+    { ...input, expiresAt: now + minutes * 60_000, bookingId: null, clientHash },
     now,
   );
   return toReservation(row, now, manageToken);
@@ -178,21 +226,31 @@ export async function getReservationByToken(
   return row;
 }
 
+/** Every status change leaves `active`, so the client hash has done its job: it is cleared. */
 async function setStatus(tx: Db, row: ReservationRow, status: ReservationRow['status'], now: number) {
   await tx
     .update(reservations)
-    .set({ status, updatedAt: now })
+    .set({ status, updatedAt: now, clientHash: null })
     .where(and(eq(reservations.businessId, row.businessId), eq(reservations.id, row.id)));
-  return { ...row, status, updatedAt: now };
+  return { ...row, status, updatedAt: now, clientHash: null };
 }
 
-/** The reservation's event: the reservation as the secret key reads it (never its manage token). */
+/**
+ * A reservation in the event log: as the secret key reads it, less its customer (kept in the
+ * reservation row alone; webhooks add it back when they send the event) and its manage token.
+ */
+export function reservationEventPayload(row: ReservationRow, now: number) {
+  const { customer: _c, ...rest } = toReservation(row, now);
+  return rest;
+}
+
+/** The reservation's event. */
 async function recordReservationEvent(tx: Db, row: ReservationRow, type: string, now: number) {
   await appendEvent(tx, {
     businessId: row.businessId,
     type,
     subjectId: row.id,
-    payload: toReservation(row, now),
+    payload: reservationEventPayload(row, now),
     now,
   });
 }
@@ -204,7 +262,7 @@ async function markExpired(tx: Db, row: ReservationRow, now: number): Promise<Re
     businessId: row.businessId,
     type: 'reservation.expired',
     subjectId: row.id,
-    payload: toReservation(expired, now),
+    payload: reservationEventPayload(expired, now),
     now,
   });
   // Its units were free since `expiresAt` already; this event tells streams about it.

@@ -40,7 +40,13 @@ export async function getResourceRow(db: Db, businessId: string, id: string): Pr
 export async function listResources(
   db: Db,
   businessId: string,
-  options: { cursor?: string | undefined; limit?: number | undefined; activeOnly: boolean },
+  options: {
+    cursor?: string | undefined;
+    limit?: number | undefined;
+    activeOnly: boolean;
+    /** Only these (a staff member's resources). */
+    only?: string[] | undefined;
+  },
 ): Promise<Page<Resource>> {
   const limit = options.limit ?? 50;
   const after = decodeCursor(options.cursor);
@@ -52,6 +58,7 @@ export async function listResources(
         eq(resources.businessId, businessId),
         isNull(resources.deletedAt),
         options.activeOnly ? eq(resources.active, true) : undefined,
+        options.only ? inArray(resources.id, options.only) : undefined,
         after ? gt(resources.id, after) : undefined,
       ),
     )

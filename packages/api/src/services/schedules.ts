@@ -18,6 +18,7 @@ import { closures, dateOverrides, timeOff } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
+import { dateInRange } from './catalog-rows.js';
 import { appendEvent } from './events.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
 import { getResourceRow } from './resources.js';
@@ -27,14 +28,14 @@ interface ListOptions {
   limit?: number | undefined;
 }
 
-const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
+export const overrideToWire = (row: typeof dateOverrides.$inferSelect): DateOverride => ({
   id: row.id,
   resourceId: row.resourceId,
   date: row.date,
   intervals: row.intervals as TimeInterval[],
 });
 
-const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
+export const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
   id: row.id,
   resourceId: row.resourceId,
   start: toInstant(row.start),
@@ -42,10 +43,12 @@ const timeOffToWire = (row: typeof timeOff.$inferSelect): TimeOff => ({
   reason: row.reason,
 });
 
-const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
+// Shown as applied: a closure stored before the 1970..2100 rule (from 0000-01-01) closes every
+// date from 1970, so that is what the wire, which carries only dates of that range, says.
+export const closureToWire = (row: typeof closures.$inferSelect): Closure => ({
   id: row.id,
-  startDate: row.startDate,
-  endDate: row.endDate,
+  startDate: dateInRange(row.startDate),
+  endDate: dateInRange(row.endDate),
   reason: row.reason,
 });
 

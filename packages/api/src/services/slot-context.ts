@@ -12,6 +12,7 @@ import { bookings, holds } from '../db/schema.js';
 import { fieldError, notFound } from '../errors.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, catalogOf } from './catalog-cache.js';
+import type { RowLogger } from './catalog-rows.js';
 
 const MINUTE = 60_000;
 /**
@@ -50,14 +51,21 @@ interface ContextQuery {
   exclude?: OccupancyExclusions;
   /** Publishable keys cannot see or book inactive services and resources. */
   includeInactive: boolean;
+  /** The business booking for a customer: no minimum notice, no horizon (capacity still holds). */
+  ignoreBookingWindow?: boolean | undefined;
+  /** Where stored rows the engine cannot use are reported (they are skipped). */
+  logger: RowLogger;
 }
+
+/** How far ahead the business itself may book when it ignores the service's horizon. */
+const BUSINESS_HORIZON_DAYS = 3660;
 
 /**
  * Loads everything the engine needs for one service over one window: the catalog (cached per
  * process, see `catalog-cache.ts`) and the occupancy (always read: it changes with every booking).
  */
 export async function loadSlotContext(db: Db, q: ContextQuery, business?: BusinessRow): Promise<SlotContext> {
-  const catalog = await catalogOf(db, q.businessId, q.now, business);
+  const catalog = await catalogOf(db, q.businessId, q.now, q.logger, business);
   const entry = catalog.services.get(q.serviceId);
   if (!entry) throw notFound('Service');
   const service = entry.row;
@@ -113,8 +121,8 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
         bufferBeforeMinutes: service.bufferBeforeMinutes,
         bufferAfterMinutes: service.bufferAfterMinutes,
         slotIntervalMinutes: service.slotIntervalMinutes,
-        minNoticeMinutes: service.minNoticeMinutes,
-        horizonDays: service.horizonDays,
+        minNoticeMinutes: q.ignoreBookingWindow ? 0 : service.minNoticeMinutes,
+        horizonDays: q.ignoreBookingWindow ? BUSINESS_HORIZON_DAYS : service.horizonDays,
         capacity: service.capacity,
       },
       resources: calendars,

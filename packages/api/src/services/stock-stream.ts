@@ -4,12 +4,16 @@
  * change written by ANOTHER API process reach this process's streams; the event id is the SSE id,
  * so a client resumes with `Last-Event-ID`. While it runs, the loop also records expired
  * reservations now and then (bookkeeping only: their units were free at `expiresAt` already).
+ * A stream shows what the REST read shows: an event of a product the subscriber's key may not see
+ * (inactive for a publishable key, deleted for any) is not delivered, on replay or live; the
+ * product's visibility is read when the event is handed out, so hiding it stops its news at once.
  */
 import type { ProductStock, StockEvent } from '@frontdesk/core';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
 import { toInstant } from '../time.js';
 import { expireDueReservations } from './reservations.js';
+import { visibleProducts } from './stock-snapshot.js';
 
 /** Event types a stock stream carries. */
 const streamedTypes = ['stock.changed', 'stock.low'] as const;
@@ -26,6 +30,8 @@ interface EventRow {
 export interface StockSubscriber {
   businessId: string;
   skus: ReadonlySet<string>;
+  /** Secret keys see inactive products (as in `GET /v1/products/{sku}/stock`); publishable keys do not. */
+  includeInactive: boolean;
   /** Receives each matching event once, in id order. */
   deliver(event: StockEvent): void;
 }
@@ -58,23 +64,53 @@ const typeList = sql.join(
   sql`, `,
 );
 
-/** Stock events after `afterId`, optionally for one business and some SKUs, oldest first. */
+/**
+ * Stock events after `afterId`, oldest first: all of them (the feed), or those of one business's
+ * SKUs that are visible now (a replay; see `visibleProducts`).
+ */
 export async function stockEventsAfter(
   db: Db,
   afterId: number,
-  filter?: { businessId: string; skus: readonly string[] },
+  filter?: { businessId: string; skus: readonly string[]; includeInactive: boolean },
   limit = 500,
 ): Promise<EventRow[]> {
   const scope = filter
-    ? sql`AND business_id = ${filter.businessId} AND subject_id IN (${sql.join(
-        filter.skus.map((s) => sql`${s}`),
-        sql`, `,
-      )})`
+    ? sql`AND business_id = ${filter.businessId} AND subject_id IN (
+        SELECT sku FROM products
+        WHERE business_id = ${filter.businessId} AND ${visibleProducts(filter.includeInactive)}
+          AND sku IN (${sql.join(
+            filter.skus.map((s) => sql`${s}`),
+            sql`, `,
+          )}))`
     : sql``;
   return db.all<EventRow>(sql`
     SELECT id, business_id, type, subject_id, payload, created_at FROM events
     WHERE id > ${afterId} AND type IN (${typeList}) ${scope}
     ORDER BY id LIMIT ${limit}`);
+}
+
+/** Whether each product is visible, keyed `business\nsku`: `active`, or absent when deleted. */
+async function productStates(
+  db: Db,
+  wanted: ReadonlyArray<{ businessId: string; sku: string }>,
+): Promise<Map<string, { active: boolean }>> {
+  const states = new Map<string, { active: boolean }>();
+  if (wanted.length === 0) return states;
+  const businesses = [...new Set(wanted.map((w) => w.businessId))];
+  const skus = [...new Set(wanted.map((w) => w.sku))];
+  const rows = await db.all<{ business_id: string; sku: string; active: number }>(sql`
+    SELECT business_id, sku, active FROM products
+    WHERE deleted_at IS NULL
+      AND business_id IN (${sql.join(
+        businesses.map((b) => sql`${b}`),
+        sql`, `,
+      )})
+      AND sku IN (${sql.join(
+        skus.map((sku) => sql`${sku}`),
+        sql`, `,
+      )})`);
+  for (const row of rows) states.set(`${row.business_id}\n${row.sku}`, { active: Boolean(row.active) });
+  return states;
 }
 
 /** The newest event id: where a new subscriber without `Last-Event-ID` starts. */
@@ -131,12 +167,29 @@ export class StockStreamHub {
     }
     try {
       const rows = await stockEventsAfter(this.#database.db, this.#position);
-      for (const row of rows) {
-        this.#position = row.id;
+      const batch = rows.map((row) => {
         const event = toStockEvent(row);
+        const to = event
+          ? [...this.#subscribers].filter((s) => s.businessId === row.business_id && s.skus.has(event.sku))
+          : [];
+        return { row, event, to };
+      });
+      // One query for the visibility of every product someone waits news of, read before anything
+      // is handed out (a failure here is retried whole on the next tick). Who subscribes meanwhile
+      // has these changes in its connect snapshot or replay already.
+      const states = await productStates(
+        this.#database.db,
+        batch.flatMap(({ row, event, to }) =>
+          event && to.length > 0 ? [{ businessId: row.business_id, sku: event.sku }] : [],
+        ),
+      );
+      for (const { row, event, to } of batch) {
+        this.#position = row.id;
         if (!event) continue;
-        for (const s of this.#subscribers) {
-          if (s.businessId === row.business_id && s.skus.has(event.sku)) s.deliver(event);
+        const state = states.get(`${row.business_id}\n${event.sku}`);
+        if (!state) continue;
+        for (const s of to) {
+          if ((state.active || s.includeInactive) && this.#subscribers.has(s)) s.deliver(event);
         }
       }
       const now = this.#options.clock();

@@ -88,7 +88,7 @@ export async function onHandAt(db: Db, businessId: string, sku: string, location
  * active locations, their level row if any, and the live reservations summed per location.
  */
 export async function productStock(db: Db, product: ProductRow, now: number): Promise<ProductStock> {
-  const rows = await db.all<{ location_id: string; on_hand: number | null; reserved: number | null }>(sql`
+  const rows = await db.all<LocationStockRow>(sql`
     SELECT l.id AS location_id, s.on_hand AS on_hand,
       (SELECT SUM(r.quantity) FROM reservations r
         WHERE r.business_id = l.business_id AND r.sku = ${product.sku} AND r.location_id = l.id
@@ -97,6 +97,21 @@ export async function productStock(db: Db, product: ProductRow, now: number): Pr
     LEFT JOIN stock_levels s ON s.business_id = l.business_id AND s.location_id = l.id AND s.sku = ${product.sku}
     WHERE l.business_id = ${product.businessId} AND l.active = 1
     ORDER BY l.id`);
+  return stockFromRows(product, rows);
+}
+
+/** One row per active location (or none), as the stock queries give them. */
+export interface LocationStockRow {
+  location_id: string;
+  on_hand: number | null;
+  reserved: number | null;
+}
+
+/** A product's stock from its per-location rows: the one place the answer's shape is made. */
+export function stockFromRows(
+  product: { sku: string; lowStockThreshold: number },
+  rows: readonly LocationStockRow[],
+): ProductStock {
   const perLocation: LocationStock[] = rows.map((row) => {
     const onHand = Number(row.on_hand ?? 0);
     const reserved = Number(row.reserved ?? 0);

@@ -226,5 +226,7 @@ export async function disableEndpoint(
     subjectId: row.id,
     payload: { ...endpointToWire(next, now), reason },
     now,
+    // The server did this on its own (a 410, or 5 days of failures): no request asked for it.
+    actor: null,
   });
 }

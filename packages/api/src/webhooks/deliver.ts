@@ -7,8 +7,9 @@
  * the last step the delivery is `failed`, and 5 days of nothing but failures disable the endpoint.
  */
 import { parseRetryAfter, webhookRetryDelay } from '@frontdesk/core';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { events, webhookEndpoints } from '../db/schema.js';
 import type { Logger } from '../env.js';
 import type { AttemptRecord, ClaimedJob } from '../outbox/jobs.js';
@@ -16,6 +17,7 @@ import type { JobOutcome, OutboxHandler } from '../outbox/worker.js';
 import { type WebhookJobPayload, webhookMessageId } from '../services/webhook-deliveries.js';
 import { disableEndpoint, signingSecrets, WEBHOOK_JOB } from '../services/webhook-endpoints.js';
 import { toInstant } from '../time.js';
+import { webhookData } from './event-data.js';
 import { httpSender, type WebhookSender } from './http-sender.js';
 import { webhookHeaders } from './signature.js';
 import { checkWebhookUrl, type Resolver, systemResolver } from './url-guard.js';
@@ -71,6 +73,37 @@ async function noteFailure(tx: Db, endpointId: string, now: number): Promise<voi
   }
 }
 
+// Prepared once per handle: every attempt runs these.
+const p = (name: string) => sql.placeholder(name);
+
+const endpointById = (db: Db) =>
+  prepared(db, 'webhook:endpoint', (d) =>
+    d
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, p('id')), eq(webhookEndpoints.businessId, p('businessId'))))
+      .prepare(),
+  );
+
+const eventById = (db: Db) =>
+  prepared(db, 'webhook:event', (d) =>
+    d
+      .select()
+      .from(events)
+      .where(and(eq(events.id, p('id')), eq(events.businessId, p('businessId'))))
+      .prepare(),
+  );
+
+/** After a success the failing streak is over (a no-op write when there was none). */
+const clearFailing = (tx: Db) =>
+  prepared(tx, 'webhook:clear-failing', (d) =>
+    d
+      .update(webhookEndpoints)
+      .set({ failingSince: null })
+      .where(and(eq(webhookEndpoints.id, p('id')), isNotNull(webhookEndpoints.failingSince)))
+      .prepare(),
+  );
+
 export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
   const { database, clock, logger } = options;
   const sender = options.sender ?? httpSender;
@@ -82,23 +115,14 @@ export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
     kind: WEBHOOK_JOB,
     async run(job, { signal }) {
       const { eventId } = job.payload as unknown as WebhookJobPayload;
-      const [endpoint] = await database.db
-        .select()
-        .from(webhookEndpoints)
-        .where(and(eq(webhookEndpoints.id, job.target), eq(webhookEndpoints.businessId, job.businessId)));
+      const [endpoint] = await endpointById(database.db).all({ id: job.target, businessId: job.businessId });
       // Disabled or deleted since it was queued: nothing is sent.
       if (!endpoint?.active) return { next: { status: 'failed' } };
-      const [event] = await database.db
-        .select()
-        .from(events)
-        .where(and(eq(events.id, eventId), eq(events.businessId, job.businessId)));
+      const [event] = await eventById(database.db).all({ id: eventId, businessId: job.businessId });
       if (!event) return { next: { status: 'failed' } };
 
-      const body = JSON.stringify({
-        type: event.type,
-        timestamp: toInstant(event.createdAt),
-        data: event.payload,
-      });
+      const data = await webhookData(database.db, event);
+      const body = JSON.stringify({ type: event.type, timestamp: toInstant(event.createdAt), data });
       const at = clock();
       const headers = webhookHeaders(
         signingSecrets(endpoint, at),
@@ -141,7 +165,7 @@ export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
       const now = clock();
       const verdictOf = classify(job, status, retryAfter, { now, random });
       if (!verdictOf.ok) {
-        logger.info('webhook attempt failed', {
+        logger.warn('webhook attempt failed', {
           deliveryId: job.id,
           endpointId: endpoint.id,
           eventId: webhookMessageId(event.id),
@@ -156,10 +180,7 @@ export function webhookHandler(options: WebhookDeliveryOptions): OutboxHandler {
         next: verdictOf.next,
         effects: async (tx) => {
           if (verdictOf.ok) {
-            await tx
-              .update(webhookEndpoints)
-              .set({ failingSince: null })
-              .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
+            await clearFailing(tx).run({ id: endpoint.id });
           } else if (verdictOf.gone) {
             await disableEndpoint(tx, endpoint.id, 'gone', now);
           } else {

@@ -25,31 +25,35 @@ export function webhookFanOut(database: Database): OutboxProducer {
         WHERE w.active = 1
           AND w.cursor < (SELECT coalesce(max(e.id), 0) FROM events e WHERE e.business_id = w.business_id)`);
       if (lagging.length === 0) return false;
-      return database.write(async (tx) => {
-        let moved = false;
-        for (const { id } of lagging) {
-          const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-          if (!endpoint?.active) continue;
-          const batch = await tx
-            .select({ id: events.id, type: events.type, subjectId: events.subjectId })
-            .from(events)
-            .where(and(eq(events.businessId, endpoint.businessId), gt(events.id, endpoint.cursor)))
-            .orderBy(asc(events.id))
-            .limit(BATCH);
-          const last = batch.at(-1);
-          if (!last) continue;
-          const jobs = batch
-            .filter((e) => endpointWants(endpoint.events, e.type))
-            .map((e) => deliveryJob(endpoint, e, now));
-          await addJobs(tx, jobs, now);
-          await tx
-            .update(webhookEndpoints)
-            .set({ cursor: last.id })
-            .where(eq(webhookEndpoints.id, endpoint.id));
-          moved = true;
-        }
-        return moved;
-      });
+      return database.write(
+        async (tx) => {
+          let moved = false;
+          for (const { id } of lagging) {
+            const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+            if (!endpoint?.active) continue;
+            const batch = await tx
+              .select({ id: events.id, type: events.type, subjectId: events.subjectId })
+              .from(events)
+              .where(and(eq(events.businessId, endpoint.businessId), gt(events.id, endpoint.cursor)))
+              .orderBy(asc(events.id))
+              .limit(BATCH);
+            const last = batch.at(-1);
+            if (!last) continue;
+            const jobs = batch
+              .filter((e) => endpointWants(endpoint.events, e.type))
+              .map((e) => deliveryJob(endpoint, e, now));
+            await addJobs(tx, jobs, now);
+            await tx
+              .update(webhookEndpoints)
+              .set({ cursor: last.id })
+              .where(eq(webhookEndpoints.id, endpoint.id));
+            moved = true;
+          }
+          return moved;
+          // Redoable: lost on a power failure, the cursor is back where the jobs were not made.
+        },
+        { durable: false },
+      );
     },
   };
 }

@@ -48,7 +48,7 @@ export type ReminderFate = 'send' | 'wait' | 'skip_cancelled' | 'skip_moved' | '
  */
 export function reminderFate(
   reminder: { dueAt: number; plannedStart: number },
-  booking: { status: 'pending' | 'confirmed' | 'cancelled'; start: number },
+  booking: { status: 'pending' | 'confirmed' | 'cancelled' | 'completed' | 'no_show'; start: number },
   now: number,
 ): ReminderFate {
   if (booking.status === 'cancelled') return 'skip_cancelled';

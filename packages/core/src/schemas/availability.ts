@@ -12,6 +12,8 @@ export const AvailabilityQuery = z
     /** Last date (inclusive), in the business's zone; at most 92 days after `from`. */
     to: LocalDate,
     resource: z.optional(Id),
+    /** Business only: offer starts outside the minimum notice and horizon (phone bookings). */
+    ignoreBookingWindow: z.optional(z.stringbool()),
   })
   .check(
     z.refine((q) => q.from <= q.to, { message: 'to must not be before from', path: ['to'] }),

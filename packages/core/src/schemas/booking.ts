@@ -3,13 +3,14 @@
  */
 import * as z from 'zod/mini';
 import {
-  Email,
+  EmailAddress,
   Id,
   Instant,
   ListQuery,
   LocalDate,
   Locale,
-  singleLineText,
+  multilineText,
+  requiredText,
   TimeZone,
   text,
 } from './common.js';
@@ -32,8 +33,8 @@ export const Hold = z.object({
 export type Hold = z.infer<typeof Hold>;
 
 export const Customer = z.strictObject({
-  name: singleLineText(200),
-  email: Email,
+  name: requiredText(200),
+  email: EmailAddress,
   phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()./-]{5,40}$/, 'Expected a phone number'))),
   /** The customer's IANA zone (the widget sends the visitor's): mail shows times in it too. */
   timeZone: z.optional(TimeZone),
@@ -41,7 +42,7 @@ export const Customer = z.strictObject({
 export type Customer = z.infer<typeof Customer>;
 
 /** Answers to the service's questions, by question id. */
-export const Answers = z.record(z.string().check(z.maxLength(40)), z.union([text(2000), z.boolean()]));
+export const Answers = z.record(text(40), z.union([multilineText(2000), z.boolean()]));
 export type Answers = z.infer<typeof Answers>;
 
 export const BookingInput = z.strictObject({
@@ -52,13 +53,19 @@ export const BookingInput = z.strictObject({
   holdId: z.optional(Id),
   customer: Customer,
   answers: z._default(Answers, {}),
-  notes: z._default(text(2000), ''),
   /** The language the customer booked in (the widget's); mail to them uses it. Default: the business's. */
   locale: z.optional(Locale),
+  notes: z._default(multilineText(2000), ''),
+  /**
+   * Business only (secret key or console session): book outside the service's minimum notice and
+   * horizon, for a customer on the phone or at the desk. Capacity still holds.
+   */
+  ignoreBookingWindow: z.optional(z.boolean()),
 });
 export type BookingInput = z.input<typeof BookingInput>;
 
-export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled']);
+/** `completed` and `no_show` are set by the business once the start has passed. */
+export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled', 'completed', 'no_show']);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
 export const Booking = z.object({
@@ -76,16 +83,29 @@ export const Booking = z.object({
   /** Shown on creation and to secret keys: the customer's key to view, cancel and reschedule. */
   manageToken: z.optional(z.string()),
   cancelReason: z.nullable(z.string()),
+  /** The business's own notes; only in answers to the business (never to a publishable key). */
+  internalNotes: z.optional(z.string()),
+  /** When the business marked the customer as arrived; business answers only. */
+  arrivedAt: z.optional(z.nullable(Instant)),
   createdAt: Instant,
   updatedAt: Instant,
 });
 export type Booking = z.infer<typeof Booking>;
 
+/** Changing the business's internal notes of a booking. */
+export const BookingNotesInput = z.strictObject({ internalNotes: multilineText(5000) });
+export type BookingNotesInput = z.infer<typeof BookingNotesInput>;
+
 /** Cancelling: by the customer (with the manage token) or the business (secret key). */
-export const CancelInput = z.strictObject({ reason: z._default(text(500), '') });
+export const CancelInput = z.strictObject({ reason: z._default(multilineText(500), '') });
 export type CancelInput = z.input<typeof CancelInput>;
 
-export const RescheduleInput = z.strictObject({ start: Instant, resource: z.optional(Id) });
+export const RescheduleInput = z.strictObject({
+  start: Instant,
+  resource: z.optional(Id),
+  /** Business only: move outside the service's minimum notice and horizon (capacity still holds). */
+  ignoreBookingWindow: z.optional(z.boolean()),
+});
 export type RescheduleInput = z.infer<typeof RescheduleInput>;
 
 /** Declining a booking that awaits confirmation. */

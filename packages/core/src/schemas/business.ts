@@ -4,18 +4,8 @@
  * and when customers are reminded.
  */
 import * as z from 'zod/mini';
-import { Currency, Email, Id, Instant, Locale, requiredText, singleLineText, TimeZone } from './common.js';
+import { Currency, EmailAddress, Id, Instant, Locale, requiredText, TimeZone } from './common.js';
 import { Reminders } from './reminder.js';
-
-/** The name of the hosted booking page, `/book/{slug}`: unique on the server. */
-export const Slug = z
-  .string()
-  .check(
-    z.regex(
-      /^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$/,
-      'Expected 3 to 60 lowercase letters, digits and hyphens (not at either end)',
-    ),
-  );
 
 /**
  * Whether `value` can be the business's booking page: an absolute https URL (plain http only on
@@ -44,16 +34,21 @@ export const BookingPageUrl = z
     ),
   );
 
+/** Lower-case letters, digits and single dashes, such as `salao-lisboa`. */
+export const Slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes'), z.maxLength(60));
+
 export const Business = z.object({
   id: Id,
   name: z.string(),
+  /** The business's short name in URLs (the hosted booking page `/book/{slug}`); null if none. */
+  slug: z.nullable(z.string()),
   timezone: TimeZone,
   locale: Locale,
   currency: Currency,
   /** Minutes a hold keeps a slot while the customer fills in the form. */
   holdMinutes: z.int(),
-  /** The hosted booking page is `/book/{slug}`; null until the business picks one. */
-  slug: z.nullable(z.string()),
   /** Manage links in mail point here (plus the widget's fragment); else to the hosted page. */
   bookingPageUrl: z.nullable(z.string()),
   /** Shown in mail and as the LOCATION of calendar events. */
@@ -68,15 +63,15 @@ export type Business = z.infer<typeof Business>;
 
 export const BusinessUpdate = z.partial(
   z.strictObject({
-    name: singleLineText(200),
+    name: requiredText(200),
+    slug: Slug,
     timezone: TimeZone,
     locale: Locale,
     currency: Currency,
     holdMinutes: z.int().check(z.gte(1), z.lte(60)),
-    slug: z.nullable(Slug),
     bookingPageUrl: z.nullable(BookingPageUrl),
     address: z.nullable(requiredText(300)),
-    notifyEmail: z.nullable(Email),
+    notifyEmail: z.nullable(EmailAddress),
     reminders: Reminders,
   }),
 );

@@ -2,7 +2,7 @@
  * @module API keys: publishable (`fd_pk_…`, safe in a page) and secret (`fd_sk_…`, server only).
  */
 import * as z from 'zod/mini';
-import { Id, Instant, text } from './common.js';
+import { Id, Instant, singleLineCharacters, text, wellFormedText } from './common.js';
 
 export const KeyKind = z.enum(['publishable', 'secret']);
 export type KeyKind = z.infer<typeof KeyKind>;
@@ -10,7 +10,11 @@ export type KeyKind = z.infer<typeof KeyKind>;
 /** An origin such as `https://shop.example`, or `*` for any. */
 export const Origin = z
   .string()
-  .check(z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'));
+  .check(
+    z.regex(/^\*$|^https?:\/\/[^/\s]+$/, 'Expected an origin like https://example.com'),
+    singleLineCharacters,
+    wellFormedText,
+  );
 
 export const ApiKey = z.object({
   id: Id,
@@ -20,6 +24,11 @@ export const ApiKey = z.object({
   prefix: z.string(),
   /** Browsers may use a publishable key only from these origins. */
   allowedOrigins: z.array(z.string()),
+  /**
+   * The whole key, for publishable keys only (they are public by design: every page that embeds
+   * the widget shows one), so the console can show the embed snippet again. Never for secret keys.
+   */
+  publishableKey: z.optional(z.string()),
   createdAt: Instant,
   revokedAt: z.nullable(Instant),
 });

@@ -2,7 +2,7 @@
  * @module Resources: the people, rooms and equipment that a booking occupies.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, requiredText, text } from './common.js';
+import { Id, Instant, multilineText, requiredText } from './common.js';
 import { WeeklyHours } from './schedule.js';
 
 export const ResourceKind = z.enum(['person', 'room', 'equipment']);
@@ -22,7 +22,7 @@ export type Resource = z.infer<typeof Resource>;
 export const ResourceInput = z.strictObject({
   name: requiredText(200),
   kind: z._default(ResourceKind, 'person'),
-  description: z._default(text(2000), ''),
+  description: z._default(multilineText(2000), ''),
   hours: z._default(WeeklyHours, {}),
   active: z._default(z.boolean(), true),
 });
@@ -32,7 +32,7 @@ export const ResourceUpdate = z.partial(
   z.strictObject({
     name: requiredText(200),
     kind: ResourceKind,
-    description: text(2000),
+    description: multilineText(2000),
     hours: WeeklyHours,
     active: z.boolean(),
   }),

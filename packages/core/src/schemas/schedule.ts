@@ -25,8 +25,7 @@ const DayIntervals = z.array(TimeInterval).check(
   ),
 );
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+export { type Weekday, weekdays } from '../time/weekdays.js';
 
 /** Weekly hours: for each weekday its intervals; a missing or empty day is closed. */
 export const WeeklyHours = z.strictObject({

@@ -2,7 +2,7 @@
  * @module Services: what a customer can book, with its duration, buffers, rules and questions.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, Money, requiredText, singleLineText, text } from './common.js';
+import { Id, Instant, Money, multilineText, requiredText } from './common.js';
 import { Reminders } from './reminder.js';
 
 const reservedQuestionIds = ['__proto__', 'constructor', 'prototype'];
@@ -56,8 +56,8 @@ export const Service = z.object({
 export type Service = z.infer<typeof Service>;
 
 const serviceFields = {
-  name: singleLineText(200),
-  description: text(2000),
+  name: requiredText(200),
+  description: multilineText(2000),
   durationMinutes: minutes(5, 24 * 60),
   bufferBeforeMinutes: minutes(0, 24 * 60),
   bufferAfterMinutes: minutes(0, 24 * 60),

@@ -4,7 +4,18 @@
  */
 import * as z from 'zod/mini';
 import { Customer } from './booking.js';
-import { Id, Instant, ListQuery, Locale, Money, requiredText, text } from './common.js';
+import {
+  Id,
+  Instant,
+  ListQuery,
+  Locale,
+  Money,
+  multilineText,
+  requiredText,
+  singleLineCharacters,
+  text,
+  wellFormedText,
+} from './common.js';
 
 /**
  * A stock-keeping unit as the shop's POS knows it. It appears in URL paths
@@ -35,7 +46,10 @@ export const Product = z.object({
 });
 export type Product = z.infer<typeof Product>;
 
-const ImageUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+// `URL` parses past a NUL or a line break in the path, so the text rules apply to the string too.
+const ImageUrl = z
+  .url({ protocol: /^https?$/ })
+  .check(z.maxLength(2000), singleLineCharacters, wellFormedText);
 
 const productFields = {
   sku: Sku,
@@ -86,13 +100,13 @@ export const LocationInput = z.strictObject({
   /** Optional: the id the POS uses for this shop, so adjustments can name it; generated if absent. */
   id: z.optional(Id),
   name: requiredText(200),
-  address: z._default(text(500), ''),
+  address: z._default(multilineText(500), ''),
   active: z._default(z.boolean(), true),
 });
 export type LocationInput = z.input<typeof LocationInput>;
 
 export const LocationUpdate = z.partial(
-  z.strictObject({ name: requiredText(200), address: text(500), active: z.boolean() }),
+  z.strictObject({ name: requiredText(200), address: multilineText(500), active: z.boolean() }),
 );
 export type LocationUpdate = z.infer<typeof LocationUpdate>;
 
@@ -248,7 +262,7 @@ export const MovementListQuery = z.extend(ListQuery, {
 });
 export type MovementListQuery = z.infer<typeof MovementListQuery>;
 
-/** The query of `GET /v1/stock/stream`: SKUs to watch, comma separated (at most 100). */
+/** The query of `GET /v1/stock/stream`: SKUs to watch, comma separated (at most 50 by default). */
 export const StockStreamQuery = z.object({
   skus: z.string().check(z.minLength(1), z.maxLength(6500)),
   /** The publishable key, for `EventSource`, which cannot send an Authorization header. */
@@ -269,16 +283,24 @@ export const StockEvent = z.object({
 });
 export type StockEvent = z.infer<typeof StockEvent>;
 
-/** Per-business stock settings. */
-export const StockSettings = z.object({
+const settingFields = {
   /** How long a reservation holds units when the request gives no `expiresInMinutes`. */
-  reservationMinutes: z.int(),
-});
+  reservationMinutes: z.int().check(z.gte(5), z.lte(14 * 24 * 60)),
+  /** The most units one reservation made with a publishable key may take (default 5). */
+  maxUnitsPerReservation: z.int().check(z.gte(1), z.lte(10_000)),
+  /**
+   * The most live reservations one client (publishable key + address; IPv6 by /64) may have at
+   * once (default 3). Secret keys are not capped.
+   */
+  maxLiveReservationsPerClient: z.int().check(z.gte(1), z.lte(1000)),
+};
+
+/** Per-business stock settings. */
+export const StockSettings = z.object(settingFields);
 export type StockSettings = z.infer<typeof StockSettings>;
 
-export const StockSettingsUpdate = z.strictObject({
-  reservationMinutes: z.int().check(z.gte(5), z.lte(14 * 24 * 60)),
-});
+/** `PATCH /v1/stock/settings`: any of the settings; the others keep their value. */
+export const StockSettingsUpdate = z.partial(z.strictObject(settingFields));
 export type StockSettingsUpdate = z.infer<typeof StockSettingsUpdate>;
 
 /** A product a service uses: booking the service reserves it in the same transaction. */

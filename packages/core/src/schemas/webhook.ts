@@ -3,16 +3,19 @@
  * deliveries (one event to one endpoint, with every attempt), replay.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, ListQuery, text } from './common.js';
-import { isWebhookEventPattern } from './event.js';
+import { Id, Instant, ListQuery, singleLineCharacters, text } from './common.js';
+import { isWebhookEventPattern } from './event-catalogue.js';
 
 /** An absolute `https:` URL (`http:` only where the operator allows private targets). */
-export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
+export const WebhookUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000), singleLineCharacters);
 
 /** `*`, a family such as `booking.*`, or one type such as `booking.created`. */
 export const WebhookEventPattern = z
   .string()
-  .check(z.maxLength(100), z.refine(isWebhookEventPattern, 'Unknown event type or family'));
+  .check(
+    z.regex(/^(?:\*|[a-z_]{1,40}\.(?:\*|[a-z_]{1,40}))$/, 'Expected *, a family such as booking.* or a type'),
+    z.refine(isWebhookEventPattern, 'Unknown event type or family'),
+  );
 
 const patterns = z.array(WebhookEventPattern).check(z.minLength(1), z.maxLength(100));
 

@@ -2,7 +2,7 @@
  * @module Calendar dates (`YYYY-MM-DD`) as day numbers, with no zone and no `Date`: pure
  * proleptic-Gregorian arithmetic, so that date loops are exact and cheap in every runtime.
  */
-import { type Weekday, weekdays } from '../schemas/schedule.js';
+import { type Weekday, weekdays } from './weekdays.js';
 
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;

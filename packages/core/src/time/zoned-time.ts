@@ -1,9 +1,10 @@
 /**
  * @module The public face of zone math: a wall-clock date and time in a zone <-> an instant.
  */
-import type { Weekday } from '../schemas/schedule.js';
+
 import { dayClock } from './day-clock.js';
 import { formatLocalDate, MS_PER_DAY, MS_PER_MINUTE, parseLocalDate, weekdayOfDay } from './local-date.js';
+import type { Weekday } from './weekdays.js';
 import { zoneOffsets } from './zone-offsets.js';
 
 /**

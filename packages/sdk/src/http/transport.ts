@@ -91,6 +91,17 @@ export interface Call {
 const defaultTimeout = 10_000;
 
 /**
+ * What a transport is made from: the client's options, where a console session (`session: true`,
+ * the browser's cookie) may stand in for the key.
+ *
+ * @example
+ * ```ts
+ * const options: TransportOptions = { baseUrl: location.origin, session: true };
+ * ```
+ */
+export type TransportOptions = Omit<ClientOptions, 'key'> & { key?: string; session?: boolean };
+
+/**
  * Encodes one path segment (ids are opaque; never trust them to be URL-safe).
  *
  * @example
@@ -111,16 +122,16 @@ export const segment = (id: string): string => encodeURIComponent(id);
  */
 export class Transport {
   readonly #base: string;
-  readonly #options: ClientOptions;
+  readonly #options: TransportOptions;
 
-  constructor(options: ClientOptions) {
+  constructor(options: TransportOptions) {
     let base: URL;
     try {
       base = new URL(String(options.baseUrl));
     } catch {
       throw new TypeError(`createClient: baseUrl must be an absolute URL, got "${String(options.baseUrl)}"`);
     }
-    if (typeof options.key !== 'string' || options.key.trim() === '') {
+    if (!options.session && (typeof options.key !== 'string' || options.key.trim() === '')) {
       throw new TypeError('createClient: key is required (fd_pk_… in a browser, fd_sk_… on a server)');
     }
     const { timeout } = options;
@@ -148,7 +159,7 @@ export class Transport {
   async request<T>(call: Call): Promise<T> {
     const { key, headers: extraHeaders, timeout = defaultTimeout, retry, fetch } = this.#options;
     const headers = new Headers(extraHeaders);
-    headers.set('authorization', `Bearer ${key}`);
+    if (key) headers.set('authorization', `Bearer ${key}`);
     if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
     // Repeating is safe only for reads, and for creates the API deduplicates by idempotency key.
     const retriable = call.method === 'GET' || (call.method === 'POST' && call.idempotencyKey !== undefined);
@@ -158,6 +169,8 @@ export class Transport {
         method: call.method,
         headers,
         json: call.body,
+        // A console session rides on the cookie, which goes to this same origin only.
+        credentials: 'same-origin',
         searchParams: call.query,
         signal: call.signal,
         timeout,

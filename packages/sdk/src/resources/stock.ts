@@ -48,6 +48,8 @@ export type ReservationInput = Input<typeof core.ReservationInput>;
 export type ReservationListQuery = Output<typeof core.ReservationListQuery>;
 /** Stock settings. @example `const { reservationMinutes }: StockSettings = await client.stock.settings();` */
 export type StockSettings = Output<typeof core.StockSettings>;
+/** Changing stock settings: any of them. @example `const patch: StockSettingsUpdate = { maxUnitsPerReservation: 2 };` */
+export type StockSettingsUpdate = Input<typeof core.StockSettingsUpdate>;
 /** A product a service uses. @example `const p: ServiceProduct = { sku: 'HELMET-M', locationId: null, quantity: 1 };` */
 export type ServiceProduct = Input<typeof core.ServiceProduct>;
 /** One message of the live stream. @example `client.stock.subscribe(['A'], (stock, event: StockEvent) => log(event.type));` */
@@ -186,7 +188,12 @@ const locations = (t: Transport) => ({
    * ```
    */
   delete: (id: string, options?: RequestOptions) =>
-    t.request<Location>({ method: 'DELETE', path: `locations/${segment(id)}`, signal: options?.signal }),
+    t.request<void>({
+      method: 'DELETE',
+      path: `locations/${segment(id)}`,
+      read: 'none',
+      signal: options?.signal,
+    }),
 });
 
 /**
@@ -265,7 +272,7 @@ const stock = (t: Transport) => ({
    * await client.stock.updateSettings({ reservationMinutes: 120 });
    * ```
    */
-  updateSettings: (input: StockSettings, options?: RequestOptions) =>
+  updateSettings: (input: StockSettingsUpdate, options?: RequestOptions) =>
     t.request<StockSettings>({
       method: 'PATCH',
       path: 'stock/settings',
@@ -273,7 +280,7 @@ const stock = (t: Transport) => ({
       signal: options?.signal,
     }),
   /**
-   * Live stock of up to 100 SKUs: `onChange` gets each SKU's stock on connect and after every
+   * Live stock of up to 50 SKUs: `onChange` gets each SKU's stock on connect and after every
    * change. Reconnects by itself after a drop (resuming where it stopped) until `close()`.
    *
    * @example

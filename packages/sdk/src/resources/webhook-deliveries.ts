@@ -1,5 +1,5 @@
 /**
- * @module `client.webhookDeliveries`: one more attempt at a delivery (secret key).
+ * @module `webhookDeliveries` of `createWebhookClient`: one more attempt at a delivery (secret key).
  */
 import { type RequestOptions, segment, type Transport } from '../http/transport.js';
 import type { WebhookDelivery } from '../types.js';
@@ -9,7 +9,7 @@ import type { WebhookDelivery } from '../types.js';
  *
  * @example
  * ```ts
- * await client.webhookDeliveries.retry(delivery.id);
+ * await hooks.webhookDeliveries.retry(delivery.id);
  * ```
  */
 export const webhookDeliveries = (t: Transport) => ({
@@ -18,7 +18,7 @@ export const webhookDeliveries = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const { status } = await client.webhookDeliveries.retry(delivery.id); // 'pending'
+   * const { status } = await hooks.webhookDeliveries.retry(delivery.id); // 'pending'
    * ```
    */
   retry: (id: string, options?: RequestOptions) =>

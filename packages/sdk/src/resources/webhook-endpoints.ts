@@ -1,5 +1,5 @@
 /**
- * @module `client.webhookEndpoints`: where the business's events are sent (secret key).
+ * @module `webhookEndpoints` of `createWebhookClient`: where the business's events are sent (secret key).
  */
 import { type RequestOptions, segment, type Transport } from '../http/transport.js';
 import type {
@@ -21,7 +21,7 @@ const path = (id: string, rest = '') => `webhook-endpoints/${segment(id)}${rest}
  *
  * @example
  * ```ts
- * const { id, secret } = await client.webhookEndpoints.create({ url: 'https://crm.example/hooks' });
+ * const { id, secret } = await hooks.webhookEndpoints.create({ url: 'https://crm.example/hooks' });
  * ```
  */
 export const webhookEndpoints = (t: Transport) => ({
@@ -30,7 +30,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * for await (const endpoint of client.webhookEndpoints.list()) console.log(endpoint.url, endpoint.active);
+   * for await (const endpoint of hooks.webhookEndpoints.list()) console.log(endpoint.url, endpoint.active);
    * ```
    */
   list: (query?: ListQuery, options?: RequestOptions) =>
@@ -41,7 +41,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const { active, disabledReason } = await client.webhookEndpoints.get(id);
+   * const { active, disabledReason } = await hooks.webhookEndpoints.get(id);
    * ```
    */
   get: (id: string, options?: RequestOptions) =>
@@ -52,7 +52,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const { secret } = await client.webhookEndpoints.create({ url: 'https://crm.example/hooks', events: ['booking.*'] });
+   * const { secret } = await hooks.webhookEndpoints.create({ url: 'https://crm.example/hooks', events: ['booking.*'] });
    * ```
    */
   create: (input: WebhookEndpointInput, options?: RequestOptions) =>
@@ -68,7 +68,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * await client.webhookEndpoints.update(id, { active: true });
+   * await hooks.webhookEndpoints.update(id, { active: true });
    * ```
    */
   update: (id: string, input: WebhookEndpointUpdate, options?: RequestOptions) =>
@@ -79,7 +79,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * await client.webhookEndpoints.delete(id);
+   * await hooks.webhookEndpoints.delete(id);
    * ```
    */
   delete: (id: string, options?: RequestOptions) =>
@@ -90,7 +90,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const { secret } = await client.webhookEndpoints.rotateSecret(id);
+   * const { secret } = await hooks.webhookEndpoints.rotateSecret(id);
    * ```
    */
   rotateSecret: (id: string, options?: RequestOptions) =>
@@ -105,7 +105,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const delivery = await client.webhookEndpoints.test(id);
+   * const delivery = await hooks.webhookEndpoints.test(id);
    * ```
    */
   test: (id: string, options?: RequestOptions) =>
@@ -117,7 +117,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * const { queued } = await client.webhookEndpoints.replay(id, { since: '2026-03-02T08:00:00Z' });
+   * const { queued } = await hooks.webhookEndpoints.replay(id, { since: '2026-03-02T08:00:00Z' });
    * ```
    */
   replay: (id: string, input: WebhookReplayInput, options?: RequestOptions) =>
@@ -133,7 +133,7 @@ export const webhookEndpoints = (t: Transport) => ({
    *
    * @example
    * ```ts
-   * for await (const d of client.webhookEndpoints.deliveries(id, { status: 'failed' })) console.log(d.eventId);
+   * for await (const d of hooks.webhookEndpoints.deliveries(id, { status: 'failed' })) console.log(d.eventId);
    * ```
    */
   deliveries: (id: string, query?: WebhookDeliveryListQuery, options?: RequestOptions) =>

@@ -3,6 +3,7 @@
  * buttons to cancel it or move it.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { withManage } from '../i18n/en-manage.js';
 import { dateTime, zoneName } from '../state/format.js';
 import type { ManageFlow } from '../state/manage-flow.js';
 import { useEnv } from './env.js';
@@ -12,7 +13,9 @@ import { SlotPicker } from './SlotPicker.js';
 import { tracked } from './tracked.js';
 
 export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
-  const { t, lang } = useEnv();
+  const env = useEnv();
+  const { lang } = env;
+  const t = withManage(env.t);
   const state = flow.booking.value;
   const mode = flow.mode.value;
   const zone = flow.picker.zone.value;
@@ -27,7 +30,7 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
   let body = null;
   if (state.status === 'ready') {
     const b = state.value;
-    const open = b.status !== 'cancelled';
+    const open = b.status === 'pending' || b.status === 'confirmed';
     body = (
       <>
         <dl>
@@ -38,12 +41,14 @@ export const ManageApp = tracked(({ flow }: { flow: ManageFlow }) => {
             <time dateTime={b.start}>{dateTime(b.start, lang, zone)}</time> ({zoneName(zone)})
           </dd>
           <dt>{t.yourBooking}</dt>
+          {/* Completed and no-show (set by the business afterwards) show as the API names them:
+              four more translations would not fit the booking flow's 20 KB budget. */}
           <dd>{t.status[b.status]}</dd>
         </dl>
         {open && mode === 'view' ? (
           <div class="row">
             <button type="button" onClick={flow.startReschedule}>
-              {t.reschedule}
+              {t.changeTime}
             </button>
             <button type="button" onClick={flow.askCancel}>
               {t.cancel}

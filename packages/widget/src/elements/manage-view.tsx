@@ -4,6 +4,7 @@
  */
 import { ManageApp } from '../components/ManageApp.js';
 import type { Messages } from '../i18n/en.js';
+import { withManage } from '../i18n/en-manage.js';
 import type { ApiClient } from '../state/api-client.js';
 import { createManageFlow, type ManageFlowOptions } from '../state/manage-flow.js';
 
@@ -22,6 +23,6 @@ export function createManageView(options: {
   t: () => Messages;
   emit: ManageFlowOptions['emit'] | ((type: string, detail: unknown) => void);
 }) {
-  const flow = createManageFlow(options);
+  const flow = createManageFlow({ ...options, t: () => withManage(options.t()) });
   return { flow, ui: <ManageApp flow={flow} /> };
 }

@@ -2,8 +2,9 @@
  * @module Deutsch.
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const de: Messages = {
+export const de: Messages & ManageMessages = {
   chooseService: 'Leistung wählen',
   minutes: (n) => `${n} Min.`,
   chooseDate: 'Datum wählen',
@@ -53,12 +54,17 @@ export const de: Messages = {
   serviceLabel: 'Leistung',
   when: 'Wann',
   yourBooking: 'Ihre Buchung',
-  status: { pending: 'Wartet auf Bestätigung', confirmed: 'Bestätigt', cancelled: 'Storniert' },
+  status: {
+    pending: 'Wartet auf Bestätigung',
+    confirmed: 'Bestätigt',
+    cancelled: 'Storniert',
+    completed: 'Erledigt',
+    no_show: 'Nicht erschienen',
+  },
   cancel: 'Buchung stornieren',
   confirmCancel: 'Ja, stornieren',
   keep: 'Behalten',
   cancelled: 'Ihre Buchung ist storniert.',
-  reschedule: 'Uhrzeit ändern',
   moveTo: (when) => `Verschieben auf ${when}`,
   rescheduled: 'Ihre Buchung wurde verschoben.',
   cutoff: 'Diese Buchung kann online nicht mehr geändert werden. Bitte kontaktieren Sie das Geschäft.',

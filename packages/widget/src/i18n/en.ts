@@ -1,6 +1,7 @@
 /**
  * @module English: the reference language. Every other language file must have the same keys
  * (the compiler checks it through `Messages`). Dates and times are never spelled here: `Intl` does it.
+ * The manage view's own words are in `en-manage.ts`, so the booking flow's bytes do not carry them.
  */
 export const en = {
   chooseService: 'Choose a service',
@@ -50,15 +51,6 @@ export const en = {
   close: 'Close',
   serviceLabel: 'Service',
   when: 'When',
-  yourBooking: 'Your booking',
-  status: { pending: 'Waiting for confirmation', confirmed: 'Confirmed', cancelled: 'Cancelled' },
-  cancel: 'Cancel booking',
-  confirmCancel: 'Yes, cancel it',
-  keep: 'Keep it',
-  cancelled: 'Your booking is cancelled.',
-  reschedule: 'Change time',
-  moveTo: (when: string) => `Move to ${when}`,
-  rescheduled: 'Your booking was moved.',
   cutoff: 'It is too late to change this booking online. Please contact the business.',
   notFound: 'We could not find this booking. Please check the link.',
   invalidState: 'This booking can no longer be changed.',

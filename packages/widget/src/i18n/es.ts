@@ -2,8 +2,9 @@
  * @module Español.
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const es: Messages = {
+export const es: Messages & ManageMessages = {
   chooseService: 'Elige un servicio',
   minutes: (n) => `${n} min`,
   chooseDate: 'Elige una fecha',
@@ -52,12 +53,17 @@ export const es: Messages = {
   serviceLabel: 'Servicio',
   when: 'Cuándo',
   yourBooking: 'Tu reserva',
-  status: { pending: 'Pendiente de confirmación', confirmed: 'Confirmada', cancelled: 'Cancelada' },
+  status: {
+    pending: 'Pendiente de confirmación',
+    confirmed: 'Confirmada',
+    cancelled: 'Cancelada',
+    completed: 'Completada',
+    no_show: 'No asistió',
+  },
   cancel: 'Cancelar la reserva',
   confirmCancel: 'Sí, cancelarla',
   keep: 'Mantenerla',
   cancelled: 'Tu reserva está cancelada.',
-  reschedule: 'Cambiar la hora',
   moveTo: (when) => `Cambiar a ${when}`,
   rescheduled: 'Tu reserva se ha cambiado.',
   cutoff: 'Ya es tarde para cambiar esta reserva en línea. Contacta con el negocio.',

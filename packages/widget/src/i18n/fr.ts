@@ -2,8 +2,9 @@
  * @module Français.
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const fr: Messages = {
+export const fr: Messages & ManageMessages = {
   chooseService: 'Choisissez une prestation',
   minutes: (n) => `${n} min`,
   chooseDate: 'Choisissez une date',
@@ -52,12 +53,17 @@ export const fr: Messages = {
   serviceLabel: 'Prestation',
   when: 'Quand',
   yourBooking: 'Votre réservation',
-  status: { pending: 'En attente de confirmation', confirmed: 'Confirmée', cancelled: 'Annulée' },
+  status: {
+    pending: 'En attente de confirmation',
+    confirmed: 'Confirmée',
+    cancelled: 'Annulée',
+    completed: 'Terminée',
+    no_show: 'Absence',
+  },
   cancel: 'Annuler la réservation',
   confirmCancel: 'Oui, annuler',
   keep: 'La garder',
   cancelled: 'Votre réservation est annulée.',
-  reschedule: 'Changer d’horaire',
   moveTo: (when) => `Déplacer au ${when}`,
   rescheduled: 'Votre réservation a été déplacée.',
   cutoff: 'Il est trop tard pour modifier cette réservation en ligne. Contactez l’établissement.',

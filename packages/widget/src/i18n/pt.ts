@@ -2,8 +2,9 @@
  * @module Português (europeu).
  */
 import type { Messages } from './en.js';
+import type { ManageMessages } from './en-manage.js';
 
-export const pt: Messages = {
+export const pt: Messages & ManageMessages = {
   chooseService: 'Escolha um serviço',
   minutes: (n) => `${n} min`,
   chooseDate: 'Escolha uma data',
@@ -52,12 +53,17 @@ export const pt: Messages = {
   serviceLabel: 'Serviço',
   when: 'Quando',
   yourBooking: 'A sua marcação',
-  status: { pending: 'A aguardar confirmação', confirmed: 'Confirmada', cancelled: 'Cancelada' },
+  status: {
+    pending: 'A aguardar confirmação',
+    confirmed: 'Confirmada',
+    cancelled: 'Cancelada',
+    completed: 'Concluída',
+    no_show: 'Falta',
+  },
   cancel: 'Cancelar marcação',
   confirmCancel: 'Sim, cancelar',
   keep: 'Manter',
   cancelled: 'A sua marcação foi cancelada.',
-  reschedule: 'Mudar horário',
   moveTo: (when) => `Mudar para ${when}`,
   rescheduled: 'A sua marcação foi alterada.',
   cutoff: 'Já é tarde para alterar esta marcação online. Contacte o estabelecimento.',

@@ -63,7 +63,7 @@ export function createBookingFlow(options: BookingFlowOptions) {
     services.value = loading;
     // A fixed service's month does not need the service itself: ask for both at once (one round
     // trip fewer before the calendar shows free days, which matters most on slow networks).
-    if (options.service) picker.open(options.service);
+    if (options.service) void picker.open(options.service);
     const result = options.service ? await api.service(options.service) : await api.services();
     if (!result.ok) {
       services.value = { status: 'failed', error: result.error };
@@ -84,7 +84,7 @@ export function createBookingFlow(options: BookingFlowOptions) {
       step.value = 'slot';
       notice.value = null;
     });
-    picker.open(chosen.id);
+    void picker.open(chosen.id);
   }
 
   function stopTimer(): void {

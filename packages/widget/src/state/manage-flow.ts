@@ -7,6 +7,7 @@
 import type { Booking, Service, Slot } from '@frontdesk/core';
 import { batch, signal } from '@preact/signals-core';
 import type { Messages } from '../i18n/en.js';
+import type { ManageMessages } from '../i18n/en-manage.js';
 import type { ApiClient, ApiResult } from './api-client.js';
 import { failureText, type Notice } from './notice.js';
 import { idle, loading, type Remote } from './remote.js';
@@ -18,7 +19,7 @@ export interface ManageFlowOptions {
   api: ApiClient;
   booking: string;
   token: string;
-  t: () => Messages;
+  t: () => Messages & ManageMessages;
   emit: (type: 'cancelled' | 'rescheduled' | 'error', detail: unknown) => void;
   now?: () => number;
 }
@@ -105,7 +106,7 @@ export function createManageFlow(options: ManageFlowOptions) {
         mode.value = 'reschedule';
         notice.value = null;
       });
-      picker.open(b.value.serviceId);
+      void picker.open(b.value.serviceId);
     },
     pick(slot: Slot): void {
       chosen.value = slot;

@@ -7,7 +7,7 @@
 import type { Availability, Slot } from '@frontdesk/core';
 import { batch, computed, signal } from '@preact/signals-core';
 import type { ApiClient } from './api-client.js';
-import { addDays, dateInZone, type IsoDate, monthEnd, monthStart, visitorZone } from './dates.js';
+import { addDays, addMonths, dateInZone, type IsoDate, monthEnd, monthStart, visitorZone } from './dates.js';
 import { idle, loading, type Remote } from './remote.js';
 
 export type SlotPicker = ReturnType<typeof createSlotPicker>;
@@ -100,14 +100,30 @@ export function createSlotPicker(api: ApiClient, now: () => number = Date.now) {
     freeDates,
     timesOfSelected,
     load,
-    /** Starts over for `service`, on the current month. */
-    open(service: string): void {
+    /**
+     * Starts over for `service`, on the current month — or, when nothing is free in what is left
+     * of it (late on a month's last day, a fully booked week), on the next month with a free day,
+     * looking at most two months ahead. Stops as soon as the visitor moves the calendar.
+     */
+    async open(service: string): Promise<void> {
       batch(() => {
         serviceId.value = service;
         selectedDate.value = null;
         focusDate.value = today;
       });
-      void load();
+      await load();
+      for (
+        let ahead = 0, shown = today;
+        // Not when the visitor moved meanwhile or picked another service: theirs to decide.
+        ahead < 2 && serviceId.value === service && focusDate.value === shown && freeDates.value?.size === 0;
+        ahead++
+      ) {
+        focusDate.value = shown = addMonths(month.value, 1);
+        await load();
+        // Slots come in order, so the first free date is the earliest.
+        const [first] = freeDates.value ?? [];
+        if (first && focusDate.value === shown) focusDate.value = shown = first;
+      }
     },
     /** Moves the calendar's focus; loads the month if it changed. */
     moveFocus(date: IsoDate): void {
