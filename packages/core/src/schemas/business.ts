@@ -4,7 +4,16 @@
  * and when customers are reminded.
  */
 import * as z from 'zod/mini';
-import { Currency, EmailAddress, Id, Instant, Locale, requiredText, TimeZone } from './common.js';
+import {
+  Currency,
+  EmailAddress,
+  Id,
+  Instant,
+  Locale,
+  multilineText,
+  requiredText,
+  TimeZone,
+} from './common.js';
 import { Reminders } from './reminder.js';
 
 /**
@@ -70,7 +79,7 @@ export const BusinessUpdate = z.partial(
     currency: Currency,
     holdMinutes: z.int().check(z.gte(1), z.lte(60)),
     bookingPageUrl: z.nullable(BookingPageUrl),
-    address: z.nullable(requiredText(300)),
+    address: z.nullable(multilineText(300)),
     notifyEmail: z.nullable(EmailAddress),
     reminders: Reminders,
   }),
