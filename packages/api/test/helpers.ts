@@ -9,7 +9,7 @@
  * t.clock.advance(15 * 60_000); // holds expire, notice windows move
  * await t.close();
  *
- * The app logs into `t.logs`. A line at level `error` (what operators alert on) fails the test that
+ * The app logs into `t.logs` (every line, the request log's included; nothing is printed). A line at level `error` (what operators alert on) fails the test that
  * caused it, from an `afterEach` hook this module registers in every file that imports it: no client
  * input may cause one. A test that provokes one on purpose (a forced database failure) passes
  * `expectErrors: true`, or its own `logger`.
@@ -98,7 +98,7 @@ export interface TestApp {
 
 /** One line the test logger kept. */
 export interface LogLine {
-  level: 'info' | 'warn' | 'error';
+  level: 'debug' | 'info' | 'warn' | 'error';
   message: string;
   fields?: Record<string, unknown> | undefined;
 }
@@ -133,7 +133,7 @@ export function testLogger(logs: LogLine[] = [], expectErrors = false): Logger {
     logs.push(line);
     if (level === 'error' && !expectErrors) unexpectedErrors.push(line);
   };
-  return { info: keep('info'), warn: keep('warn'), error: keep('error') };
+  return { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
 /** Another business with its own keys in the same database: for tenancy tests. */

@@ -11,6 +11,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { openCachingClient } from './statement-cache.js';
+import { type WriteObserver, WriteObservers } from './write-observers.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
 /** A drizzle handle: the database itself, or a transaction in progress. */
@@ -29,6 +30,10 @@ export interface Database {
    * effects other than the database.
    */
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Write transactions of this process waiting or running (the write queue's depth). */
+  writeQueueDepth(): number;
+  /** Tells `observer` of every write transaction and busy retry from now on; returns the way to stop. */
+  observeWrites(observer: WriteObserver): () => void;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -78,13 +83,31 @@ async function openFileClient(url: string): Promise<Client> {
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   if (!isFileUrl(url)) {
     const queue = new WriteQueue();
+    const observers = new WriteObservers();
     const client = createClient(authToken ? { url, authToken } : { url });
     const db: Db = drizzle(client, { schema });
+    const transaction = async <T>(fn: (tx: Db) => Promise<T>) => {
+      const began = performance.now();
+      try {
+        return await db.transaction((tx) => fn(tx));
+      } finally {
+        observers.transaction(1, performance.now() - began);
+      }
+    };
     return {
       client,
       db,
       local: false,
-      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))),
+      write: (fn) =>
+        queue.run(() =>
+          retryBusy(
+            () => transaction(fn),
+            undefined,
+            () => observers.busyRetry(),
+          ),
+        ),
+      writeQueueDepth: () => queue.pending,
+      observeWrites: (observer) => observers.add(observer),
       close: async () => {
         await queue.drain();
         client.close();
@@ -98,13 +121,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
   // One writer connection, all writes through it, committed in groups (see group-commit.ts).
-  const group = new GroupCommitWriter<Db>(writer, writerDb);
+  const observers = new WriteObservers();
+  const group = new GroupCommitWriter<Db>(writer, writerDb, observers);
 
   return {
     client: reader,
     db: readerDb,
     local: true,
     write: (fn) => group.write(fn),
+    writeQueueDepth: () => group.depth,
+    observeWrites: (observer) => observers.add(observer),
     close: async () => {
       await group.drain();
       writer.close();
