@@ -106,10 +106,14 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
 }
 
 let defaultLogger: Logger | undefined;
+function defaultJsonLogger(): Logger {
+  defaultLogger ??= createJsonLogger();
+  return defaultLogger;
+}
 /** The default logger (level `info`, stderr), created on first use. */
 export const jsonLogger: Logger = {
-  debug: (message, fields) => (defaultLogger ??= createJsonLogger()).debug?.(message, fields),
-  info: (message, fields) => (defaultLogger ??= createJsonLogger()).info(message, fields),
-  warn: (message, fields) => (defaultLogger ??= createJsonLogger()).warn(message, fields),
-  error: (message, fields) => (defaultLogger ??= createJsonLogger()).error(message, fields),
+  debug: (message, fields) => defaultJsonLogger().debug?.(message, fields),
+  info: (message, fields) => defaultJsonLogger().info(message, fields),
+  warn: (message, fields) => defaultJsonLogger().warn(message, fields),
+  error: (message, fields) => defaultJsonLogger().error(message, fields),
 };
