@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { KeyKind, Origin } from '@frontdesk/core';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
-import { jsonLogger } from './env.js';
+import { createJsonLogger, type LogLevel, logLevels } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
 import { closeOnSignals, serve } from './server.js';
@@ -43,7 +43,9 @@ per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live 
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
-it, e.g. https://book.example.com: console links and checks).`;
+it, e.g. https://book.example.com: console links and checks), FRONTDESK_METRICS_TOKEN (serve
+GET /metrics to Authorization: Bearer with this token, 16+ characters; unset: metrics off),
+FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -68,7 +70,30 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
+/** `FRONTDESK_LOG_LEVEL`, default `info`. */
+function logLevelFromEnv(): LogLevel {
+  const raw = process.env.FRONTDESK_LOG_LEVEL || 'info';
+  const level = logLevels.find((known) => known === raw.toLowerCase());
+  if (level === undefined) {
+    throw new UsageError(`FRONTDESK_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+/** `FRONTDESK_METRICS_TOKEN`: long enough not to be guessed, and sendable in a header. */
+function metricsTokenFromEnv(): string | undefined {
+  const token = process.env.FRONTDESK_METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,}$/.test(token)) {
+    throw new UsageError(
+      'FRONTDESK_METRICS_TOKEN must be at least 16 visible characters without spaces (e.g. openssl rand -hex 32)',
+    );
+  }
+  return token;
+}
+
 async function runServe(): Promise<void> {
+  const logger = createJsonLogger({ level: logLevelFromEnv() });
+  const metricsToken = metricsTokenFromEnv();
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
@@ -86,6 +111,8 @@ async function runServe(): Promise<void> {
     authToken: authToken(),
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
+    logger,
+    ...(metricsToken ? { metricsToken } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
@@ -102,8 +129,8 @@ async function runServe(): Promise<void> {
         }
       : {}),
   });
-  closeOnSignals(server);
-  jsonLogger.info('listening', { url: server.url, pid: process.pid });
+  closeOnSignals(server, logger);
+  logger.info('listening', { url: server.url, pid: process.pid });
 }
 
 async function runSeed(args: string[]): Promise<void> {

@@ -64,6 +64,10 @@ export interface TestAppOptions {
   bodyLimit?: number;
   publicUrl?: string;
   loginThrottle?: AppOptions['loginThrottle'];
+  /** Turns `GET /metrics` on, with this token. Default off. */
+  metricsToken?: string;
+  /** What `/readyz` checks beyond the database (a worker's heartbeat). */
+  readiness?: AppOptions['readiness'];
   /**
    * Default: a logger that keeps every line in `logs` and fails the test during which one is logged
    * at level `error` (see `expectErrors`). A logger passed here replaces it (and `logs` stays empty).
@@ -188,6 +192,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
+    ...(options.metricsToken !== undefined ? { metricsToken: options.metricsToken } : {}),
+    ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
   });
   // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
   checkEveryAnswer(app);
