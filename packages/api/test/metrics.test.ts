@@ -44,7 +44,7 @@ async function families(app: TestApp): Promise<Scrape> {
 }
 
 /** The value of the sample of `name` whose labels include `labels` (0 when there is none yet). */
-function valueOf(all: Scrape, name: string, labels: Record<string, string> = {}): number {
+function sampleValue(all: Scrape, name: string, labels: Record<string, string> = {}): number {
   const sample = all.families
     .get(name)
     ?.metrics.find((m: Sample) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
@@ -93,7 +93,7 @@ describe('GET /metrics', () => {
     const before = await families(t);
     expect(before.families.get('process_cpu_user_seconds_total')?.type).toBe('COUNTER');
     expect(before.families.get('nodejs_eventloop_lag_seconds')?.type).toBe('GAUGE');
-    expect(valueOf(before, 'frontdesk_booking_changes_total', { change: 'created' })).toBe(0);
+    expect(sampleValue(before, 'frontdesk_booking_changes_total', { change: 'created' })).toBe(0);
 
     const book = (start: string, key = t.publishableKey, headers: Record<string, string> = {}) =>
       call<{ id: string; manageToken: string }>(t, 'POST', '/v1/bookings', {
@@ -125,20 +125,20 @@ describe('GET /metrics', () => {
 
     const after = await families(t);
     const created = 3 + (4 - refused); // the replay is not a new booking
-    expect(valueOf(after, 'frontdesk_booking_changes_total', { change: 'created' })).toBe(created);
-    expect(valueOf(after, 'frontdesk_booking_changes_total', { change: 'cancelled' })).toBe(1);
-    expect(valueOf(after, 'frontdesk_booking_changes_total', { change: 'rescheduled' })).toBe(1);
-    expect(valueOf(after, 'frontdesk_conflicts_total', { code: 'slot_unavailable' })).toBe(refused);
-    expect(valueOf(after, 'frontdesk_idempotent_replays_total', { route: '/v1/bookings' })).toBe(1);
-    expect(valueOf(after, 'frontdesk_holds_live')).toBe(1);
-    expect(valueOf(after, 'frontdesk_reservations_live')).toBe(0);
-    expect(valueOf(after, 'frontdesk_stock_streams_open')).toBe(0);
-    expect(valueOf(after, 'frontdesk_write_queue_depth')).toBe(0);
+    expect(sampleValue(after, 'frontdesk_booking_changes_total', { change: 'created' })).toBe(created);
+    expect(sampleValue(after, 'frontdesk_booking_changes_total', { change: 'cancelled' })).toBe(1);
+    expect(sampleValue(after, 'frontdesk_booking_changes_total', { change: 'rescheduled' })).toBe(1);
+    expect(sampleValue(after, 'frontdesk_conflicts_total', { code: 'slot_unavailable' })).toBe(refused);
+    expect(sampleValue(after, 'frontdesk_idempotent_replays_total', { route: '/v1/bookings' })).toBe(1);
+    expect(sampleValue(after, 'frontdesk_holds_live')).toBe(1);
+    expect(sampleValue(after, 'frontdesk_reservations_live')).toBe(0);
+    expect(sampleValue(after, 'frontdesk_stock_streams_open')).toBe(0);
+    expect(sampleValue(after, 'frontdesk_write_queue_depth')).toBe(0);
     // Each write went through a transaction; the histograms saw them.
     const [batches] = after.histogram('frontdesk_write_batch_size');
     expect(batches!.count).toBeGreaterThanOrEqual(1);
     expect(after.histogram('frontdesk_write_transaction_seconds')[0]!.count).toBe(batches!.count);
-    expect(valueOf(after, 'frontdesk_write_busy_retries_total')).toBe(0);
+    expect(sampleValue(after, 'frontdesk_write_busy_retries_total')).toBe(0);
     // Request durations by route pattern and status class, never by URL.
     expect(after.families.get('frontdesk_http_request_duration_seconds')?.type).toBe('HISTOGRAM');
     const series = after.histogram('frontdesk_http_request_duration_seconds');
@@ -160,7 +160,7 @@ describe('GET /metrics', () => {
 
     // Time passes: the hold expires and the gauge follows.
     t.clock.advance(60 * 60_000);
-    expect(valueOf(await families(t), 'frontdesk_holds_live')).toBe(0);
+    expect(sampleValue(await families(t), 'frontdesk_holds_live')).toBe(0);
   });
 
   it('carries no business id, key, email, token or path value in any label, after traffic from two businesses', async () => {
