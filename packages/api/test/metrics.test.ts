@@ -12,6 +12,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../src/services/demo.js';
 import { call, customer } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
+import { openStream } from './sse.js';
+import { createStockTestApp } from './stock-fixtures.js';
 
 const token = 'metrics-token-0123456789abcdef';
 
@@ -161,6 +163,40 @@ describe('GET /metrics', () => {
     // Time passes: the hold expires and the gauge follows.
     t.clock.advance(60 * 60_000);
     expect(sampleValue(await families(t), 'frontdesk_holds_live')).toBe(0);
+  });
+
+  it('counts open stock streams, live reservations and insufficient_stock answers', async () => {
+    const stock = await createStockTestApp({ metricsToken: token });
+    t = stock;
+    await stock.adjust({ eventId: 'count-1', sku: 'HELMET-M', locationId: 'lisbon', set: 2 });
+    const reserve = (quantity: number) =>
+      stock.call(
+        'POST',
+        '/v1/reservations',
+        {
+          sku: 'HELMET-M',
+          locationId: 'lisbon',
+          quantity,
+          customer: { name: 'Ana', email: 'ana@example.com' },
+        },
+        stock.publishableKey,
+      );
+    expect((await reserve(2)).status).toBe(201);
+    expect((await reserve(1)).status).toBe(409);
+    const stream = await openStream(stock.app, `/v1/stock/stream?skus=HELMET-M&key=${stock.publishableKey}`);
+    await stream.nextStock();
+    const open = await families(stock);
+    expect(sampleValue(open, 'frontdesk_stock_streams_open')).toBe(1);
+    expect(sampleValue(open, 'frontdesk_reservations_live')).toBe(1);
+    expect(sampleValue(open, 'frontdesk_conflicts_total', { code: 'insufficient_stock' })).toBe(1);
+    await stream.close();
+    for (let i = 0; i < 50 && sampleValue(await families(stock), 'frontdesk_stock_streams_open') > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(sampleValue(await families(stock), 'frontdesk_stock_streams_open')).toBe(0);
+    // The reservation period passes: no longer live.
+    stock.clock.advance(25 * 60 * 60_000);
+    expect(sampleValue(await families(stock), 'frontdesk_reservations_live')).toBe(0);
   });
 
   it('carries no business id, key, email, token or path value in any label, after traffic from two businesses', async () => {
