@@ -45,6 +45,7 @@ streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
 it, e.g. https://book.example.com: console links and checks), FRONTDESK_METRICS_TOKEN (serve
 GET /metrics to Authorization: Bearer with this token, 16+ characters; unset: metrics off),
+FRONTDESK_METRICS_PORT (also serve /metrics without a token on 127.0.0.1 at this port),
 FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
@@ -94,6 +95,7 @@ function metricsTokenFromEnv(): string | undefined {
 async function runServe(): Promise<void> {
   const logger = createJsonLogger({ level: logLevelFromEnv() });
   const metricsToken = metricsTokenFromEnv();
+  const metricsPort = numberFromEnv('FRONTDESK_METRICS_PORT');
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
@@ -113,6 +115,7 @@ async function runServe(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     logger,
     ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
@@ -130,7 +133,11 @@ async function runServe(): Promise<void> {
       : {}),
   });
   closeOnSignals(server, logger);
-  logger.info('listening', { url: server.url, pid: process.pid });
+  logger.info('listening', {
+    url: server.url,
+    pid: process.pid,
+    ...(server.metricsUrl ? { metricsUrl: `${server.metricsUrl}/metrics` } : {}),
+  });
 }
 
 async function runSeed(args: string[]): Promise<void> {

@@ -1,9 +1,12 @@
 /**
  * @module Serving the app over HTTP with @hono/node-server, and stopping gracefully: stop accepting,
- * let in-flight requests finish, drain the write queue, close the database.
+ * let in-flight requests finish, drain the write queue, close the database. Optionally a second
+ * listener on loopback that serves `/metrics` alone, without a token.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
 import { type AppOptions, createApp } from './app.js';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
@@ -19,6 +22,12 @@ export interface ServeOptions extends Omit<AppOptions, 'database'> {
   host?: string;
   /** Apply pending migrations before listening. Default true. */
   migrate?: boolean;
+  /**
+   * Also serve `GET /metrics` on 127.0.0.1 at this port (0 picks a free one), to anyone who can
+   * reach loopback, without a token. Without `metricsToken`, the main port's `/metrics` then
+   * answers 401 to every request (it checks a random token no one is given).
+   */
+  metricsPort?: number;
 }
 
 export interface RunningServer {
@@ -26,6 +35,8 @@ export interface RunningServer {
   host: string;
   url: string;
   database: Database;
+  /** The loopback listener of `/metrics`, when `metricsPort` was given. */
+  metricsUrl?: string;
   /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -33,22 +44,37 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const database = await openDatabase(options.url, options.authToken);
   if (options.migrate !== false) await migrate(database);
-  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, ...appOptions } = options;
-  const app = createApp({ ...appOptions, database });
+  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, metricsPort, ...appOptions } = options;
+  const metricsToken =
+    appOptions.metricsToken || (metricsPort !== undefined ? randomBytes(32).toString('hex') : undefined);
+  const app = createApp({ ...appOptions, database, ...(metricsToken ? { metricsToken } : {}) });
   const host = options.host ?? '127.0.0.1';
-  let server!: ServerType;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = honoServe({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
-    server.once('error', reject);
-  });
+  const { server, address } = await listen(app.fetch, options.port ?? 8787, host);
+  let metrics: Awaited<ReturnType<typeof listen>> | undefined;
+  if (metricsPort !== undefined) {
+    // The scrape goes through the app (its request log, its metrics) with the token attached.
+    const loopback = new Hono();
+    loopback.get('/metrics', () =>
+      app.request('/metrics', { headers: { Authorization: `Bearer ${metricsToken}` } }),
+    );
+    try {
+      metrics = await listen(loopback.fetch, metricsPort, '127.0.0.1');
+    } catch (error) {
+      server.close();
+      await database.close();
+      throw error;
+    }
+  }
   let closing: Promise<void> | undefined;
   return {
     port: address.port,
     host,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     database,
+    ...(metrics ? { metricsUrl: `http://127.0.0.1:${metrics.address.port}` } : {}),
     close: (graceMs = 10_000) => {
       closing ??= (async () => {
+        metrics?.server.close();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             // Requests still running after the grace period are cut; their transactions roll back.
@@ -75,6 +101,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return closing;
     },
   };
+}
+
+async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<{ server: ServerType; address: AddressInfo }> {
+  let server!: ServerType;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = honoServe({ fetch, port, hostname }, resolve);
+    server.once('error', reject);
+  });
+  return { server, address };
 }
 
 /** Closes `server` on SIGTERM/SIGINT, then exits; a second signal exits at once. */

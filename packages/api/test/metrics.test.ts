@@ -7,11 +7,16 @@
  * counters and gauges; it flattens labelled histograms (their labels are lost), so their series are
  * read from the `_count` lines of the text.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import parsePrometheusTextFormat, { type MetricFamily, type Sample } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serve } from '../src/server.js';
 import { seedCatalog } from '../src/services/demo.js';
 import { call, customer } from './fixtures.js';
-import { addBusiness, createTestApp, type TestApp } from './helpers.js';
+import { addBusiness, createTestApp, type TestApp, testLogger } from './helpers.js';
 import { openStream } from './sse.js';
 import { createStockTestApp } from './stock-fixtures.js';
 
@@ -241,6 +246,38 @@ describe('GET /metrics', () => {
     expect(labelValues.length).toBeGreaterThan(20);
     for (const value of labelValues) {
       expect(value).not.toMatch(/@|fd_[a-z]{2}_|mt_|[a-z]{2,4}_[0-9A-Za-z]{16,}|\d{3} \d{3}/);
+    }
+  });
+});
+
+describe('a metrics port on loopback (FRONTDESK_METRICS_PORT)', () => {
+  it('serves /metrics there without a token; the main port then refuses every token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontdesk-metrics-port-'));
+    const server = await serve({
+      url: pathToFileURL(join(dir, 'm.db')).href,
+      port: 0,
+      metricsPort: 0,
+      rateLimit: false,
+      logger: testLogger(),
+    });
+    try {
+      expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const loopback = await fetch(`${server.metricsUrl}/metrics`);
+      expect(loopback.status).toBe(200);
+      const names = parsePrometheusTextFormat(await loopback.text()).map((family) => family.name);
+      expect(names).toContain('frontdesk_write_queue_depth');
+      expect((await fetch(`${server.metricsUrl}/v1/business`)).status).toBe(404);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+      expect(
+        (
+          await fetch(`${server.url}/metrics`, {
+            headers: { Authorization: 'Bearer guess-0123456789abcdef' },
+          })
+        ).status,
+      ).toBe(401);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
