@@ -7,12 +7,15 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/open.js';
 import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
 import { ApiError } from './errors.js';
+import { createMetrics } from './metrics/registry.js';
 import { authenticateKey } from './middleware/auth.js';
 import { preflight } from './middleware/cors.js';
 import { refuseDotSegments } from './middleware/dot-segments.js';
+import { measureRequests } from './middleware/metrics.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
 import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -24,6 +27,7 @@ import { holdRoutes } from './routes/holds.js';
 import { homeRoutes } from './routes/home.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
@@ -37,6 +41,7 @@ import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
 import { liveHoldLimit } from './services/live-hold-limit.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
+import type { ReadinessOptions } from './services/readiness.js';
 import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
@@ -85,6 +90,13 @@ export interface AppOptions {
    * (default the system's; tests inject one).
    */
   webhooks?: { allowPrivate?: boolean; resolver?: Resolver };
+  /**
+   * Serve `GET /metrics` to a scraper sending `Authorization: Bearer` with this token; without one,
+   * metrics are neither collected nor served (404).
+   */
+  metricsToken?: string;
+  /** What `GET /readyz` checks beyond the database: a background worker's heartbeat. */
+  readiness?: ReadinessOptions;
 }
 
 export type App = Hono<AppEnv>;
@@ -111,6 +123,17 @@ export function createApp(options: AppOptions): App {
         : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy }),
   };
   const maxSize = options.bodyLimit ?? 64 * 1024;
+  const streams = streamLimits(options.streams);
+  const metricsToken = options.metricsToken || undefined;
+  const metrics =
+    metricsToken === undefined
+      ? undefined
+      : createMetrics({
+          database: options.database,
+          clock: deps.clock,
+          logger: deps.logger,
+          openStreams: () => streams.open,
+        });
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
@@ -118,6 +141,8 @@ export function createApp(options: AppOptions): App {
     await next();
   });
   app.use(requestId());
+  app.use(requestLog());
+  if (metrics) app.use(measureRequests(metrics));
   app.use(refuseDotSegments());
   app.use(preflight());
   const limitBody = bodyLimit({
@@ -142,7 +167,8 @@ export function createApp(options: AppOptions): App {
     return limitBody(c, next);
   });
 
-  app.route('/', healthRoutes());
+  app.route('/', healthRoutes(options.readiness));
+  app.route('/', metricsRoutes({ metrics, token: metricsToken }));
   app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
   app.route(
     '/',
@@ -185,7 +211,7 @@ export function createApp(options: AppOptions): App {
     '/v1',
     stockStreamRoutes({
       heartbeatMs: options.streamHeartbeatMs,
-      limits: streamLimits(options.streams),
+      limits: streams,
       clientOf: kit.clientOf,
     }),
   );

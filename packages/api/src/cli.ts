@@ -15,7 +15,7 @@ import { backupScheduleFromEnv } from './backup/schedule-env.js';
 import { writeBackup } from './backup/write.js';
 import { migrate } from './db/migrate.js';
 import { type Database, filePath, openDatabase } from './db/open.js';
-import { jsonLogger } from './env.js';
+import { createJsonLogger, type LogLevel, logLevels } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
 import { closeOnSignals, serve } from './server.js';
@@ -58,7 +58,10 @@ default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address
 it, e.g. https://book.example.com: console links and checks), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
 (allow http: and private, loopback and link-local webhook targets: LANs, development),
 FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s,
-15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7).`;
+15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7), FRONTDESK_METRICS_TOKEN (serve GET /metrics to
+Authorization: Bearer with this token, 16+ characters; unset: metrics off), FRONTDESK_METRICS_PORT
+(also serve /metrics without a token on 127.0.0.1 at this port), FRONTDESK_LOG_LEVEL (error, warn,
+info or debug; default info: one line per request).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -92,8 +95,32 @@ function webhookOptions() {
   return { allowPrivate: raw === '1' };
 }
 
+/** `FRONTDESK_LOG_LEVEL`, default `info`. */
+function logLevelFromEnv(): LogLevel {
+  const raw = process.env.FRONTDESK_LOG_LEVEL || 'info';
+  const level = logLevels.find((known) => known === raw.toLowerCase());
+  if (level === undefined) {
+    throw new UsageError(`FRONTDESK_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+/** `FRONTDESK_METRICS_TOKEN`: long enough not to be guessed, and sendable in a header. */
+function metricsTokenFromEnv(): string | undefined {
+  const token = process.env.FRONTDESK_METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,}$/.test(token)) {
+    throw new UsageError(
+      'FRONTDESK_METRICS_TOKEN must be at least 16 visible characters without spaces (e.g. openssl rand -hex 32)',
+    );
+  }
+  return token;
+}
+
 async function runServe(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'no-worker': { type: 'boolean' } } });
+  const logger = createJsonLogger({ level: logLevelFromEnv() });
+  const metricsToken = metricsTokenFromEnv();
+  const metricsPort = numberFromEnv('FRONTDESK_METRICS_PORT');
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
@@ -114,6 +141,9 @@ async function runServe(args: string[]): Promise<void> {
     ...backupScheduleFromEnv(process.env, dbUrl()),
     webhooks: webhookOptions(),
     ...(values['no-worker'] ? { worker: false as const } : {}),
+    logger,
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
@@ -130,36 +160,41 @@ async function runServe(args: string[]): Promise<void> {
         }
       : {}),
   });
-  closeOnSignals(server);
-  jsonLogger.info('listening', { url: server.url, pid: process.pid });
+  closeOnSignals(server, logger);
+  logger.info('listening', {
+    url: server.url,
+    pid: process.pid,
+    ...(server.metricsUrl ? { metricsUrl: `${server.metricsUrl}/metrics` } : {}),
+  });
 }
 
 /** `frontdesk worker`: the background worker alone, until SIGTERM/SIGINT. */
 async function runWorker(): Promise<void> {
   const webhooks = webhookOptions();
+  const logger = createJsonLogger({ level: logLevelFromEnv() });
   const database = await openDatabase(dbUrl(), authToken());
   await migrate(database);
-  const worker = createWorker({ database, webhooks });
+  const worker = createWorker({ database, webhooks, logger });
   worker.start();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    jsonLogger.info('shutting down', { signal });
+    logger.info('shutting down', { signal });
     worker
       .stop()
       .then(() => database.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          jsonLogger.error('shutdown failed', { error: String(error) });
+          logger.error('shutdown failed', { error: String(error) });
           process.exit(1);
         },
       );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  jsonLogger.info('worker started', { pid: process.pid, owner: worker.owner });
+  logger.info('worker started', { pid: process.pid, owner: worker.owner });
 }
 
 async function runSeed(args: string[]): Promise<void> {

@@ -23,6 +23,8 @@ export interface StreamLimitOptions {
 
 export interface StreamLimits {
   readonly maxSkus: number;
+  /** Streams open in this process now (a metrics gauge). */
+  readonly open: number;
   /**
    * Admits one stream of `client` (`key id|address`) or throws 429 `rate_limited`. Returns the
    * function that ends it: call it once, when the stream closes for any reason.
@@ -49,6 +51,9 @@ export function streamLimits(options: StreamLimitOptions = {}): StreamLimits {
 
   return {
     maxSkus: options.maxSkus ?? 50,
+    get open() {
+      return total;
+    },
     admit(client, now) {
       const taken = connects?.take(client, now);
       if (taken && !taken.allowed) {
