@@ -41,8 +41,11 @@ function spawnServer(args, env) {
   });
 }
 
-/** A fresh database file with the demo seeded, served by the built CLI with no rate limit. */
-export async function startApi() {
+/**
+ * A fresh database file with the demo seeded, served by the built CLI with no rate limit (unless
+ * `env` sets one).
+ */
+export async function startApi(env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
   const file = join(dir, 'bench.db');
   const dbUrl = pathToFileURL(file).href;
@@ -56,6 +59,8 @@ export async function startApi() {
     PORT: '0',
     HOST: '127.0.0.1',
     FRONTDESK_RATE_LIMIT: '0',
+    FRONTDESK_SECRET_RATE_LIMIT: '0',
+    ...env,
   });
   return {
     ...server,

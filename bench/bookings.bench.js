@@ -6,6 +6,10 @@
  * in the same run. For comparison with earlier figures it also times the previous baseline (one
  * connection, serial BEGIN IMMEDIATE; INSERT; COMMIT, no read). Needs the built packages (see
  * http.bench.js).
+ *
+ * `node bench/bookings.bench.js limiter`: the cost of the rate limit counted in the database — the
+ * same booking load with the limit off and on (so high that nothing is refused: every request
+ * reads its bucket and takes a token in its transaction), alternating, in one run.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -82,8 +86,8 @@ async function rawTransactions({ interactive }) {
   return count / seconds;
 }
 
-async function apiBookings() {
-  const server = await startApi();
+async function apiBookings(env = {}) {
+  const server = await startApi(env);
   const sk = server.seed.secretKey;
   const headers = { Authorization: `Bearer ${sk}`, 'Content-Type': 'application/json' };
   // A resource open around the clock and a class of 1000 seats on a 30-minute grid: no request
@@ -145,6 +149,35 @@ async function apiBookings() {
     errors: result.errors,
     p99: result.latency.p99,
   };
+}
+
+if (process.argv[2] === 'limiter') {
+  // Publishable key, one client address: 50 connections share one bucket, the busiest case.
+  const modes = {
+    off: { FRONTDESK_RATE_LIMIT: '0' },
+    on: { FRONTDESK_RATE_LIMIT: '1000000000' },
+  };
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const totals = { off: [], on: [] };
+  for (let round = 1; round <= rounds; round++) {
+    for (const [mode, env] of Object.entries(modes)) {
+      const booked = await apiBookings(env);
+      totals[mode].push(booked.perSecond);
+      console.log({
+        title: `POST /v1/bookings, 50 clients, rate limit ${mode} (round ${round})`,
+        'bookings/s': Math.round(booked.perSecond),
+        'p99 ms': booked.p99,
+        non2xx: booked.non2xx,
+        errors: booked.errors,
+      });
+    }
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    `limit on / off: ${((mean(totals.on) / mean(totals.off)) * 100).toFixed(1)} % ` +
+      `(${Math.round(mean(totals.on))} vs ${Math.round(mean(totals.off))} bookings/s, mean of ${rounds} rounds)`,
+  );
+  process.exit(0);
 }
 
 const serial = await rawTransactions({ interactive: false });
