@@ -164,7 +164,9 @@ async function runKeys(args: string[]): Promise<void> {
     kind: kind.data,
     label: values.label ?? '',
     allowedOrigins: origins,
-    ...(rateLimit !== undefined ? { rateLimitPerMinute: /^\d+$/.test(rateLimit) ? Number(rateLimit) : rateLimit } : {}),
+    ...(rateLimit !== undefined
+      ? { rateLimitPerMinute: /^\d+$/.test(rateLimit) ? Number(rateLimit) : rateLimit }
+      : {}),
   });
   if (!input.success) {
     const issue = input.error.issues[0];

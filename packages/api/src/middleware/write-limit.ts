@@ -8,9 +8,10 @@
  * one upsert and no transaction (no fsync) of its own; a request over the limit is rolled back
  * whole. A request that fails inside its transaction (409, 404) still counts: its work is undone
  * to a savepoint, the token is kept. One that never writes (a 422 before the transaction) is
- * counted afterwards on its own. An empty bucket is noticed by a read first, so a flood of refused
- * requests never reaches the writer. Answers carry the IETF draft headers `RateLimit-Policy` and
- * `RateLimit`; a refusal is 429 `rate_limited` with `Retry-After`.
+ * counted afterwards on its own. A process that found a bucket empty refuses it from memory until
+ * time alone has put a token back (nothing else can), so a flood of refused requests reaches the
+ * database about once per process and token. Answers carry the IETF draft headers
+ * `RateLimit-Policy` and `RateLimit`; a refusal is 429 `rate_limited` with `Retry-After`.
  */
 import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -21,7 +22,6 @@ import {
   type Bucket,
   type BucketPolicy,
   bucketOf,
-  peekBucket,
   sweepFullBuckets,
   type Take,
   takeToken,
@@ -57,7 +57,9 @@ function bucketFor(c: Context<AppEnv>, options: WriteLimitOptions): Bucket | und
   }
   // A business backend books for many customers from one address: its budget is per key. A
   // console user (keyId is the user's id) gets the server's secret budget for themselves.
-  const perMinute = auth.user ? options.secretPerMinute : (auth.rateLimitPerMinute ?? options.secretPerMinute);
+  const perMinute = auth.user
+    ? options.secretPerMinute
+    : (auth.rateLimitPerMinute ?? options.secretPerMinute);
   if (perMinute === false || perMinute <= 0) return undefined;
   const subject = auth.user ? `usr|${auth.user.id}` : `sk|${auth.keyId}`;
   return bucketOf(subject, { limit: perMinute, windowSeconds: 60, burst: perMinute });
@@ -81,13 +83,13 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
  * `database`, whose first write transaction takes the request's token before its work (see the
- * module note). `taken()` says what the take gave, once that transaction has run.
+ * module note) and tells `onTaken`. `taken()` says what the take gave, once that transaction has run.
  */
 function chargingFirstWrite(
   database: Database,
   bucket: Bucket,
   now: number,
-  beforeWork: (tx: Db) => Promise<void>,
+  hooks: { beforeWork(tx: Db): Promise<void>; onTaken(taken: Take): void },
 ): { database: Database; taken(): Take | undefined } {
   let charged = false;
   let outcome: Take | undefined;
@@ -98,7 +100,8 @@ function chargingFirstWrite(
       const taken = await takeToken(tx, bucket, now);
       outcome = taken;
       if (!taken.allowed) throw tooMany(bucket.policy, taken);
-      await beforeWork(tx);
+      hooks.onTaken(taken);
+      await hooks.beforeWork(tx);
       await tx.run(sql`SAVEPOINT rate_limited_request`);
       try {
         const value = await fn(tx);
@@ -119,6 +122,38 @@ function chargingFirstWrite(
   return { database: { ...database, write }, taken: () => outcome };
 }
 
+/**
+ * Buckets this process found empty, until they hold a token again. Only time refills a bucket, so
+ * refusing from here until then is what the database would answer. Forgotten once past.
+ */
+function emptyBuckets() {
+  const until = new Map<string, number>();
+  let nextSweep = 0;
+  return {
+    /** The refusal to answer without asking the database, if `id` is known to be empty at `now`. */
+    refusal(id: string, now: number): Extract<Take, { allowed: false }> | undefined {
+      const at = until.get(id);
+      if (at === undefined) return undefined;
+      if (at <= now) {
+        until.delete(id);
+        return undefined;
+      }
+      return {
+        allowed: false,
+        retryAfterMs: at - now,
+        retryAfterSeconds: Math.max(1, Math.ceil((at - now) / 1000)),
+      };
+    },
+    remember(id: string, now: number, refused: Extract<Take, { allowed: false }>): void {
+      if (now >= nextSweep) {
+        nextSweep = now + SWEEP_EVERY_MS;
+        for (const [key, at] of until) if (at <= now) until.delete(key);
+      }
+      until.set(id, now + refused.retryAfterMs);
+    },
+  };
+}
+
 /** Builds the limiter of public writes; apply it to each limited route. */
 export function writeLimit(options: WriteLimitOptions): MiddlewareHandler<AppEnv> {
   let nextSweep = 0;
@@ -127,6 +162,7 @@ export function writeLimit(options: WriteLimitOptions): MiddlewareHandler<AppEnv
     nextSweep = now + SWEEP_EVERY_MS;
     await sweepFullBuckets(tx, now);
   };
+  const empty = emptyBuckets();
   return async (c, next) => {
     const bucket = bucketFor(c, options);
     if (!bucket) return next();
@@ -134,15 +170,21 @@ export function writeLimit(options: WriteLimitOptions): MiddlewareHandler<AppEnv
     c.header('RateLimit-Policy', `${policy.limit};w=${policy.windowSeconds}`);
     const deps = c.var.deps;
     const now = options.clock();
-    const early = await peekBucket(deps.database.db, bucket, now);
-    if (early && !early.allowed) throw tooMany(policy, early);
+    const known = empty.refusal(bucket.id, now);
+    if (known) throw tooMany(policy, known);
 
-    const charging = chargingFirstWrite(deps.database, bucket, now, (tx) => sweepIfDue(tx, now));
+    const charging = chargingFirstWrite(deps.database, bucket, now, {
+      beforeWork: (tx) => sweepIfDue(tx, now),
+      // Set while the handler still runs: after its answer is made, a header means copying it.
+      onTaken: (taken) => c.header('RateLimit', headerOf(policy, taken)),
+    });
     c.set('deps', { ...deps, database: charging.database });
     await next();
+    const outcome = charging.taken();
+    if (outcome?.allowed === false) empty.remember(bucket.id, now, outcome);
+    if (outcome !== undefined) return;
     // A request that never wrote (bad input, refused before its transaction) still counts.
-    const taken =
-      charging.taken() ?? (await deps.database.write((tx) => takeToken(tx, bucket, now, false)));
+    const taken = await deps.database.write((tx) => takeToken(tx, bucket, now, false));
     if (taken.allowed) c.header('RateLimit', headerOf(policy, taken));
   };
 }

@@ -2,10 +2,10 @@
  * @module Token buckets in the database (`rate_buckets`), so that every API process on one
  * database draws from the same bucket: two processes allow the limit once, not twice. A token is
  * taken by one upsert inside a write transaction; write transactions are serialized across
- * processes by the database's write lock, so parallel requests cannot overdraw a bucket. Reading a
- * bucket (to refuse early, without writing) needs no lock. Buckets hold a hash, never the address.
+ * processes by the database's write lock, so parallel requests cannot overdraw a bucket. Buckets
+ * hold a hash, never the address.
  */
-import { eq, lte, sql } from 'drizzle-orm';
+import { lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
 import { rateBuckets } from '../db/schema.js';
@@ -27,7 +27,7 @@ export interface Bucket {
 /** The outcome of taking a token: allowed with what is left, or refused with when to retry. */
 export type Take =
   | { allowed: true; remaining: number; resetSeconds: number }
-  | { allowed: false; retryAfterSeconds: number };
+  | { allowed: false; retryAfterSeconds: number; retryAfterMs: number };
 
 /** The bucket of `subject` (`pk|key|address`, `sk|key`, `usr|user`) under `policy`. */
 export const bucketOf = (subject: string, policy: BucketPolicy): Bucket => ({
@@ -37,32 +37,17 @@ export const bucketOf = (subject: string, policy: BucketPolicy): Bucket => ({
 
 const perMs = (policy: BucketPolicy) => policy.limit / (policy.windowSeconds * 1000);
 
-const refused = (tokens: number, policy: BucketPolicy): Take => ({
-  allowed: false,
+const refused = (tokens: number, policy: BucketPolicy): Take => {
   // When the bucket holds one whole token again.
-  retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs(policy) / 1000)),
-});
+  const retryAfterMs = (1 - tokens) / perMs(policy);
+  return { allowed: false, retryAfterMs, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+};
 
 const allowed = (tokensLeft: number, policy: BucketPolicy): Take => ({
   allowed: true,
   remaining: Math.max(0, Math.floor(tokensLeft)),
   resetSeconds: Math.max(0, Math.ceil((policy.burst - tokensLeft) / perMs(policy) / 1000)),
 });
-
-/**
- * Whether the bucket, as every process has committed it, holds a token now. Refusing here costs a
- * read and no write; allowing is only a forecast (`takeToken` decides).
- */
-export async function peekBucket(db: Db, bucket: Bucket, now: number): Promise<Take | undefined> {
-  const [row] = await db
-    .select({ tokens: rateBuckets.tokens, updatedAt: rateBuckets.updatedAt })
-    .from(rateBuckets)
-    .where(eq(rateBuckets.id, bucket.id));
-  if (!row) return undefined;
-  const { policy } = bucket;
-  const tokens = Math.min(policy.burst, row.tokens + Math.max(0, now - row.updatedAt) * perMs(policy));
-  return tokens < 1 ? refused(tokens, policy) : undefined;
-}
 
 /**
  * Takes one token, in the write transaction `tx`, with one statement: refill for the time since
