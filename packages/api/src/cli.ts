@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module The `frontdesk` command: init (a new business), serve, migrate, seed --demo [--json], keys
- * create, backup FILE, import FILE (CSV products or stock).
+ * create, backup FILE, restore FILE, import FILE (CSV products or stock).
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -9,8 +9,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiKeyInput, KeyKind, Origin } from '@frontdesk/core';
+import { isBackupError } from './backup/backup-error.js';
+import { restoreDatabase } from './backup/restore.js';
+import { backupScheduleFromEnv } from './backup/schedule-env.js';
+import { writeBackup } from './backup/write.js';
 import { migrate } from './db/migrate.js';
-import { type Database, openDatabase } from './db/open.js';
+import { type Database, filePath, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
@@ -33,7 +37,11 @@ const usage = `Usage: frontdesk <command>
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
        [--rate-limit N]       --rate-limit: a secret key's own budget of rate-limited writes
                               a minute (1-10000; default FRONTDESK_SECRET_RATE_LIMIT)
-  backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites)
+  backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites), then
+                              check the copy (integrity and schema)
+  restore FILE                Replace the database with the backup FILE (checked first; refused
+                              while any process uses the database); the replaced file is kept
+                              as <database>.replaced-<time>
   import FILE --business ID [--kind products|stock] [--encoding utf-8|windows-1252]
                               Import products or stock counts from CSV (see docs/stock.md). UTF-8
                               unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
@@ -47,7 +55,9 @@ own, and per console user, default 600; 0 turns it off), FRONTDESK_MAX_LIVE_HOLD
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
-it, e.g. https://book.example.com: console links and checks).`;
+it, e.g. https://book.example.com: console links and checks), FRONTDESK_BACKUP_DIR (scheduled
+backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s, 15m, 6h, 1d), FRONTDESK_BACKUP_KEEP
+(default 7).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -91,6 +101,7 @@ async function runServe(): Promise<void> {
     authToken: authToken(),
     port: numberFromEnv('PORT') ?? 8787,
     host: process.env.HOST || '127.0.0.1',
+    ...backupScheduleFromEnv(process.env, dbUrl()),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
@@ -187,13 +198,26 @@ async function runBackup(args: string[]): Promise<void> {
   if (!file) throw new UsageError('backup needs a target file');
   const target = resolve(file);
   if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite it`);
-  await withDatabase(async (db) => {
-    if (!db.local)
-      throw new UsageError('backup works on local files; use your Turso/sqld backups for remote databases');
-    // VACUUM INTO writes a consistent, compacted copy while other processes keep reading and writing.
-    await db.client.execute({ sql: 'VACUUM INTO ?', args: [target] });
-  });
-  process.stdout.write(`Backed up to ${target}\n`);
+  const written = await withDatabase((db) => writeBackup(db, target));
+  process.stdout.write(`Backed up to ${written.file} (${written.bytes} bytes, checked)\n`);
+}
+
+async function runRestore(args: string[]): Promise<void> {
+  const file = args[0];
+  if (!file || args.length > 1) throw new UsageError('restore needs one backup file');
+  const url = dbUrl();
+  if (!url.startsWith('file:') || url.includes(':memory:')) {
+    throw new UsageError('restore works on local files; use your Turso/sqld restore for remote databases');
+  }
+  const result = await restoreDatabase(filePath(url), file);
+  const schema = result.backupSchema;
+  process.stdout.write(
+    `Restored ${resolve(file)} into ${result.database}` +
+      (schema.state === 'older'
+        ? ` (migrated from ${schema.applied} to ${schema.known} migrations)\n`
+        : '\n') +
+      (result.replacedFile ? `The database it replaced is kept as ${result.replacedFile}\n` : ''),
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -216,6 +240,8 @@ async function main(argv: string[]): Promise<void> {
       return runKeys(rest);
     case 'backup':
       return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
     case 'import':
       process.exitCode = await withDatabase(async (db) => {
         await migrate(db);
@@ -234,6 +260,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (isBackupError(error)) {
+    process.stderr.write(`frontdesk: ${error.message}\n`);
+    process.exit(1);
+  }
   if (
     error instanceof UsageError ||
     error instanceof InitUsageError ||

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
+import { type BackupSchedule, type BackupScheduleSettings, startBackupSchedule } from './backup/schedule.js';
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
@@ -19,6 +20,8 @@ export interface ServeOptions extends Omit<AppOptions, 'database'> {
   host?: string;
   /** Apply pending migrations before listening. Default true. */
   migrate?: boolean;
+  /** Scheduled backups of a local database file (see backup/schedule.ts); off by default. */
+  backups?: BackupScheduleSettings;
 }
 
 export interface RunningServer {
@@ -33,7 +36,7 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const database = await openDatabase(options.url, options.authToken);
   if (options.migrate !== false) await migrate(database);
-  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, ...appOptions } = options;
+  const { url: _u, authToken: _a, port: _p, host: _h, migrate: _m, backups, ...appOptions } = options;
   const app = createApp({ ...appOptions, database });
   const host = options.host ?? '127.0.0.1';
   let server!: ServerType;
@@ -41,6 +44,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     server = honoServe({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
     server.once('error', reject);
   });
+  const backupSchedule: BackupSchedule | undefined = backups
+    ? startBackupSchedule({ ...backups, database, logger: appOptions.logger ?? jsonLogger })
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     port: address.port,
@@ -70,6 +76,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           });
           closeIdle();
         });
+        await backupSchedule?.stop();
         await database.close();
       })();
       return closing;

@@ -25,6 +25,8 @@ function frontdesk(args: string[], dbUrl: string) {
 }
 
 describe('frontdesk CLI', () => {
+  // Eight CLI runs and two servers, each starting tsx: 2-3 s of CPU apiece on Node 24, which CI
+  // also runs this on (beside the main run), hence the long timeout.
   it('seed --demo is idempotent, keys create works, backup refuses to overwrite', async () => {
     dir = mkdtempSync(join(tmpdir(), 'frontdesk-cli-'));
     const dbUrl = pathToFileURL(join(dir, 'nested', 'fd.db')).href; // the directory is created

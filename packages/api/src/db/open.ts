@@ -55,7 +55,8 @@ function ensureDirectory(url: string): void {
   mkdirSync(dirname(filePath(url)), { recursive: true });
 }
 
-function filePath(url: string): string {
+/** The path of a `file:` URL (`file:./data/x.db`, `file:///abs/x.db`), without its query. */
+export function filePath(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
 }
 
