@@ -91,7 +91,14 @@ export async function startApi({ env = {}, args = [] } = {}) {
   const port = await freePort();
   const server = await spawnServer(
     [cli, 'serve', ...args],
-    { FRONTDESK_DB_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', FRONTDESK_RATE_LIMIT: '0', ...env },
+    {
+      FRONTDESK_DB_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      FRONTDESK_RATE_LIMIT: '0',
+      FRONTDESK_SECRET_RATE_LIMIT: '0',
+      ...env,
+    },
     `http://127.0.0.1:${port}`,
   );
   return {

@@ -13,9 +13,10 @@ import { preflight } from './middleware/cors.js';
 import { refuseDotSegments } from './middleware/dot-segments.js';
 import { measureRequests } from './middleware/metrics.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
-import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
+import { clientAddress, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
+import { writeLimit } from './middleware/write-limit.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -39,7 +40,6 @@ import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
-import { liveHoldLimit } from './services/live-hold-limit.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
 import type { ReadinessOptions } from './services/readiness.js';
 import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
@@ -49,8 +49,18 @@ export interface AppOptions {
   database: Database;
   /** Current time in epoch ms; tests pass a controllable clock. Default `Date.now`. */
   clock?: () => number;
-  /** Public-write rate limit; `false` turns it off (tests, benchmarks). */
+  /**
+   * Rate limit of public writes with a publishable key, per key and client address (default 30 a
+   * minute, bursts of 10); `false` turns it off (tests, benchmarks). Counted in the database: it
+   * holds across every process on one database.
+   */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * The same writes with a secret key that has no budget of its own (`rateLimitPerMinute`), and
+   * with each console user's session: this many a minute, per key or user, spendable at once.
+   * `false` turns it off. Default 600.
+   */
+  secretRateLimit?: number | false;
   /** Trust `X-Forwarded-For` from this many proxies (`true` = 1). Default: off, socket address only. */
   trustProxy?: boolean | number;
   /** Largest accepted request body in bytes. Default 64 KB. */
@@ -64,6 +74,7 @@ export interface AppOptions {
   /**
    * Live holds one client (publishable key + address) may have at once; `false` = no cap.
    * Default 3. Secret keys are not capped (a business backend speaks for many customers).
+   * Counted in the database, across processes.
    */
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
@@ -115,12 +126,14 @@ export function createApp(options: AppOptions): App {
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
-    liveHolds: liveHoldLimit(options.maxLiveHoldsPerClient ?? 3),
+    maxLiveHoldsPerClient: options.maxLiveHoldsPerClient ?? 3,
     clientOf: (c) => `${c.var.auth.keyId}|${clientAddress(c, trustProxy)}`,
-    publicWriteLimit:
-      options.rateLimit === false
-        ? async (_c, next) => next()
-        : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy }),
+    publicWriteLimit: writeLimit({
+      publishable: options.rateLimit ?? {},
+      secretPerMinute: options.secretRateLimit ?? 600,
+      clock: deps.clock,
+      trustProxy,
+    }),
   };
   const maxSize = options.bodyLimit ?? 64 * 1024;
   const streams = streamLimits(options.streams);

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { KeyKind, Origin } from '@frontdesk/core';
+import { ApiKeyInput, KeyKind, Origin } from '@frontdesk/core';
 import { isBackupError } from './backup/backup-error.js';
 import { restoreDatabase } from './backup/restore.js';
 import { backupScheduleFromEnv } from './backup/schedule-env.js';
@@ -39,6 +39,8 @@ const usage = `Usage: frontdesk <command>
   seed --demo [--json]        Create the demo business (idempotent) and its console owner;
                               --json prints its keys and the owner's (new) password
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
+       [--rate-limit N]       --rate-limit: a secret key's own budget of rate-limited writes
+                              a minute (1-10000; default FRONTDESK_SECRET_RATE_LIMIT)
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites), then
                               check the copy (integrity and schema)
   restore FILE                Replace the database with the backup FILE (checked first; refused
@@ -50,8 +52,10 @@ const usage = `Usage: frontdesk <command>
                               or row may hold at most 1 MiB
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
-PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
-per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
+PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (public
+writes per minute per publishable key and address, default 30; 0 turns it off),
+FRONTDESK_SECRET_RATE_LIMIT (the same writes per minute per secret key without a budget of its
+own, and per console user, default 600; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
@@ -123,6 +127,7 @@ async function runServe(args: string[]): Promise<void> {
   const metricsPort = numberFromEnv('FRONTDESK_METRICS_PORT');
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
+  const secretPerMinute = numberFromEnv('FRONTDESK_SECRET_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
   const publicUrl = process.env.FRONTDESK_PUBLIC_URL || undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
@@ -147,6 +152,7 @@ async function runServe(args: string[]): Promise<void> {
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
+    ...(secretPerMinute !== undefined ? { secretRateLimit: cap(secretPerMinute) } : {}),
     streams: {
       ...(maxStreams !== undefined ? { perProcess: cap(maxStreams) } : {}),
       ...(maxStreamsPerClient !== undefined ? { perClient: cap(maxStreamsPerClient) } : {}),
@@ -232,6 +238,7 @@ async function runKeys(args: string[]): Promise<void> {
       kind: { type: 'string' },
       origin: { type: 'string', multiple: true },
       label: { type: 'string' },
+      'rate-limit': { type: 'string' },
     },
   });
   if (positionals[0] !== 'create') throw new UsageError('Only `keys create` exists');
@@ -242,18 +249,26 @@ async function runKeys(args: string[]): Promise<void> {
   for (const origin of origins) {
     if (!Origin.safeParse(origin).success) throw new UsageError(`Not an origin: ${origin}`);
   }
+  const rateLimit = values['rate-limit'];
+  // The wire contract's rules, so the CLI and POST /v1/keys accept the same keys.
+  const input = ApiKeyInput.safeParse({
+    kind: kind.data,
+    label: values.label ?? '',
+    allowedOrigins: origins,
+    ...(rateLimit !== undefined
+      ? { rateLimitPerMinute: /^\d+$/.test(rateLimit) ? Number(rateLimit) : rateLimit }
+      : {}),
+  });
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    const flag = issue?.path[0] === 'rateLimitPerMinute' ? '--rate-limit' : (issue?.path[0] ?? 'input');
+    throw new UsageError(`${String(flag)}: ${issue?.message ?? 'not valid'}`);
+  }
   const key = await withDatabase(async (db) => {
     await getBusinessRow(db.db, values.business!).catch(() => {
       throw new UsageError(`No business ${values.business}`);
     });
-    return db.write((tx) =>
-      createKey(
-        tx,
-        values.business!,
-        { kind: kind.data, label: values.label ?? '', allowedOrigins: origins },
-        Date.now(),
-      ),
-    );
+    return db.write((tx) => createKey(tx, values.business!, input.data, Date.now()));
   });
   process.stdout.write(`${JSON.stringify(key)}\n`);
 }

@@ -29,6 +29,8 @@ export interface AuthContext {
   businessId: string;
   kind: 'publishable' | 'secret';
   allowedOrigins: string[];
+  /** A secret key's own budget of rate-limited writes a minute; null/absent: the server's default. */
+  rateLimitPerMinute?: number | null;
   /**
    * The business's zone and version stamps, read together with the key in this request. Fresh
    * enough for reads (availability); writes read them again inside their transaction.

@@ -58,8 +58,10 @@ export interface TestAppOptions {
   timezone?: string;
   /** Origins the publishable key accepts. Default `['*']`. */
   allowedOrigins?: string[];
-  /** Rate limit for public writes. Default off (`false`), so tests can fire freely. */
+  /** Rate limit for public writes with the publishable key. Default off (`false`), so tests can fire freely. */
   rateLimit?: AppOptions['rateLimit'];
+  /** Writes a minute for secret keys (without their own budget) and console users. Default off (`false`). */
+  secretRateLimit?: AppOptions['secretRateLimit'];
   trustProxy?: AppOptions['trustProxy'];
   bodyLimit?: number;
   publicUrl?: string;
@@ -197,6 +199,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: db,
     clock,
     rateLimit: options.rateLimit ?? false,
+    secretRateLimit: options.secretRateLimit ?? false,
     logger: options.logger ?? testLogger(logs, options.expectErrors ?? false),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),

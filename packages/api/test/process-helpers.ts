@@ -57,6 +57,7 @@ export function startServer(dbUrl: string, env: Record<string, string> = {}): Pr
       PORT: '0',
       HOST: '127.0.0.1',
       FRONTDESK_RATE_LIMIT: '0',
+      FRONTDESK_SECRET_RATE_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -5,7 +5,7 @@
  * loop to slow everyone's reads. So: at most `maxSkus` SKUs per stream (422), and 429 past
  * `perClient` open streams per (key, client address), past `perProcess` open streams in all, or
  * past the connect rate per (key, client address). Counted in memory: a stream lives in one
- * process, and like the write rate limit these are per process.
+ * process, so these are per process (unlike the write rate limit, which is counted in the database).
  */
 import { ApiError } from '../errors.js';
 import { type RateLimitOptions, tokenBuckets } from '../middleware/rate-limit.js';
