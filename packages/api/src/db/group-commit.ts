@@ -135,6 +135,7 @@ export class GroupCommitWriter<D> {
       ended();
       // Not one task of the batch is durable. Busy errors are retried by running the batch again;
       // anything else fails every task, so no caller believes in a write that did not happen.
+      this.#inFlight = 0;
       if (isBusyError(error)) {
         this.#observer?.busyRetry();
         this.#pending.unshift(...batch);
@@ -143,6 +144,8 @@ export class GroupCommitWriter<D> {
       for (const task of batch) task.reject(error);
       return;
     }
+    // Out of the queue before their callers hear back: the depth a caller then reads is current.
+    this.#inFlight = 0;
     batch.forEach((task, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) task.resolve(outcome.value);
