@@ -19,6 +19,7 @@ import { call, customer } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp, testLogger } from './helpers.js';
 import { openStream } from './sse.js';
 import { createStockTestApp } from './stock-fixtures.js';
+import { createWebhookTest } from './webhook-helpers.js';
 
 const token = 'metrics-token-0123456789abcdef';
 
@@ -279,5 +280,31 @@ describe('a metrics port on loopback (FRONTDESK_METRICS_PORT)', () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the outbox on /metrics', () => {
+  it('shows webhook deliveries waiting, and how long the most overdue one has been due', async () => {
+    const w = await createWebhookTest({ metricsToken: token });
+    t = w;
+    // Nothing listens on port 1: each attempt fails at once and the delivery waits for its retry.
+    await w.endpoint({ url: 'http://127.0.0.1:1/hook' });
+    const booked = await call(w, 'POST', '/v1/bookings', {
+      key: w.publishableKey,
+      body: { service: w.catalog!.serviceIds.haircut, start: at(10), customer },
+    });
+    expect(booked.status).toBe(201);
+    const before = await families(w);
+    expect(sampleValue(before, 'frontdesk_outbox_pending', { kind: 'webhook' })).toBe(0);
+    await w.worker.drain();
+    const waiting = await families(w);
+    expect(sampleValue(waiting, 'frontdesk_outbox_pending', { kind: 'webhook' })).toBe(1);
+    expect(sampleValue(waiting, 'frontdesk_outbox_oldest_due_seconds', { kind: 'webhook' })).toBe(0);
+    w.clock.advance(65_000); // the first retry was due after about 5 s
+    const overdue = sampleValue(await families(w), 'frontdesk_outbox_oldest_due_seconds', {
+      kind: 'webhook',
+    });
+    expect(overdue).toBeGreaterThan(55);
+    expect(overdue).toBeLessThanOrEqual(65);
   });
 });

@@ -8,7 +8,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/open.js';
 import type { Logger } from '../env.js';
-import { countLiveHolds, countLiveReservations } from '../services/live-counts.js';
+import {
+  countLiveHolds,
+  countLiveReservations,
+  type OutboxBacklog,
+  outboxBacklog,
+} from '../services/live-counts.js';
 
 /** What the gauges are read from when a scrape comes. */
 export interface MetricSources {
@@ -97,6 +102,33 @@ export function createMetrics(sources: MetricSources): AppMetrics {
   );
   liveGauge('frontdesk_reservations_live', 'Stock reservations still active (all businesses)', () =>
     countLiveReservations(database.db, clock()),
+  );
+  const backlogGauge = (name: string, help: string, value: (row: OutboxBacklog, now: number) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['kind'],
+      registers,
+      async collect() {
+        try {
+          const rows = await outboxBacklog(database.db);
+          const now = clock();
+          this.reset();
+          for (const row of rows) this.set({ kind: row.kind }, value(row, now));
+        } catch (error) {
+          logger.warn('metrics: reading a gauge failed', { metric: name, error: String(error) });
+        }
+      },
+    });
+  backlogGauge(
+    'frontdesk_outbox_pending',
+    'Outbox jobs not yet done (webhook deliveries waiting, running or retrying), by kind (all businesses)',
+    (row) => row.pending,
+  );
+  backlogGauge(
+    'frontdesk_outbox_oldest_due_seconds',
+    'How long the most overdue pending outbox job has been due (0 when none is due yet), by kind',
+    (row, now) => (row.earliestDue === null ? 0 : Math.max(0, (now - row.earliestDue) / 1000)),
   );
   new Gauge({
     name: 'frontdesk_stock_streams_open',

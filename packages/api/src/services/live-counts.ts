@@ -28,3 +28,26 @@ export async function countLiveReservations(db: Db, now: number): Promise<number
     .where(and(eq(reservations.status, 'active'), gt(reservations.expiresAt, now)));
   return row?.live ?? 0;
 }
+
+/** Pending outbox jobs of one kind, and when the earliest of them fell (or falls) due. */
+export interface OutboxBacklog {
+  kind: string;
+  pending: number;
+  /** The smallest `due_at` among them, or null (every pending job is leased). */
+  earliestDue: number | null;
+}
+
+/**
+ * Pending outbox jobs by kind (`webhook`, …), read through the partial index of pending jobs: cheap
+ * however many finished jobs the table keeps.
+ */
+export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
+  const rows = await db.all<{ kind: string; pending: number; earliest: number | null }>(
+    sql`SELECT kind, count(*) AS pending, min(due_at) AS earliest FROM outbox_jobs WHERE status = 'pending' GROUP BY kind`,
+  );
+  return rows.map((row) => ({
+    kind: row.kind,
+    pending: Number(row.pending),
+    earliestDue: row.earliest === null ? null : Number(row.earliest),
+  }));
+}
