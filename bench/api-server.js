@@ -6,14 +6,19 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const api = await import('../packages/api/dist/index.js');
 
-/** Spawns `node args…` and resolves with the first `http://127.0.0.1:port` it prints. */
-function spawnServer(args, env) {
+/**
+ * Spawns `node args…` and resolves once it listens: with the first `http://127.0.0.1:port` it
+ * prints, or, given `url`, once `url/healthz` answers (a server whose log level hides the
+ * `listening` line). Its output is then drained and dropped, as a process manager would take it.
+ */
+function spawnServer(args, env, url) {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     env: { ...process.env, ...env },
@@ -22,28 +27,57 @@ function spawnServer(args, env) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     let log = '';
+    const ready = (found) => {
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      child.off('exit', onExit);
+      child.stdout.resume();
+      child.stderr.resume();
+      resolve({
+        url: found,
+        pid: child.pid,
+        close: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
     const onData = (chunk) => {
       log += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
-      if (match) {
-        resolve({
-          url: match[0],
-          close: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
+      if (match && url === undefined) ready(match[0]);
     };
+    const onExit = (code) => reject(new Error(`server exited (${code}):\n${log}`));
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+    child.once('exit', onExit);
+    if (url !== undefined) {
+      const poll = () =>
+        fetch(`${url}/healthz`).then(
+          (res) => (res.ok ? ready(url) : setTimeout(poll, 50)),
+          () => setTimeout(poll, 50),
+        );
+      poll();
+    }
+  });
+}
+
+/** A port that was free a moment ago (the server is told to listen on it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
   });
 }
 
 /**
- * A fresh database file with the demo seeded, served by the built CLI with no rate limit.
- * `env` and `args` go to `frontdesk serve` (e.g. FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1, --no-worker).
+ * A fresh database file with the demo seeded, served by the built CLI with no rate limit. `env`
+ * adds to the server's environment (`FRONTDESK_LOG_LEVEL`, `FRONTDESK_METRICS_TOKEN`,
+ * `FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1`, …) and `args` to `frontdesk serve` (e.g. `--no-worker`).
  */
 export async function startApi({ env = {}, args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
@@ -54,13 +88,19 @@ export async function startApi({ env = {}, args = [] } = {}) {
   const seed = await api.seedDemo(database);
   await database.close();
   const cli = fileURLToPath(new URL('../packages/api/dist/cli.js', import.meta.url));
-  const server = await spawnServer([cli, 'serve', ...args], {
-    FRONTDESK_DB_URL: dbUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    FRONTDESK_RATE_LIMIT: '0',
-    ...env,
-  });
+  const port = await freePort();
+  const server = await spawnServer(
+    [cli, 'serve', ...args],
+    {
+      FRONTDESK_DB_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      FRONTDESK_RATE_LIMIT: '0',
+      FRONTDESK_SECRET_RATE_LIMIT: '0',
+      ...env,
+    },
+    `http://127.0.0.1:${port}`,
+  );
   return {
     ...server,
     seed,

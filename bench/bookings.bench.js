@@ -6,6 +6,10 @@
  * in the same run. For comparison with earlier figures it also times the previous baseline (one
  * connection, serial BEGIN IMMEDIATE; INSERT; COMMIT, no read). Needs the built packages (see
  * http.bench.js).
+ *
+ * `node bench/bookings.bench.js limiter`: the cost of the rate limit counted in the database — the
+ * same booking load with the limit off and on (so high that nothing is refused: every request
+ * reads its bucket and takes a token in its transaction), alternating, in one run.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { startApi } from './api-server.js';
+import { api, startApi } from './api-server.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? (process.argv[2] === 'limiter' ? 5 : 10));
 const apiRequire = createRequire(new URL('../packages/api/package.json', import.meta.url));
 const { createClient } = await import(pathToFileURL(apiRequire.resolve('@libsql/client')).href);
 
@@ -82,8 +86,8 @@ async function rawTransactions({ interactive }) {
   return count / seconds;
 }
 
-async function apiBookings() {
-  const server = await startApi();
+async function apiBookings(env = {}) {
+  const server = await startApi({ env });
   const sk = server.seed.secretKey;
   const headers = { Authorization: `Bearer ${sk}`, 'Content-Type': 'application/json' };
   // A resource open around the clock and a class of 1000 seats on a 30-minute grid: no request
@@ -145,6 +149,104 @@ async function apiBookings() {
     errors: result.errors,
     p99: result.latency.p99,
   };
+}
+
+/**
+ * CPU time per booking request in this process (`app.request`, no sockets, one at a time), with the
+ * rate limit off or on: steadier than throughput on a shared machine, since it counts only this
+ * process's own work.
+ */
+async function inProcessCpu(limited, count) {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-limit-'));
+  const database = await api.openDatabase(pathToFileURL(join(dir, 'cpu.db')).href);
+  await api.migrate(database);
+  const seed = await api.seedDemo(database);
+  const quiet = { info() {}, warn() {}, error() {} };
+  const app = api.createApp({
+    database,
+    logger: quiet,
+    rateLimit: limited ? { limit: 1e9, windowSeconds: 60, burst: 1e9 } : false,
+    secretRateLimit: false,
+  });
+  const send = (path, key, body) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
+  const resource = await (await send('/v1/resources', seed.secretKey, { name: 'Hall', hours })).json();
+  const service = await (
+    await send('/v1/services', seed.secretKey, {
+      name: 'Class',
+      durationMinutes: 30,
+      capacity: 1000,
+      minNoticeMinutes: 0,
+      resourceIds: [resource.id],
+    })
+  ).json();
+  if (!service.id) throw new Error(`service: ${JSON.stringify(service)}`);
+  const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
+  let n = 0;
+  const book = async () => {
+    const res = await send('/v1/bookings', seed.publishableKey, {
+      service: service.id,
+      start: new Date(base + (n++ % 960) * 1_800_000).toISOString().replace('.000Z', 'Z'),
+      customer: { name: 'Bench Customer', email: 'bench@example.com' },
+    });
+    if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${await res.text()}`);
+  };
+  for (let i = 0; i < 50; i++) await book(); // warm-up: JIT, prepared statements, caches
+  const cpu = process.cpuUsage();
+  const began = performance.now();
+  for (let i = 0; i < count; i++) await book();
+  const used = process.cpuUsage(cpu);
+  const wall = performance.now() - began;
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { cpuUs: (used.user + used.system) / count, wallMs: wall / count };
+}
+
+if (process.argv[2] === 'limiter') {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const ratio = (on, off) => `${((mean(on) / mean(off)) * 100).toFixed(1)} %`;
+  // Publishable key, one client address: all 50 connections share one bucket, the busiest case.
+  const modes = { off: { FRONTDESK_RATE_LIMIT: '0' }, on: { FRONTDESK_RATE_LIMIT: '1000000000' } };
+  const rates = { off: [], on: [] };
+  const cpu = { off: [], on: [] };
+  for (let round = 1; round <= rounds; round++) {
+    for (const [mode, env] of Object.entries(modes)) {
+      const booked = await apiBookings(env);
+      rates[mode].push(booked.perSecond);
+      console.log({
+        title: `POST /v1/bookings, 50 clients, rate limit ${mode} (round ${round})`,
+        'bookings/s': Math.round(booked.perSecond),
+        'p99 ms': booked.p99,
+        non2xx: booked.non2xx,
+        errors: booked.errors,
+      });
+    }
+    for (const mode of ['off', 'on']) {
+      const used = await inProcessCpu(mode === 'on', Number(process.env.BENCH_REQUESTS ?? 300));
+      cpu[mode].push(used.cpuUs);
+      console.log({
+        title: `in-process, one at a time, rate limit ${mode} (round ${round})`,
+        'CPU µs/booking': Math.round(used.cpuUs),
+        'ms/booking': used.wallMs.toFixed(2),
+      });
+    }
+  }
+  console.log(
+    `throughput, limit on / off: ${ratio(rates.on, rates.off)} ` +
+      `(${Math.round(mean(rates.on))} vs ${Math.round(mean(rates.off))} bookings/s, mean of ${rounds} rounds)`,
+  );
+  console.log(
+    `CPU per booking, limit on / off: ${ratio(cpu.on, cpu.off)} ` +
+      `(${Math.round(mean(cpu.on))} vs ${Math.round(mean(cpu.off))} µs, mean of ${rounds} rounds)`,
+  );
+  process.exit(0);
 }
 
 const serial = await rawTransactions({ interactive: false });

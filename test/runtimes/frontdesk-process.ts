@@ -44,7 +44,7 @@ export function serveFrontdesk(cli: string, dbUrl: string): Promise<FrontdeskSer
     }, 60_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      const match = /"message":"listening","url":"([^"]+)"/.exec(log);
+      const match = /"url":"([^"]+)"[^\n]*"msg":"listening"/.exec(log);
       if (!match) return;
       clearTimeout(timer);
       resolve({

@@ -7,12 +7,16 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/open.js';
 import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
 import { ApiError } from './errors.js';
+import { createMetrics } from './metrics/registry.js';
 import { authenticateKey } from './middleware/auth.js';
 import { preflight } from './middleware/cors.js';
 import { refuseDotSegments } from './middleware/dot-segments.js';
+import { measureRequests } from './middleware/metrics.js';
 import { notFoundHandler, onError } from './middleware/problem.js';
-import { clientAddress, type RateLimitOptions, rateLimit } from './middleware/rate-limit.js';
+import { clientAddress, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
+import { writeLimit } from './middleware/write-limit.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingPageRoutes } from './routes/booking-page.js';
@@ -27,6 +31,7 @@ import { homeRoutes } from './routes/home.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
 import { messageRoutes } from './routes/messages.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
@@ -38,8 +43,8 @@ import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { type WidgetRouteOptions, widgetRoutes } from './routes/widget.js';
 import { demoPublishableKey } from './services/demo.js';
-import { liveHoldLimit } from './services/live-hold-limit.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
+import type { ReadinessOptions } from './services/readiness.js';
 import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
 import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
@@ -47,8 +52,18 @@ export interface AppOptions {
   database: Database;
   /** Current time in epoch ms; tests pass a controllable clock. Default `Date.now`. */
   clock?: () => number;
-  /** Public-write rate limit; `false` turns it off (tests, benchmarks). */
+  /**
+   * Rate limit of public writes with a publishable key, per key and client address (default 30 a
+   * minute, bursts of 10); `false` turns it off (tests, benchmarks). Counted in the database: it
+   * holds across every process on one database.
+   */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * The same writes with a secret key that has no budget of its own (`rateLimitPerMinute`), and
+   * with each console user's session: this many a minute, per key or user, spendable at once.
+   * `false` turns it off. Default 600.
+   */
+  secretRateLimit?: number | false;
   /** Trust `X-Forwarded-For` from this many proxies (`true` = 1). Default: off, socket address only. */
   trustProxy?: boolean | number;
   /** Largest accepted request body in bytes. Default 64 KB. */
@@ -62,6 +77,7 @@ export interface AppOptions {
   /**
    * Live holds one client (publishable key + address) may have at once; `false` = no cap.
    * Default 3. Secret keys are not capped (a business backend speaks for many customers).
+   * Counted in the database, across processes.
    */
   maxLiveHoldsPerClient?: number | false;
   /** Stock stream heartbeat, also how soon a stream of a revoked key ends. Default 15 000 ms. */
@@ -88,6 +104,13 @@ export interface AppOptions {
    * (default the system's; tests inject one).
    */
   webhooks?: { allowPrivate?: boolean; resolver?: Resolver };
+  /**
+   * Serve `GET /metrics` to a scraper sending `Authorization: Bearer` with this token; without one,
+   * metrics are neither collected nor served (404).
+   */
+  metricsToken?: string;
+  /** What `GET /readyz` checks beyond the database: a background worker's heartbeat. */
+  readiness?: ReadinessOptions;
 }
 
 export type App = Hono<AppEnv>;
@@ -106,14 +129,27 @@ export function createApp(options: AppOptions): App {
   };
   const trustProxy = options.trustProxy ?? false;
   const kit: RouteKit = {
-    liveHolds: liveHoldLimit(options.maxLiveHoldsPerClient ?? 3),
+    maxLiveHoldsPerClient: options.maxLiveHoldsPerClient ?? 3,
     clientOf: (c) => `${c.var.auth.keyId}|${clientAddress(c, trustProxy)}`,
-    publicWriteLimit:
-      options.rateLimit === false
-        ? async (_c, next) => next()
-        : rateLimit({ ...options.rateLimit, clock: deps.clock, trustProxy }),
+    publicWriteLimit: writeLimit({
+      publishable: options.rateLimit ?? {},
+      secretPerMinute: options.secretRateLimit ?? 600,
+      clock: deps.clock,
+      trustProxy,
+    }),
   };
   const maxSize = options.bodyLimit ?? 64 * 1024;
+  const streams = streamLimits(options.streams);
+  const metricsToken = options.metricsToken || undefined;
+  const metrics =
+    metricsToken === undefined
+      ? undefined
+      : createMetrics({
+          database: options.database,
+          clock: deps.clock,
+          logger: deps.logger,
+          openStreams: () => streams.open,
+        });
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
@@ -121,6 +157,8 @@ export function createApp(options: AppOptions): App {
     await next();
   });
   app.use(requestId());
+  app.use(requestLog());
+  if (metrics) app.use(measureRequests(metrics));
   app.use(refuseDotSegments());
   app.use(preflight());
   const limitBody = bodyLimit({
@@ -145,7 +183,8 @@ export function createApp(options: AppOptions): App {
     return limitBody(c, next);
   });
 
-  app.route('/', healthRoutes());
+  app.route('/', healthRoutes(options.readiness));
+  app.route('/', metricsRoutes({ metrics, token: metricsToken }));
   app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
   app.route(
     '/',
@@ -192,7 +231,7 @@ export function createApp(options: AppOptions): App {
     '/v1',
     stockStreamRoutes({
       heartbeatMs: options.streamHeartbeatMs,
-      limits: streamLimits(options.streams),
+      limits: streams,
       clientOf: kit.clientOf,
     }),
   );

@@ -8,14 +8,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { KeyKind, Origin } from '@frontdesk/core';
+import { ApiKeyInput, KeyKind, Origin } from '@frontdesk/core';
 import { isBackupError } from './backup/backup-error.js';
 import { restoreDatabase } from './backup/restore.js';
 import { backupScheduleFromEnv } from './backup/schedule-env.js';
 import { writeBackup } from './backup/write.js';
 import { migrate } from './db/migrate.js';
 import { type Database, filePath, openDatabase } from './db/open.js';
-import { jsonLogger } from './env.js';
+import { createJsonLogger, type LogLevel, logLevels } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
 import type { MailSettings } from './mail/settings.js';
@@ -41,6 +41,8 @@ const usage = `Usage: frontdesk <command>
   seed --demo [--json]        Create the demo business (idempotent) and its console owner;
                               --json prints its keys and the owner's (new) password
   keys create --business ID --kind publishable|secret [--origin URL]... [--label TEXT]
+       [--rate-limit N]       --rate-limit: a secret key's own budget of rate-limited writes
+                              a minute (1-10000; default FRONTDESK_SECRET_RATE_LIMIT)
   backup FILE                 Copy the database to FILE (VACUUM INTO; never overwrites), then
                               check the copy (integrity and schema)
   restore FILE                Replace the database with the backup FILE (checked first; refused
@@ -52,8 +54,10 @@ const usage = `Usage: frontdesk <command>
                               or row may hold at most 1 MiB
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
-PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (requests
-per minute per key and address; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
+PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (public
+writes per minute per publishable key and address, default 30; 0 turns it off),
+FRONTDESK_SECRET_RATE_LIMIT (the same writes per minute per secret key without a budget of its
+own, and per console user, default 600; 0 turns it off), FRONTDESK_MAX_LIVE_HOLDS (live holds per
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
@@ -61,7 +65,10 @@ it, e.g. https://book.example.com: console, calendar feed and booking page links
 (allow http: and private, loopback and link-local webhook targets: LANs, development),
 FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s,
 15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7), FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM (mail;
-without them messages are rendered and kept as not_sent, see GET /v1/messages).`;
+without them messages are rendered and kept as not_sent, see GET /v1/messages), FRONTDESK_METRICS_TOKEN
+(serve GET /metrics to Authorization: Bearer with this token, 16+ characters; unset: metrics off),
+FRONTDESK_METRICS_PORT (also serve /metrics without a token on 127.0.0.1 at this port),
+FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -121,10 +128,35 @@ function webhookOptions() {
   return { allowPrivate: raw === '1' };
 }
 
+/** `FRONTDESK_LOG_LEVEL`, default `info`. */
+function logLevelFromEnv(): LogLevel {
+  const raw = process.env.FRONTDESK_LOG_LEVEL || 'info';
+  const level = logLevels.find((known) => known === raw.toLowerCase());
+  if (level === undefined) {
+    throw new UsageError(`FRONTDESK_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+/** `FRONTDESK_METRICS_TOKEN`: long enough not to be guessed, and sendable in a header. */
+function metricsTokenFromEnv(): string | undefined {
+  const token = process.env.FRONTDESK_METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,}$/.test(token)) {
+    throw new UsageError(
+      'FRONTDESK_METRICS_TOKEN must be at least 16 visible characters without spaces (e.g. openssl rand -hex 32)',
+    );
+  }
+  return token;
+}
+
 async function runServe(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'no-worker': { type: 'boolean' } } });
+  const logger = createJsonLogger({ level: logLevelFromEnv() });
+  const metricsToken = metricsTokenFromEnv();
+  const metricsPort = numberFromEnv('FRONTDESK_METRICS_PORT');
   const trustProxy = numberFromEnv('FRONTDESK_TRUST_PROXY');
   const perMinute = numberFromEnv('FRONTDESK_RATE_LIMIT');
+  const secretPerMinute = numberFromEnv('FRONTDESK_SECRET_RATE_LIMIT');
   const maxHolds = numberFromEnv('FRONTDESK_MAX_LIVE_HOLDS');
   const publicUrl = process.env.FRONTDESK_PUBLIC_URL || undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
@@ -143,9 +175,13 @@ async function runServe(args: string[]): Promise<void> {
     ...backupScheduleFromEnv(process.env, dbUrl()),
     webhooks: webhookOptions(),
     worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv() },
+    logger,
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxHolds !== undefined ? { maxLiveHoldsPerClient: maxHolds === 0 ? false : maxHolds } : {}),
+    ...(secretPerMinute !== undefined ? { secretRateLimit: cap(secretPerMinute) } : {}),
     streams: {
       ...(maxStreams !== undefined ? { perProcess: cap(maxStreams) } : {}),
       ...(maxStreamsPerClient !== undefined ? { perClient: cap(maxStreamsPerClient) } : {}),
@@ -159,36 +195,41 @@ async function runServe(args: string[]): Promise<void> {
         }
       : {}),
   });
-  closeOnSignals(server);
-  jsonLogger.info('listening', { url: server.url, pid: process.pid });
+  closeOnSignals(server, logger);
+  logger.info('listening', {
+    url: server.url,
+    pid: process.pid,
+    ...(server.metricsUrl ? { metricsUrl: `${server.metricsUrl}/metrics` } : {}),
+  });
 }
 
 /** `frontdesk worker`: the background worker alone, until SIGTERM/SIGINT. */
 async function runWorker(): Promise<void> {
   const webhooks = webhookOptions();
+  const logger = createJsonLogger({ level: logLevelFromEnv() });
   const database = await openDatabase(dbUrl(), authToken());
   await migrate(database);
-  const worker = createWorker({ database, webhooks, mail: mailSettingsFromEnv() });
+  const worker = createWorker({ database, webhooks, logger, mail: mailSettingsFromEnv() });
   worker.start();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    jsonLogger.info('shutting down', { signal });
+    logger.info('shutting down', { signal });
     worker
       .stop()
       .then(() => database.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          jsonLogger.error('shutdown failed', { error: String(error) });
+          logger.error('shutdown failed', { error: String(error) });
           process.exit(1);
         },
       );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  jsonLogger.info('worker started', { pid: process.pid, owner: worker.owner });
+  logger.info('worker started', { pid: process.pid, owner: worker.owner });
 }
 
 async function runSeed(args: string[]): Promise<void> {
@@ -226,6 +267,7 @@ async function runKeys(args: string[]): Promise<void> {
       kind: { type: 'string' },
       origin: { type: 'string', multiple: true },
       label: { type: 'string' },
+      'rate-limit': { type: 'string' },
     },
   });
   if (positionals[0] !== 'create') throw new UsageError('Only `keys create` exists');
@@ -236,18 +278,26 @@ async function runKeys(args: string[]): Promise<void> {
   for (const origin of origins) {
     if (!Origin.safeParse(origin).success) throw new UsageError(`Not an origin: ${origin}`);
   }
+  const rateLimit = values['rate-limit'];
+  // The wire contract's rules, so the CLI and POST /v1/keys accept the same keys.
+  const input = ApiKeyInput.safeParse({
+    kind: kind.data,
+    label: values.label ?? '',
+    allowedOrigins: origins,
+    ...(rateLimit !== undefined
+      ? { rateLimitPerMinute: /^\d+$/.test(rateLimit) ? Number(rateLimit) : rateLimit }
+      : {}),
+  });
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    const flag = issue?.path[0] === 'rateLimitPerMinute' ? '--rate-limit' : (issue?.path[0] ?? 'input');
+    throw new UsageError(`${String(flag)}: ${issue?.message ?? 'not valid'}`);
+  }
   const key = await withDatabase(async (db) => {
     await getBusinessRow(db.db, values.business!).catch(() => {
       throw new UsageError(`No business ${values.business}`);
     });
-    return db.write((tx) =>
-      createKey(
-        tx,
-        values.business!,
-        { kind: kind.data, label: values.label ?? '', allowedOrigins: origins },
-        Date.now(),
-      ),
-    );
+    return db.write((tx) => createKey(tx, values.business!, input.data, Date.now()));
   });
   process.stdout.write(`${JSON.stringify(key)}\n`);
 }

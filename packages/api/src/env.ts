@@ -2,6 +2,7 @@
  * @module What every request handler can reach: the Hono environment of the app.
  */
 import type { Role } from '@frontdesk/core';
+import { pino } from 'pino';
 import type { Database } from './db/open.js';
 import type { SiteOptions } from './middleware/site.js';
 import type { BusinessRow } from './services/catalog-cache.js';
@@ -28,6 +29,8 @@ export interface AuthContext {
   businessId: string;
   kind: 'publishable' | 'secret';
   allowedOrigins: string[];
+  /** A secret key's own budget of rate-limited writes a minute; null/absent: the server's default. */
+  rateLimitPerMinute?: number | null;
   /**
    * The business's zone and version stamps, read together with the key in this request. Fresh
    * enough for reads (availability); writes read them again inside their transaction.
@@ -38,11 +41,14 @@ export interface AuthContext {
 }
 
 /**
- * Where the app writes what operators need to see (errors, startup). `error` is for what an operator
- * must act on (operators alert on it), so client input never causes one; `warn` is for what they
- * should look at, such as a stored row the app skipped.
+ * Where the app writes what operators need to see (errors, startup, one line per request). `error`
+ * is for what an operator must act on (operators alert on it), so client input never causes one;
+ * `warn` is for what they should look at, such as a stored row the app skipped; `debug` is for
+ * what only a search for a fault needs (health probes and scrapes).
  */
 export interface Logger {
+  /** Optional, so that small loggers (tests, benches) can leave it out; the request log calls `debug?.()`. */
+  debug?(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
@@ -69,9 +75,50 @@ export interface AppEnv {
   };
 }
 
-/** Logs JSON lines to stderr, which process managers collect. */
+/** The levels of `FRONTDESK_LOG_LEVEL`, most severe first: a level keeps itself and those before it. */
+export const logLevels = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface JsonLoggerOptions {
+  /** Lines below this level are dropped. Default `info`. */
+  level?: LogLevel;
+  /** Where lines go (a file descriptor or a stream). Default 2 (stderr, which process managers collect). */
+  destination?: number | NodeJS.WritableStream;
+}
+
+/**
+ * JSON lines through pino: `{"level":"info","time":"2026-…Z",…fields,"msg":"…"}`. Written
+ * asynchronously (flushed on exit): a request does not wait for its log line to reach the disk
+ * (see docs/benchmarks.md, "Request logs and metrics").
+ */
+export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
+  const destination = options.destination ?? 2;
+  const log = pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    typeof destination === 'number' ? pino.destination({ dest: destination, sync: false }) : destination,
+  );
+  return {
+    debug: (message, fields) => log.debug(fields, message),
+    info: (message, fields) => log.info(fields, message),
+    warn: (message, fields) => log.warn(fields, message),
+    error: (message, fields) => log.error(fields, message),
+  };
+}
+
+let defaultLogger: Logger | undefined;
+function defaultJsonLogger(): Logger {
+  defaultLogger ??= createJsonLogger();
+  return defaultLogger;
+}
+/** The default logger (level `info`, stderr), created on first use. */
 export const jsonLogger: Logger = {
-  info: (message, fields) => console.error(JSON.stringify({ level: 'info', message, ...fields })),
-  warn: (message, fields) => console.error(JSON.stringify({ level: 'warn', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+  debug: (message, fields) => defaultJsonLogger().debug?.(message, fields),
+  info: (message, fields) => defaultJsonLogger().info(message, fields),
+  warn: (message, fields) => defaultJsonLogger().warn(message, fields),
+  error: (message, fields) => defaultJsonLogger().error(message, fields),
 };

@@ -20,6 +20,7 @@ const titles: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported content type',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal error',
+  not_ready: 'Not ready for traffic',
 };
 
 export interface ApiErrorOptions {

@@ -1,9 +1,12 @@
 /**
  * @module Serving the app over HTTP with @hono/node-server, and stopping gracefully: stop accepting,
- * let in-flight requests finish, drain the write queue, close the database.
+ * let in-flight requests finish, drain the write queue, close the database. Optionally a second
+ * listener on loopback that serves `/metrics` alone, without a token.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve as honoServe, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
 import { type AppOptions, createApp } from './app.js';
 import { type BackupSchedule, type BackupScheduleSettings, startBackupSchedule } from './backup/schedule.js';
 import { migrate } from './db/migrate.js';
@@ -29,6 +32,12 @@ export interface ServeOptions extends Omit<AppOptions, 'database'> {
    * `webhooks` (shared with the routes) unless given here.
    */
   worker?: false | Omit<WorkerOptions, 'database' | 'clock' | 'logger'>;
+  /**
+   * Also serve `GET /metrics` on 127.0.0.1 at this port (0 picks a free one), to anyone who can
+   * reach loopback, without a token. Without `metricsToken`, the main port's `/metrics` then
+   * answers 401 to every request (it checks a random token no one is given).
+   */
+  metricsPort?: number;
 }
 
 export interface RunningServer {
@@ -38,6 +47,8 @@ export interface RunningServer {
   database: Database;
   /** The background worker running in this process, if any. */
   worker: OutboxWorker | undefined;
+  /** The loopback listener of `/metrics`, when `metricsPort` was given. */
+  metricsUrl?: string;
   /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -53,18 +64,42 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     migrate: _m,
     worker: workerOptions,
     backups,
+    metricsPort,
     ...appOptions
   } = options;
-  const app = createApp({ ...appOptions, database });
-  const host = options.host ?? '127.0.0.1';
-  let server!: ServerType;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = honoServe({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, resolve);
-    server.once('error', reject);
+  const metricsToken =
+    appOptions.metricsToken || (metricsPort !== undefined ? randomBytes(32).toString('hex') : undefined);
+  // The worker is made once the server listens (mail links need its address); `/readyz` reads it then.
+  let worker: OutboxWorker | undefined;
+  const app = createApp({
+    ...appOptions,
+    database,
+    ...(metricsToken ? { metricsToken } : {}),
+    // `/readyz` watches this process's worker; a web-only process (`--no-worker`) reports it absent.
+    ...(workerOptions !== false
+      ? { readiness: { ...appOptions.readiness, worker: () => worker?.lastBeat } }
+      : {}),
   });
+  const host = options.host ?? '127.0.0.1';
+  const { server, address } = await listen(app.fetch, options.port ?? 8787, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  let metrics: Awaited<ReturnType<typeof listen>> | undefined;
+  if (metricsPort !== undefined) {
+    // The scrape goes through the app (its request log, its metrics) with the token attached.
+    const loopback = new Hono();
+    loopback.get('/metrics', () =>
+      app.request('/metrics', { headers: { Authorization: `Bearer ${metricsToken}` } }),
+    );
+    try {
+      metrics = await listen(loopback.fetch, metricsPort, '127.0.0.1');
+    } catch (error) {
+      server.close();
+      await database.close();
+      throw error;
+    }
+  }
   const mail = workerOptions ? workerOptions.mail : undefined;
-  const worker =
+  worker =
     workerOptions === false
       ? undefined
       : createWorker({
@@ -87,8 +122,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     url,
     database,
     worker,
+    ...(metrics ? { metricsUrl: `http://127.0.0.1:${metrics.address.port}` } : {}),
     close: (graceMs = 10_000) => {
       closing ??= (async () => {
+        metrics?.server.close();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             // Requests still running after the grace period are cut; their transactions roll back.
@@ -119,6 +156,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return closing;
     },
   };
+}
+
+async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<{ server: ServerType; address: AddressInfo }> {
+  let server!: ServerType;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = honoServe({ fetch, port, hostname }, resolve);
+    server.once('error', reject);
+  });
+  return { server, address };
 }
 
 /** Closes `server` on SIGTERM/SIGINT, then exits; a second signal exits at once. */

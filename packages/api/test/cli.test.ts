@@ -66,6 +66,21 @@ describe('frontdesk CLI', () => {
     );
     expect(key.secret).toMatch(/^fd_pk_/);
     expect(key.allowedOrigins).toEqual(['https://a.example']);
+    expect(key.rateLimitPerMinute).toBeNull();
+    const keysCreate = (...flags: string[]) =>
+      frontdesk(['keys', 'create', '--business', first.businessId, ...flags], dbUrl);
+    const budgeted = JSON.parse((await keysCreate('--kind', 'secret', '--rate-limit', '120')).stdout);
+    expect(budgeted.rateLimitPerMinute).toBe(120);
+    for (const flags of [
+      ['--kind', 'secret', '--rate-limit', '0'],
+      ['--kind', 'secret', '--rate-limit', 'lots'],
+      ['--kind', 'publishable', '--rate-limit', '5'],
+    ]) {
+      await expect(keysCreate(...flags), flags.join(' ')).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--rate-limit'),
+      });
+    }
 
     const server = await startServer(dbUrl);
     try {
@@ -74,6 +89,14 @@ describe('frontdesk CLI', () => {
         const res = await fetch(`${server.url}/v1/services`, { headers: { Authorization: `Bearer ${sk}` } });
         expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(4);
       }
+      // The key made with --rate-limit writes on its own budget.
+      const write = await fetch(`${server.url}/v1/bookings`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${budgeted.secret}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(write.status).toBe(422);
+      expect(write.headers.get('ratelimit-policy')).toBe('120;w=60');
       const target = join(dir, 'backup.db');
       await frontdesk(['backup', target], dbUrl);
       expect(existsSync(target)).toBe(true);

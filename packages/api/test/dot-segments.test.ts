@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasDotSegment } from '../src/middleware/dot-segments.js';
 import { type RunningServer, serve } from '../src/server.js';
 import { seedDemo } from '../src/services/demo.js';
+import { testLogger } from './helpers.js';
 
 let dir: string;
 let server: RunningServer;
@@ -19,7 +20,12 @@ let secretKey: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-dots-'));
-  server = await serve({ url: pathToFileURL(join(dir, 'dots.db')).href, port: 0, rateLimit: false });
+  server = await serve({
+    url: pathToFileURL(join(dir, 'dots.db')).href,
+    port: 0,
+    rateLimit: false,
+    logger: testLogger(),
+  });
   secretKey = (await seedDemo(server.database)).secretKey;
 });
 

@@ -9,7 +9,7 @@
  * t.clock.advance(15 * 60_000); // holds expire, notice windows move
  * await t.close();
  *
- * The app logs into `t.logs`. A line at level `error` (what operators alert on) fails the test that
+ * The app logs into `t.logs` (every line, the request log's included; nothing is printed). A line at level `error` (what operators alert on) fails the test that
  * caused it, from an `afterEach` hook this module registers in every file that imports it: no client
  * input may cause one. A test that provokes one on purpose (a forced database failure) passes
  * `expectErrors: true`, or its own `logger`.
@@ -58,12 +58,18 @@ export interface TestAppOptions {
   timezone?: string;
   /** Origins the publishable key accepts. Default `['*']`. */
   allowedOrigins?: string[];
-  /** Rate limit for public writes. Default off (`false`), so tests can fire freely. */
+  /** Rate limit for public writes with the publishable key. Default off (`false`), so tests can fire freely. */
   rateLimit?: AppOptions['rateLimit'];
+  /** Writes a minute for secret keys (without their own budget) and console users. Default off (`false`). */
+  secretRateLimit?: AppOptions['secretRateLimit'];
   trustProxy?: AppOptions['trustProxy'];
   bodyLimit?: number;
   publicUrl?: string;
   loginThrottle?: AppOptions['loginThrottle'];
+  /** Turns `GET /metrics` on, with this token. Default off. */
+  metricsToken?: string;
+  /** What `/readyz` checks beyond the database (a worker's heartbeat). */
+  readiness?: AppOptions['readiness'];
   /**
    * Default: a logger that keeps every line in `logs` and fails the test during which one is logged
    * at level `error` (see `expectErrors`). A logger passed here replaces it (and `logs` stays empty).
@@ -103,7 +109,7 @@ export interface TestApp {
 
 /** One line the test logger kept. */
 export interface LogLine {
-  level: 'info' | 'warn' | 'error';
+  level: 'debug' | 'info' | 'warn' | 'error';
   message: string;
   fields?: Record<string, unknown> | undefined;
 }
@@ -138,7 +144,7 @@ export function testLogger(logs: LogLine[] = [], expectErrors = false): Logger {
     logs.push(line);
     if (level === 'error' && !expectErrors) unexpectedErrors.push(line);
   };
-  return { info: keep('info'), warn: keep('warn'), error: keep('error') };
+  return { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
 /** The default test resolver: every name is unknown (no test reaches real DNS). */
@@ -193,12 +199,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: db,
     clock,
     rateLimit: options.rateLimit ?? false,
+    secretRateLimit: options.secretRateLimit ?? false,
     logger: options.logger ?? testLogger(logs, options.expectErrors ?? false),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
     webhooks: { resolver: noDns, ...options.webhooks },
+    ...(options.metricsToken !== undefined ? { metricsToken: options.metricsToken } : {}),
+    ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
   });
   // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
   checkEveryAnswer(app);

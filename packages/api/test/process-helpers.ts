@@ -36,13 +36,13 @@ function forwardLogLines(child: ChildProcess): void {
     const lines = (pending + chunk.toString()).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
-      let parsed: { level?: unknown; message?: unknown } | undefined;
+      let parsed: { level?: unknown; msg?: unknown } | undefined;
       try {
         parsed = JSON.parse(line);
       } catch {
         continue;
       }
-      if (parsed?.level === 'error') logger.error(String(parsed.message), parsed as Record<string, unknown>);
+      if (parsed?.level === 'error') logger.error(String(parsed.msg), parsed as Record<string, unknown>);
     }
   });
 }
@@ -57,6 +57,7 @@ export function startServer(dbUrl: string, env: Record<string, string> = {}): Pr
       PORT: '0',
       HOST: '127.0.0.1',
       FRONTDESK_RATE_LIMIT: '0',
+      FRONTDESK_SECRET_RATE_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -66,14 +67,18 @@ export function startServer(dbUrl: string, env: Record<string, string> = {}): Pr
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    const untilListening = (chunk: Buffer) => {
       log += chunk.toString();
-      const match = /"message":"listening","url":"([^"]+)"/.exec(log);
+      // {"level":"info","time":…,"url":"http://127.0.0.1:…","pid":…,"msg":"listening"}
+      const match = /"url":"([^"]+)"[^\n]*"msg":"listening"/.exec(log);
       if (match) {
         clearTimeout(timer);
+        // The request lines that follow are not kept (forwardLogLines still judges each one).
+        child.stderr!.off('data', untilListening);
         resolve({ url: match[1]!, child, exited });
       }
-    });
+    };
+    child.stderr!.on('data', untilListening);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${log}`));

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { call, customer, setupSalon } from './fixtures.js';
-import { createTestApp, type TestApp } from './helpers.js';
+import { createTestApp, type TestApp, testLogger } from './helpers.js';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -137,7 +137,13 @@ describe('customer reschedules', () => {
 describe('stock stream and revoked keys', () => {
   it('ends an open stream at the next heartbeat once its key is revoked', async () => {
     t = await createTestApp();
-    const app = createApp({ database: t.db, clock: t.clock, rateLimit: false, streamHeartbeatMs: 50 });
+    const app = createApp({
+      database: t.db,
+      clock: t.clock,
+      rateLimit: false,
+      streamHeartbeatMs: 50,
+      logger: testLogger(),
+    });
     const abort = new AbortController();
     const res = await app.request(`/v1/stock/stream?skus=ANY&key=${t.publishableKey}`, {
       signal: abort.signal,

@@ -107,11 +107,12 @@ export function verifyAt(secret: string, message: ReceivedWebhook, atMs: number)
 export function capturingLogger(expectErrors = false): Logger & { lines: string[] } {
   const lines: string[] = [];
   const checked = testLogger([], expectErrors);
-  const log = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ level, message, ...fields }));
-    checked[level](message, fields);
-  };
-  return { lines, info: log('info'), warn: log('warn'), error: log('error') };
+  const log =
+    (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+      lines.push(JSON.stringify({ level, message, ...fields }));
+      checked[level]?.(message, fields);
+    };
+  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** Names the tests resolve without DNS; anything else does not resolve. */

@@ -25,6 +25,7 @@ describe('first run', () => {
     const page = await openConsole(world);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
     const found: string[] = [];
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor(); // rendered, not still loading
     found.push(...(await axeViolations(page, 'sign in')));
     await screenshots(page, 'sign-in');
     await signIn(page);

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { type Client, createClient, type InStatement } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupCommitWriter } from './group-commit.js';
+import type { WriteObserver } from './write-observers.js';
 
 let dir: string;
 let client: Client;
@@ -16,7 +17,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open() {
+async function open(observer?: WriteObserver) {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-group-'));
   client = createClient({ url: pathToFileURL(join(dir, 'g.db')).href });
   await client.execute('PRAGMA journal_mode=WAL');
@@ -33,7 +34,7 @@ async function open() {
       return Reflect.get(target, prop);
     },
   });
-  return { writer: new GroupCommitWriter(spy, client), statements };
+  return { writer: new GroupCommitWriter(spy, client, observer), statements };
 }
 
 describe('GroupCommitWriter', () => {
@@ -55,6 +56,27 @@ describe('GroupCommitWriter', () => {
     expect(rows.rows.map((r) => r.n)).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((i) => i !== 7));
     // Far fewer commits than tasks: the first task commits alone, the 19 that queued meanwhile together.
     expect(statements.filter((s) => s === 'COMMIT').length).toBeLessThanOrEqual(2);
+  });
+
+  it('reports each transaction with its size and time, and its depth while tasks wait', async () => {
+    const transactions: { tasks: number; ms: number }[] = [];
+    const { writer } = await open({
+      transaction: (tasks, ms) => transactions.push({ tasks, ms }),
+      busyRetry() {},
+    });
+    const depths: number[] = [];
+    const writes = Array.from({ length: 10 }, (_, i) =>
+      writer.write(async (db) => {
+        depths.push(writer.depth);
+        await db.execute({ sql: 'INSERT INTO t (n) VALUES (?)', args: [i] });
+      }),
+    );
+    expect(writer.depth).toBe(10);
+    await Promise.all(writes);
+    expect(writer.depth).toBe(0);
+    expect(transactions.reduce((sum, t) => sum + t.tasks, 0)).toBe(10);
+    expect(transactions.every((t) => t.ms >= 0)).toBe(true);
+    expect(Math.max(...depths)).toBe(10);
   });
 
   it('never strands a write queued just as the previous drain finishes', async () => {

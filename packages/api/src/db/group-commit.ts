@@ -6,6 +6,7 @@
  * answered 201 is still on disk; the semantics are exactly those of running the tasks one by one.
  */
 import type { Client } from '@libsql/client';
+import type { WriteObserver } from './write-observers.js';
 import { isBusyError, retryBusy } from './writer.js';
 
 interface Task<D> {
@@ -22,14 +23,23 @@ const MAX_BATCH = 64;
 export class GroupCommitWriter<D> {
   readonly #client: Client;
   readonly #db: D;
+  readonly #observer: WriteObserver | undefined;
   #pending: Task<D>[] = [];
+  /** Tasks of the transaction being run now. */
+  #inFlight = 0;
   /** Set and cleared synchronously with the queue checks, so no task can be left waiting. */
   #running = false;
   #current: Promise<void> = Promise.resolve();
 
-  constructor(client: Client, db: D) {
+  constructor(client: Client, db: D, observer?: WriteObserver) {
     this.#client = client;
     this.#db = db;
+    this.#observer = observer;
+  }
+
+  /** Write tasks waiting for a transaction or running in one (the write queue's depth). */
+  get depth(): number {
+    return this.#pending.length + this.#inFlight;
   }
 
   write<T>(fn: (db: D) => Promise<T>, durable = true): Promise<T> {
@@ -58,10 +68,13 @@ export class GroupCommitWriter<D> {
         // step: a `write()` either sees the drain running or starts a new one.
         if (this.#pending.length === 0) return;
         const batch = this.#pending.splice(0, MAX_BATCH);
+        this.#inFlight = batch.length;
         try {
           await this.#commitBatch(batch);
         } catch (error) {
           for (const task of batch) task.reject(error);
+        } finally {
+          this.#inFlight = 0;
         }
       }
     } finally {
@@ -75,24 +88,31 @@ export class GroupCommitWriter<D> {
     // A batch of nothing but redoable work commits without waiting for the disk (WAL, NORMAL):
     // safe against a process crash, and on power loss the work is simply done again.
     const relaxed = batch.every((task) => !task.durable);
+    const onRetry = this.#observer && (() => this.#observer?.busyRetry());
     try {
       if (relaxed) await exec('PRAGMA synchronous=NORMAL');
-      await retryBusy(() => exec('BEGIN IMMEDIATE'));
+      await retryBusy(() => exec('BEGIN IMMEDIATE'), undefined, onRetry);
     } catch (error) {
       if (relaxed) await exec('PRAGMA synchronous=FULL').catch(() => undefined);
       for (const task of batch) task.reject(error);
       return;
     }
+    const began = performance.now();
     try {
-      await this.#runBatch(batch, outcomes);
+      await this.#runBatch(batch, outcomes, began);
     } finally {
       if (relaxed) await exec('PRAGMA synchronous=FULL').catch(() => undefined);
     }
   }
 
   /** Runs the tasks of an open transaction and commits (or rolls back and re-queues on busy). */
-  async #runBatch(batch: Task<D>[], outcomes: { ok: boolean; value: unknown }[]): Promise<void> {
+  async #runBatch(
+    batch: Task<D>[],
+    outcomes: { ok: boolean; value: unknown }[],
+    began: number,
+  ): Promise<void> {
     const exec = (sql: string) => this.#client.execute(sql);
+    const ended = () => this.#observer?.transaction(batch.length, performance.now() - began);
     try {
       for (const task of batch) {
         await exec('SAVEPOINT task');
@@ -109,17 +129,23 @@ export class GroupCommitWriter<D> {
         }
       }
       await exec('COMMIT');
+      ended();
     } catch (error) {
       await exec('ROLLBACK').catch(() => undefined);
+      ended();
       // Not one task of the batch is durable. Busy errors are retried by running the batch again;
       // anything else fails every task, so no caller believes in a write that did not happen.
+      this.#inFlight = 0;
       if (isBusyError(error)) {
+        this.#observer?.busyRetry();
         this.#pending.unshift(...batch);
         return;
       }
       for (const task of batch) task.reject(error);
       return;
     }
+    // Out of the queue before their callers hear back: the depth a caller then reads is current.
+    this.#inFlight = 0;
     batch.forEach((task, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) task.resolve(outcome.value);

@@ -11,6 +11,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { openCachingClient } from './statement-cache.js';
+import { type WriteObserver, WriteObservers } from './write-observers.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
 /** How a write transaction is committed. */
@@ -44,6 +45,10 @@ export interface Database {
    * worker uses it to start on new work at once instead of at its next poll.
    */
   onCommit(listener: () => void): () => void;
+  /** Write transactions of this process waiting or running (the write queue's depth). */
+  writeQueueDepth(): number;
+  /** Tells `observer` of every write transaction and busy retry from now on; returns the way to stop. */
+  observeWrites(observer: WriteObserver): () => void;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -103,14 +108,34 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   };
   if (!isFileUrl(url)) {
     const queue = new WriteQueue();
+    const observers = new WriteObservers();
     const client = createClient(authToken ? { url, authToken } : { url });
     const db: Db = drizzle(client, { schema });
+    const transaction = async <T>(fn: (tx: Db) => Promise<T>) => {
+      const began = performance.now();
+      try {
+        return await db.transaction((tx) => fn(tx));
+      } finally {
+        observers.transaction(1, performance.now() - began);
+      }
+    };
     return {
       client,
       db,
       local: false,
-      write: (fn) => queue.run(() => retryBusy(() => db.transaction((tx) => fn(tx)))).then(committed),
+      write: (fn) =>
+        queue
+          .run(() =>
+            retryBusy(
+              () => transaction(fn),
+              undefined,
+              () => observers.busyRetry(),
+            ),
+          )
+          .then(committed),
       onCommit,
+      writeQueueDepth: () => queue.pending,
+      observeWrites: (observer) => observers.add(observer),
       close: async () => {
         await queue.drain();
         client.close();
@@ -124,7 +149,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
   // One writer connection, all writes through it, committed in groups (see group-commit.ts).
-  const group = new GroupCommitWriter<Db>(writer, writerDb);
+  const observers = new WriteObservers();
+  const group = new GroupCommitWriter<Db>(writer, writerDb, observers);
 
   return {
     client: reader,
@@ -132,6 +158,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     local: true,
     write: (fn, options) => group.write(fn, options?.durable ?? true).then(committed),
     onCommit,
+    writeQueueDepth: () => group.depth,
+    observeWrites: (observer) => observers.add(observer),
     close: async () => {
       await group.drain();
       writer.close();

@@ -68,6 +68,11 @@ export const apiKeys = sqliteTable(
      * can show the embed snippet again. Always null for secret keys.
      */
     publishableKey: text('publishable_key'),
+    /**
+     * A secret key's own budget of rate-limited writes per minute; null = the server's default
+     * (`FRONTDESK_SECRET_RATE_LIMIT`). Always null for publishable keys (limited per key and address).
+     */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
     createdAt: createdAt(),
     revokedAt: integer('revoked_at'),
   },
@@ -215,8 +220,17 @@ export const holds = sqliteTable(
     blockEnd: integer('block_end').notNull(),
     expiresAt: integer('expires_at').notNull(),
     createdAt: createdAt(),
+    /**
+     * Who placed it with a publishable key: SHA-256 of `key id|client address` (see
+     * `services/live-hold-limit.ts`), so the live-hold cap is counted here, across processes.
+     * Null for the business's own holds, and cleared once the hold has expired.
+     */
+    clientHash: text('client_hash'),
   },
-  (t) => [index('holds_resource_time').on(t.resourceId, t.blockStart, t.blockEnd)],
+  (t) => [
+    index('holds_resource_time').on(t.resourceId, t.blockStart, t.blockEnd),
+    index('holds_client').on(t.clientHash, t.expiresAt),
+  ],
 );
 
 export const bookings = sqliteTable(
@@ -304,6 +318,7 @@ export const idempotencyKeys = sqliteTable(
 );
 
 export * from './account-schema.js';
+export * from './limit-schema.js';
 export * from './notify-schema.js';
 export * from './outbox-schema.js';
 export * from './stock-schema.js';

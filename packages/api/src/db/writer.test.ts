@@ -46,4 +46,18 @@ describe('retryBusy', () => {
     ).rejects.toThrow('constraint failed');
     expect(calls).toBe(1);
   });
+
+  it('tells its observer of each retry', async () => {
+    let calls = 0;
+    let retries = 0;
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    await retryBusy(
+      async () => {
+        if (++calls < 3) throw busy;
+      },
+      6,
+      () => retries++,
+    );
+    expect(retries).toBe(2);
+  });
 });

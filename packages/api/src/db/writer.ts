@@ -48,13 +48,21 @@ export function isBusyError(error: unknown): boolean {
   return /database is locked|SQLITE_BUSY/i.test(error.message);
 }
 
-/** Retries `attempt` while it fails with a busy error, with jittered exponential backoff. */
-export async function retryBusy<T>(attempt: () => Promise<T>, maxAttempts = 6): Promise<T> {
+/**
+ * Retries `attempt` while it fails with a busy error, with jittered exponential backoff; `onRetry`
+ * is told of each retry (metrics).
+ */
+export async function retryBusy<T>(
+  attempt: () => Promise<T>,
+  maxAttempts = 6,
+  onRetry?: () => void,
+): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (i >= maxAttempts || !isBusyError(error)) throw error;
+      onRetry?.();
       const delay = Math.min(1000, 20 * 2 ** i) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

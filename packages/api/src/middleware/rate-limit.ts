@@ -1,13 +1,12 @@
 /**
- * @module Rate limit for public writes: a token bucket per (key, client address), in memory per
- * process (so N processes allow up to N times the rate; a limit, not an accounting system).
- * Answers carry the IETF draft headers `RateLimit-Policy` and `RateLimit`; a refusal is 429
- * `rate_limited` with `Retry-After`.
+ * @module Who a limit counts (the client address, behind trusted proxies), and token buckets in a
+ * process's memory for limits that are per process by nature (the stock stream's connects: a
+ * stream lives in one process). The write rate limit keeps its buckets in the database instead,
+ * so that it holds across processes: see `write-limit.ts`.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { ApiError } from '../errors.js';
 import { addressGroup } from './address-group.js';
 
 export interface RateLimitOptions {
@@ -63,8 +62,8 @@ export type Take =
   | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Token buckets by id: `burst` at once, refilled at `limit` per `windowSeconds`. Memory stays
- * bounded by active clients (full buckets are forgotten). Shared by the public-write limit and the
+ * Token buckets by id, in this process's memory: `burst` at once, refilled at `limit` per
+ * `windowSeconds`. Memory stays bounded by active clients (full buckets are forgotten). Used by the
  * stock stream's connect limit.
  */
 export function tokenBuckets(options: RateLimitOptions): {
@@ -110,29 +109,5 @@ export function tokenBuckets(options: RateLimitOptions): {
         resetSeconds: Math.ceil((burst - bucket.tokens) / perMs / 1000),
       };
     },
-  };
-}
-
-/** Builds one limiter; its buckets are shared by every route it is applied to. */
-export function rateLimit(
-  options: RateLimitOptions & ProxyOptions & { clock: () => number },
-): MiddlewareHandler<AppEnv> {
-  const buckets = tokenBuckets(options);
-  const { limit, windowSeconds } = buckets;
-  return async (c, next) => {
-    const id = `${c.var.auth.keyId}|${clientAddress(c, options.trustProxy)}`;
-    const taken = buckets.take(id, options.clock());
-    c.header('RateLimit-Policy', `${limit};w=${windowSeconds}`);
-    if (!taken.allowed) {
-      const retryAfter = taken.retryAfterSeconds;
-      c.header('RateLimit', `limit=${limit}, remaining=0, reset=${retryAfter}`);
-      throw new ApiError(429, 'rate_limited', {
-        detail: `Too many requests; retry in ${retryAfter} s`,
-        headers: { 'Retry-After': String(retryAfter) },
-        retryAfter,
-      });
-    }
-    c.header('RateLimit', `limit=${limit}, remaining=${taken.remaining}, reset=${taken.resetSeconds}`);
-    await next();
   };
 }

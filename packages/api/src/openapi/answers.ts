@@ -136,7 +136,9 @@ const crossCutting: CrossCutting[] = [
   {
     status: 429,
     code: 'rate_limited',
-    description: 'Too many requests from this key and address; retry after `Retry-After` seconds.',
+    description:
+      'Too many requests from this caller (a publishable key from this address, a secret key, a ' +
+      'console user); retry after `Retry-After` seconds.',
     when: (op) => op.rateLimited,
   },
   {

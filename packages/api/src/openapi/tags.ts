@@ -32,7 +32,10 @@ export const tags = [
     description: 'Signing in to the owner console, one-time links (set-up, invitations), passwords.',
   },
   { name: 'Users', description: 'The people who sign in to the console: owners and staff.' },
-  { name: 'Operations', description: 'Health, this document and its reference page.' },
+  {
+    name: 'Operations',
+    description: 'Liveness, readiness, metrics, this document and its reference page.',
+  },
   {
     name: 'Widget',
     description: 'The built booking widget, its demo page and hosted booking pages, served beside the API.',

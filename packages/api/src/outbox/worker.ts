@@ -84,6 +84,7 @@ export class OutboxWorker {
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #nudgeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
+  #lastBeat: number | undefined;
 
   constructor(options: OutboxWorkerOptions) {
     this.#options = {
@@ -96,6 +97,14 @@ export class OutboxWorker {
       ...options,
     };
     this.#handlers = new Map(options.handlers.map((h) => [h.kind, h]));
+  }
+
+  /**
+   * When (by the worker's clock) a round last finished, errors or not: the heartbeat `/readyz`
+   * reads. A started worker goes round at least every `pollMs`.
+   */
+  get lastBeat(): number | undefined {
+    return this.#lastBeat;
   }
 
   /** Jobs running now. */
@@ -183,6 +192,7 @@ export class OutboxWorker {
         this.#options.logger.error('outbox round failed', { error: String(error) });
       } finally {
         this.#round = undefined;
+        this.#lastBeat = this.#options.clock();
       }
       if (this.#started && !this.#stopping) await this.#scheduleWake();
       return worked;

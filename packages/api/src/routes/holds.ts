@@ -11,6 +11,7 @@ import { readJson } from '../middleware/validate.js';
 import { empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
 import { createHold, releaseHold } from '../services/holds.js';
+import { admitLiveHold, holdClientHashOf } from '../services/live-hold-limit.js';
 import { param, type RouteKit, scope } from './kit.js';
 
 export function holdRoutes(kit: RouteKit): Hono<AppEnv> {
@@ -40,15 +41,13 @@ export function holdRoutes(kit: RouteKit): Hono<AppEnv> {
       const input = await readJson(c, HoldInput);
       const { businessId, now, auth, logger } = scope(c);
       const secret = isSecret(auth);
-      const client = kit.clientOf(c);
+      const cap = kit.maxLiveHoldsPerClient;
+      const clientHash = secret || cap === false ? null : holdClientHashOf(kit.clientOf(c));
       return respondIdempotently(c, input, async (tx) => {
-        const hold = await createHold(tx, businessId, input, now, secret, logger);
+        const hold = await createHold(tx, businessId, input, now, secret, logger, clientHash);
         // After the slot check (a taken time answers 409, the more useful news) and inside the write
-        // transaction, so parallel requests of one client cannot overshoot; a 429 rolls the hold back.
-        if (!secret) {
-          await kit.liveHolds.admit(tx, client, now);
-          kit.liveHolds.record(client, { id: hold.id, expiresAt: Date.parse(hold.expiresAt) });
-        }
+        // transaction, so parallel requests, of any process, cannot overshoot; a 429 rolls the hold back.
+        if (clientHash !== null && cap !== false) await admitLiveHold(tx, clientHash, cap, now);
         return { status: 201, body: hold };
       });
     },

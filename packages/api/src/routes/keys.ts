@@ -33,7 +33,9 @@ export function keyRoutes(): Hono<AppEnv> {
     '/keys',
     route({
       summary: 'Create a key',
-      description: 'The answer is the only time the key itself (`secret`) is shown.',
+      description:
+        'The answer is the only time the key itself (`secret`) is shown. `rateLimitPerMinute` gives a ' +
+        "secret key its own budget of rate-limited writes a minute (default: the server's, 600).",
       tag: 'Keys',
       auth: 'secret',
       body: ApiKeyInput,

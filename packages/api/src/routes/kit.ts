@@ -4,13 +4,12 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
-import type { LiveHoldLimit } from '../services/live-hold-limit.js';
 
 export interface RouteKit {
   /** The rate limiter of public writes (holds, bookings, cancel, reschedule, reservations). */
   publicWriteLimit: MiddlewareHandler<AppEnv>;
-  /** The cap on live holds per (publishable key, client address). */
-  liveHolds: LiveHoldLimit;
+  /** The cap on live holds per (publishable key, client address); `false` = none. */
+  maxLiveHoldsPerClient: number | false;
   /** `keyId|client address` (X-Forwarded-For read as `trustProxy` says). */
   clientOf(c: Context<AppEnv>): string;
 }

@@ -25,7 +25,10 @@ export const holdToWire = (row: HoldRow): Hold => ({
   expiresAt: toInstant(row.expiresAt),
 });
 
-/** Places a hold; call inside a write transaction (the check and the insert must be atomic). */
+/**
+ * Places a hold; call inside a write transaction (the check and the insert must be atomic).
+ * `clientHash`: who placed it with a publishable key (see `live-hold-limit.ts`), or null.
+ */
 export async function createHold(
   tx: Db,
   businessId: string,
@@ -33,6 +36,7 @@ export async function createHold(
   now: number,
   includeInactive: boolean,
   logger: RowLogger,
+  clientHash: string | null = null,
 ): Promise<Hold> {
   const business = await getBusinessRow(tx, businessId);
   const start = Date.parse(input.start);
@@ -55,6 +59,7 @@ export async function createHold(
     ...check.block,
     expiresAt: now + business.holdMinutes * 60_000,
     createdAt: now,
+    clientHash,
   };
   await tx.insert(holds).values(row);
   const wire = holdToWire(row);

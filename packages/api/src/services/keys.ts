@@ -26,6 +26,7 @@ export function keyToWire(row: KeyRow): ApiKey {
     prefix: row.prefix,
     allowedOrigins: row.allowedOrigins,
     ...(row.publishableKey !== null ? { publishableKey: row.publishableKey } : {}),
+    rateLimitPerMinute: row.rateLimitPerMinute,
     createdAt: toInstant(row.createdAt),
     revokedAt: row.revokedAt === null ? null : toInstant(row.revokedAt),
   };
@@ -35,6 +36,8 @@ export interface NewKey {
   kind: KeyKind;
   label: string;
   allowedOrigins: string[];
+  /** Secret keys only: their own budget of rate-limited writes a minute (default: the server's). */
+  rateLimitPerMinute?: number | undefined;
 }
 
 /** Creates a key; the answer is the only place its full secret ever appears. */
@@ -55,6 +58,7 @@ export async function createKey(
     allowedOrigins: input.allowedOrigins,
     // Publishable keys are public by design; keeping them lets the console show the snippet again.
     publishableKey: input.kind === 'publishable' ? secret : null,
+    rateLimitPerMinute: input.kind === 'secret' ? (input.rateLimitPerMinute ?? null) : null,
     createdAt: now,
     revokedAt: null,
   };
@@ -108,6 +112,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
         businessId: apiKeys.businessId,
         kind: apiKeys.kind,
         allowedOrigins: apiKeys.allowedOrigins,
+        rateLimitPerMinute: apiKeys.rateLimitPerMinute,
         business: businessStampColumns,
       })
       .from(apiKeys)
@@ -122,6 +127,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
     businessId: row.businessId,
     kind: row.kind,
     allowedOrigins: row.allowedOrigins,
+    rateLimitPerMinute: row.rateLimitPerMinute,
     business: row.business,
   };
 }

@@ -5,7 +5,7 @@
  * loop to slow everyone's reads. So: at most `maxSkus` SKUs per stream (422), and 429 past
  * `perClient` open streams per (key, client address), past `perProcess` open streams in all, or
  * past the connect rate per (key, client address). Counted in memory: a stream lives in one
- * process, and like the write rate limit these are per process.
+ * process, so these are per process (unlike the write rate limit, which is counted in the database).
  */
 import { ApiError } from '../errors.js';
 import { type RateLimitOptions, tokenBuckets } from '../middleware/rate-limit.js';
@@ -23,6 +23,8 @@ export interface StreamLimitOptions {
 
 export interface StreamLimits {
   readonly maxSkus: number;
+  /** Streams open in this process now (a metrics gauge). */
+  readonly open: number;
   /**
    * Admits one stream of `client` (`key id|address`) or throws 429 `rate_limited`. Returns the
    * function that ends it: call it once, when the stream closes for any reason.
@@ -49,6 +51,9 @@ export function streamLimits(options: StreamLimitOptions = {}): StreamLimits {
 
   return {
     maxSkus: options.maxSkus ?? 50,
+    get open() {
+      return total;
+    },
     admit(client, now) {
       const taken = connects?.take(client, now);
       if (taken && !taken.allowed) {

@@ -29,6 +29,12 @@ export const ApiKey = z.object({
    * the widget shows one), so the console can show the embed snippet again. Never for secret keys.
    */
   publishableKey: z.optional(z.string()),
+  /**
+   * A secret key's own budget of rate-limited writes a minute; null: the server's default for
+   * secret keys (600 unless the operator set another). Always null for publishable keys, which are
+   * limited per key and client address instead.
+   */
+  rateLimitPerMinute: z.nullable(z.int()),
   createdAt: Instant,
   revokedAt: z.nullable(Instant),
 });
@@ -38,9 +44,21 @@ export type ApiKey = z.infer<typeof ApiKey>;
 export const CreatedApiKey = z.extend(ApiKey, { secret: z.string() });
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
-export const ApiKeyInput = z.strictObject({
-  kind: KeyKind,
-  label: z._default(text(200), ''),
-  allowedOrigins: z._default(z.array(Origin).check(z.maxLength(50)), []),
-});
+/** The most a secret key's own budget may be: about 170 writes a second. */
+export const maxKeyRateLimitPerMinute = 10_000;
+
+export const ApiKeyInput = z
+  .strictObject({
+    kind: KeyKind,
+    label: z._default(text(200), ''),
+    allowedOrigins: z._default(z.array(Origin).check(z.maxLength(50)), []),
+    /** Secret keys only: rate-limited writes a minute for this key (default: the server's). */
+    rateLimitPerMinute: z.optional(z.int().check(z.gte(1), z.lte(maxKeyRateLimitPerMinute))),
+  })
+  .check(
+    z.refine((input) => input.rateLimitPerMinute === undefined || input.kind === 'secret', {
+      message: 'Only secret keys have a budget of their own; publishable keys are limited per client address',
+      path: ['rateLimitPerMinute'],
+    }),
+  );
 export type ApiKeyInput = z.input<typeof ApiKeyInput>;

@@ -20,6 +20,7 @@ export const errorCodes = [
   'unsupported_media_type',
   'method_not_allowed',
   'internal_error',
+  'not_ready',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

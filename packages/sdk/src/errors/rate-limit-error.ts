@@ -7,8 +7,8 @@ import type { Problem } from '../types.js';
 import { ApiError } from './api-error.js';
 
 /**
- * Too many requests from this key and address. The SDK already retried within its limits; when
- * this surfaces, wait `retryAfter` seconds before trying again.
+ * Too many requests from this key (and, for a publishable key, this address). The SDK already
+ * retried within its limits; when this surfaces, wait `retryAfter` seconds before trying again.
  *
  * @example
  * ```ts
