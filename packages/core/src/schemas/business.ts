@@ -12,6 +12,7 @@ import {
   Locale,
   multilineText,
   requiredText,
+  singleLineCharacters,
   TimeZone,
 } from './common.js';
 import { Reminders } from './reminder.js';
@@ -37,6 +38,7 @@ export const BookingPageUrl = z
   .string()
   .check(
     z.maxLength(2000),
+    singleLineCharacters,
     z.refine(
       isBookingPageUrl,
       'Expected an https:// URL (http:// only on localhost) without credentials or #fragment',
