@@ -5,6 +5,7 @@
 export * from './availability/check-start.js';
 export * from './availability/compute-slots.js';
 export * from './availability/types.js';
+export * from './reports/index.js';
 export * from './schemas/account.js';
 export * from './schemas/agenda.js';
 export * from './schemas/availability.js';
@@ -15,6 +16,7 @@ export * from './schemas/event.js';
 export * from './schemas/event-catalogue.js';
 export * from './schemas/key.js';
 export * from './schemas/problem.js';
+export * from './schemas/report.js';
 export * from './schemas/resource.js';
 export * from './schemas/schedule.js';
 export * from './schemas/service.js';

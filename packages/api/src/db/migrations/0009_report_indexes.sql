@@ -1,0 +1,2 @@
+CREATE INDEX `reservations_business_created` ON `reservations` (`business_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `stock_movements_business_occurred` ON `stock_movements` (`business_id`,`occurred_at`);
