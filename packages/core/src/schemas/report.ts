@@ -11,6 +11,12 @@ import { Sku, StockLevel } from './stock.js';
 export const MAX_REPORT_DAYS = 366;
 
 const DAY_MS = 86_400_000;
+/**
+ * The dates a report may ask for: the previous period (up to 366 dates earlier) and the instants of
+ * both in any zone (±14 h) must stay inside the API's 1970..2100.
+ */
+export const FIRST_REPORT_DATE = '1971-01-03';
+export const LAST_REPORT_DATE = '2100-12-30';
 
 type DateRange = { from: string; to: string };
 
@@ -20,6 +26,14 @@ const periodChecks = () =>
     z.refine<DateRange>((q) => q.from <= q.to, { message: 'to must not be before from', path: ['to'] }),
     z.refine<DateRange>((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_REPORT_DAYS * DAY_MS, {
       message: `at most ${MAX_REPORT_DAYS} days per report`,
+      path: ['to'],
+    }),
+    z.refine<DateRange>((q) => q.from >= FIRST_REPORT_DATE, {
+      message: `reports begin on ${FIRST_REPORT_DATE} or later (the previous period stays after 1970)`,
+      path: ['from'],
+    }),
+    z.refine<DateRange>((q) => q.to <= LAST_REPORT_DATE, {
+      message: `reports end on ${LAST_REPORT_DATE} or earlier`,
       path: ['to'],
     }),
   ] as const;
