@@ -1,7 +1,8 @@
 /**
  * @module `GET /reports/bookings`: the figures of a period and of the period of equal length before
- * it. Counting is done by SQLite (`booking-queries.ts`); this file fills in empty days and weeks,
- * turns milliseconds into minutes and divides.
+ * it. SQLite counts (`booking-queries.ts`: per date, per weekday and hour, per service and resource,
+ * the median's middle, booked time); this file sums those few rows into the figures, fills in empty
+ * dates and weeks, turns milliseconds into minutes and divides.
  */
 import {
   type BookingCounts,
@@ -15,27 +16,27 @@ import {
   previousDates,
   type ReportGroupBy,
   type ReportSpan,
+  type Revenue,
   reportSpan,
+  type TopService,
 } from '@frontdesk/core';
-import type { SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
+import { services } from '../../db/schema.js';
 import { getBusinessRow } from '../business.js';
 import type { RowLogger } from '../catalog-rows.js';
 import {
   type BookedRow,
   type BookingSpan,
   bookedTimeQuery,
-  type GroupRow,
-  groupsQuery,
+  type DayRow,
+  daysQuery,
   type HeatmapRow,
   heatmapQuery,
-  type LeadRow,
   leadTimeAtQuery,
-  leadTimeQuery,
-  type RevenueRow,
-  revenueQuery,
-  type TopServiceRow,
-  topServicesQuery,
+  type MixRow,
+  mixQuery,
+  type StatusCounts,
 } from './booking-queries.js';
 import { type Calendars, loadCalendars, openMinutesOf } from './open-time.js';
 import { periodToWire } from './period-wire.js';
@@ -45,17 +46,7 @@ const buckets: LeadTimeBucket[] = ['under_1h', 'under_1d', 'under_7d', 'under_30
 
 /** SQLite answers `sum()` of no rows with NULL. */
 const n = (value: number | null | undefined) => Number(value ?? 0);
-
-function countsOf(row: Omit<GroupRow, 'key' | 'label'>): BookingCounts {
-  return {
-    total: n(row.total),
-    pending: n(row.pending),
-    confirmed: n(row.confirmed),
-    cancelled: n(row.cancelled),
-    completed: n(row.completed),
-    no_show: n(row.no_show),
-  };
-}
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 const noBookings = (): BookingCounts => ({
   total: 0,
@@ -66,68 +57,123 @@ const noBookings = (): BookingCounts => ({
   no_show: 0,
 });
 
-function addCounts(sum: BookingCounts, more: BookingCounts): BookingCounts {
+function addCounts(sum: BookingCounts, row: StatusCounts): BookingCounts {
   return {
-    total: sum.total + more.total,
-    pending: sum.pending + more.pending,
-    confirmed: sum.confirmed + more.confirmed,
-    cancelled: sum.cancelled + more.cancelled,
-    completed: sum.completed + more.completed,
-    no_show: sum.no_show + more.no_show,
+    total: sum.total + n(row.total),
+    pending: sum.pending + n(row.pending),
+    confirmed: sum.confirmed + n(row.confirmed),
+    cancelled: sum.cancelled + n(row.cancelled),
+    completed: sum.completed + n(row.completed),
+    no_show: sum.no_show + n(row.no_show),
   };
 }
 
-/** Every date (or week's Monday) of the period, those without bookings too: a chart needs its gaps. */
-function timeGroups(span: ReportSpan, groupBy: 'day' | 'week', rows: GroupRow[]): BookingGroup[] {
-  const found = new Map(rows.map((row) => [Number(row.key), countsOf(row)]));
-  return periodBuckets(span.from, span.to, groupBy).map(({ day, date }) => ({
-    key: date,
-    label: date,
-    counts: found.get(day) ?? noBookings(),
-  }));
+/** Rows summed per `key`. */
+function sumBy<T extends StatusCounts>(rows: readonly T[], key: (row: T) => string | number) {
+  const sums = new Map<string | number, BookingCounts>();
+  for (const row of rows) sums.set(key(row), addCounts(sums.get(key(row)) ?? noBookings(), row));
+  return sums;
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+/** Every date (or week, by its Monday) of the period, those without bookings too: a chart needs its gaps. */
+function timeGroups(span: ReportSpan, by: 'day' | 'week', days: DayRow[]): BookingGroup[] {
+  const buckets = periodBuckets(span.from, span.to, by);
+  // A week is keyed by its Monday's day number: 1970-01-01 (day 0) was a Thursday.
+  const sums = sumBy(days, (row) => (by === 'day' ? n(row.day) : n(row.day) - ((n(row.day) + 3) % 7)));
+  return buckets.map(({ day, date }) => ({ key: date, label: date, counts: sums.get(day) ?? noBookings() }));
+}
 
-async function periodFigures(
-  db: Db,
-  span: ReportSpan,
-  q: BookingSpan,
-  groupBy: ReportGroupBy,
-  calendars: Calendars,
-  bookedRows: BookedRow[],
-  zone: string,
-): Promise<BookingFigures> {
-  const all = <T>(query: SQL) => db.all<T>(query);
-  const [groupRows, [leadRow], revenueRows, heatmapRows, topRows] = await Promise.all([
-    all<GroupRow>(groupsQuery(q, groupBy)),
-    all<LeadRow>(leadTimeQuery(q)),
-    all<RevenueRow>(revenueQuery(q)),
-    all<HeatmapRow>(heatmapQuery(q)),
-    all<TopServiceRow>(topServicesQuery(q)),
+/** Groups by resource or service, most bookings first. */
+function entityGroups(sums: Map<string | number, BookingCounts>, names: Map<string, string>): BookingGroup[] {
+  return [...sums]
+    .map(([key, counts]) => ({ key: String(key), label: names.get(String(key)) ?? String(key), counts }))
+    .sort((a, b) => b.counts.total - a.counts.total || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+interface ServiceInfo {
+  name: string;
+  price: { amount: number; currency: string } | null;
+}
+
+interface PeriodInput {
+  span: ReportSpan;
+  q: BookingSpan;
+  groupBy: ReportGroupBy;
+  calendars: Calendars;
+  services: Map<string, ServiceInfo>;
+  booked: BookedRow[];
+  zone: string;
+}
+
+async function periodFigures(db: Db, input: PeriodInput): Promise<BookingFigures> {
+  const { span, q, groupBy, calendars } = input;
+  const [days, mix, heatmapRows] = await Promise.all([
+    db.all<DayRow>(daysQuery(q)),
+    db.all<MixRow>(mixQuery(q)),
+    db.all<HeatmapRow>(heatmapQuery(q)),
   ]);
-  const count = n(leadRow?.bookings);
+  const totals = mix.reduce(addCounts, noBookings());
+
   // The median: the middle lead time, or the mean of the middle two.
+  const count = totals.total;
   const middle =
     count === 0
       ? []
-      : await all<{ lead: number }>(leadTimeAtQuery(q, Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1));
+      : await db.all<{ lead: number }>(
+          leadTimeAtQuery(q, Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1),
+        );
   const median =
     middle.length === 0
       ? null
       : middle.reduce((sum, row) => sum + n(row.lead), 0) / middle.length / MS_PER_MINUTE;
+  const leadSum = mix.reduce((sum, row) => sum + n(row.lead_sum), 0);
 
+  const perService = sumBy(mix, (row) => row.service_id);
+  const serviceNames = new Map([...input.services].map(([id, s]) => [id, s.name]));
   const groups =
     groupBy === 'day' || groupBy === 'week'
-      ? timeGroups(span, groupBy, groupRows)
-      : groupRows.map((row) => ({ key: String(row.key), label: row.label ?? '', counts: countsOf(row) }));
-  const totals = groupRows.reduce((sum, row) => addCounts(sum, countsOf(row)), noBookings());
+      ? timeGroups(span, groupBy, days)
+      : groupBy === 'resource'
+        ? entityGroups(
+            sumBy(mix, (row) => row.resource_id),
+            calendars.names,
+          )
+        : entityGroups(perService, serviceNames);
+
+  const revenueByCurrency = new Map<string, Revenue>();
+  const topServices: TopService[] = [];
+  for (const [id, counts] of perService) {
+    const service = input.services.get(String(id));
+    const price = service?.price ?? null;
+    const revenue = price
+      ? { currency: price.currency, amount: price.amount * counts.completed, bookings: counts.completed }
+      : null;
+    if (revenue && counts.completed > 0) {
+      const sum = revenueByCurrency.get(revenue.currency);
+      revenueByCurrency.set(revenue.currency, {
+        currency: revenue.currency,
+        amount: (sum?.amount ?? 0) + revenue.amount,
+        bookings: (sum?.bookings ?? 0) + revenue.bookings,
+      });
+    }
+    const kept = counts.total - counts.cancelled;
+    if (kept > 0) {
+      topServices.push({
+        serviceId: String(id),
+        name: service?.name ?? String(id),
+        bookings: kept,
+        completed: counts.completed,
+        revenue,
+      });
+    }
+  }
+  topServices.sort((a, b) => b.bookings - a.bookings || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const row of heatmapRows) heatmap[n(row.weekday)]![n(row.hour)] = n(row.bookings);
 
-  const booked = new Map(bookedRows.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
-  const open = openMinutesOf(calendars, zone, span.from, span.to);
+  const booked = new Map(input.booked.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
+  const open = openMinutesOf(calendars, input.zone, span.from, span.to);
 
   return {
     period: periodToWire(span),
@@ -138,14 +184,13 @@ async function periodFigures(
     leadTime: {
       bookings: count,
       medianMinutes: median,
-      averageMinutes: leadRow?.average == null ? null : Number(leadRow.average) / MS_PER_MINUTE,
-      buckets: buckets.map((bucket) => ({ bucket, bookings: n(leadRow?.[bucket]) })),
+      averageMinutes: count === 0 ? null : leadSum / count / MS_PER_MINUTE,
+      buckets: buckets.map((bucket) => ({
+        bucket,
+        bookings: mix.reduce((sum, row) => sum + n(row[bucket]), 0),
+      })),
     },
-    revenue: revenueRows.map((row) => ({
-      currency: row.currency,
-      amount: n(row.amount),
-      bookings: n(row.bookings),
-    })),
+    revenue: [...revenueByCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
     utilisation: calendars.resources.map((resource) => {
       const bookedMinutes = booked.get(resource.id) ?? 0;
       const openMinutes = open.get(resource.id) ?? 0;
@@ -158,21 +203,33 @@ async function periodFigures(
       };
     }),
     heatmap,
-    topServices: topRows.map((row) => ({
-      serviceId: row.id,
-      name: row.name,
-      bookings: n(row.bookings),
-      completed: n(row.completed),
-      revenue:
-        row.price_amount === null || row.price_currency === null
-          ? null
-          : {
-              currency: row.price_currency,
-              amount: n(row.price_amount) * n(row.completed),
-              bookings: n(row.completed),
-            },
-    })),
+    topServices: topServices.slice(0, 10),
   };
+}
+
+/** Every service of the business, deleted ones too (old bookings still name them). */
+async function servicesOf(db: Db, businessId: string): Promise<Map<string, ServiceInfo>> {
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      amount: services.priceAmount,
+      currency: services.priceCurrency,
+    })
+    .from(services)
+    .where(eq(services.businessId, businessId));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        name: row.name,
+        price:
+          row.amount === null || row.currency === null
+            ? null
+            : { amount: row.amount, currency: row.currency },
+      },
+    ]),
+  );
 }
 
 /** The bookings report of `query.from`..`query.to` and of the period before, in the business zone. */
@@ -182,8 +239,7 @@ export async function bookingReport(
   query: Required<BookingReportQuery>,
   log: RowLogger,
 ): Promise<BookingReport> {
-  const business = await getBusinessRow(db, businessId);
-  const zone = business.timezone;
+  const zone = (await getBusinessRow(db, businessId)).timezone;
   const current = reportSpan(query.from, query.to, zone);
   const before = previousDates(query.from, query.to);
   const previous = reportSpan(before.from, before.to, zone);
@@ -194,22 +250,23 @@ export async function bookingReport(
     segments: offsetSegments(zone, span.start, span.end),
   });
   const spans = { current: spanOf(current), previous: spanOf(previous) };
-  // Resources deleted since still show when they had bookings: ask which first.
-  const [bookedNow, bookedBefore] = await Promise.all([
+  // Resources deleted since still show in utilisation when they were booked: ask which first.
+  const [bookedNow, bookedBefore, serviceInfo] = await Promise.all([
     db.all<BookedRow>(bookedTimeQuery(spans.current)),
     db.all<BookedRow>(bookedTimeQuery(spans.previous)),
+    servicesOf(db, businessId),
   ]);
-  const bookedIds = new Set([...bookedNow, ...bookedBefore].map((row) => row.id));
   const calendars = await loadCalendars(
     db,
     businessId,
     { from: previous.from, to: current.to, start: previous.start, end: current.end },
-    bookedIds,
+    new Set([...bookedNow, ...bookedBefore].map((row) => row.id)),
     log,
   );
+  const common = { groupBy: query.groupBy, calendars, services: serviceInfo, zone };
   const [currentFigures, previousFigures] = await Promise.all([
-    periodFigures(db, current, spans.current, query.groupBy, calendars, bookedNow, zone),
-    periodFigures(db, previous, spans.previous, query.groupBy, calendars, bookedBefore, zone),
+    periodFigures(db, { ...common, span: current, q: spans.current, booked: bookedNow }),
+    periodFigures(db, { ...common, span: previous, q: spans.previous, booked: bookedBefore }),
   ]);
   return { timezone: zone, groupBy: query.groupBy, current: currentFigures, previous: previousFigures };
 }

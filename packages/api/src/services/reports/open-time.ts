@@ -19,6 +19,8 @@ import {
 /** The resources a report covers, with their calendars and the business's closures. */
 export interface Calendars {
   resources: Array<ResourceCalendar & { name: string }>;
+  /** The name of every resource of the business, deleted ones too. */
+  names: Map<string, string>;
   closures: Array<{ startDate: string; endDate: string }>;
 }
 
@@ -33,18 +35,17 @@ export async function loadCalendars(
   alsoIds: ReadonlySet<string>,
   log: RowLogger,
 ): Promise<Calendars> {
-  const rows = (
-    await db
-      .select({
-        id: resources.id,
-        name: resources.name,
-        hours: resources.hours,
-        deletedAt: resources.deletedAt,
-      })
-      .from(resources)
-      .where(eq(resources.businessId, businessId))
-      .orderBy(resources.name, resources.id)
-  ).filter((row) => row.deletedAt === null || alsoIds.has(row.id));
+  const everyRow = await db
+    .select({
+      id: resources.id,
+      name: resources.name,
+      hours: resources.hours,
+      deletedAt: resources.deletedAt,
+    })
+    .from(resources)
+    .where(eq(resources.businessId, businessId))
+    .orderBy(resources.name, resources.id);
+  const rows = everyRow.filter((row) => row.deletedAt === null || alsoIds.has(row.id));
   const ids = rows.map((row) => row.id);
   const [overrideRows, timeOffRows, closureRows] = await Promise.all([
     ids.length === 0
@@ -85,6 +86,7 @@ export async function loadCalendars(
       ),
   ]);
   return {
+    names: new Map(everyRow.map((row) => [row.id, row.name])),
     resources: rows.map((row) => ({
       id: row.id,
       name: row.name,
