@@ -16,6 +16,7 @@ import { events } from './resources/events.js';
 import { holds } from './resources/holds.js';
 import { invitations } from './resources/invitations.js';
 import { keys } from './resources/keys.js';
+import { reports } from './resources/reports.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
 import { session } from './resources/session.js';
@@ -66,6 +67,7 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     bookings: { ...bookings(transport), ...bookingDesk(transport) },
     keys: keys(transport),
     events: events(transport),
+    reports: reports(transport),
   };
 }
 
@@ -81,4 +83,5 @@ export function createConsoleClient(options: ConsoleClientOptions) {
  */
 export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
+export type * from './resources/reports.js';
 export type * from './types.js';
