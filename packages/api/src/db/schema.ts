@@ -166,7 +166,11 @@ export const dateOverrides = sqliteTable(
     intervals: text('intervals', { mode: 'json' }).$type<{ start: string; end: string }[]>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('date_overrides_resource_date').on(t.resourceId, t.date)],
+  (t) => [
+    uniqueIndex('date_overrides_resource_date').on(t.resourceId, t.date),
+    // The catalogue load reads a business's overrides from a date on.
+    index('date_overrides_business').on(t.businessId, t.date),
+  ],
 );
 
 export const timeOff = sqliteTable(
@@ -182,7 +186,11 @@ export const timeOff = sqliteTable(
     reason: text('reason').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('time_off_resource').on(t.resourceId, t.start)],
+  (t) => [
+    index('time_off_resource').on(t.resourceId, t.start),
+    // The catalogue load reads a business's time off that ends after a moment.
+    index('time_off_business').on(t.businessId, t.end),
+  ],
 );
 
 export const closures = sqliteTable(
@@ -292,6 +300,8 @@ export const bookings = sqliteTable(
       t.end,
       t.createdAt,
     ),
+    // Deleting a service asks whether it has upcoming bookings.
+    index('bookings_service_end').on(t.serviceId, t.end),
   ],
 );
 
