@@ -4,77 +4,48 @@
  * answers (`io: 'output'`) use these names; request bodies are inlined in their input form, since a
  * schema with defaults reads differently on the way in.
  */
-import {
-  AdjustmentResult,
-  Agenda,
-  ApiKey,
-  Availability,
-  Booking,
-  Business,
-  Closure,
-  CreatedApiKey,
-  DateOverride,
-  Event,
-  FieldError,
-  Hold,
-  Location,
-  Movement,
-  Problem,
-  Product,
-  ProductStock,
-  Reservation,
-  Resource,
-  Service,
-  ServiceProduct,
-  SessionInfo,
-  StockSettings,
-  TimeOff,
-  User,
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookEndpoint,
-  WebhookEndpointWithSecret,
-  WebhookReplayResult,
-} from '@frontdesk/core';
+import * as core from '@frontdesk/core';
 import { resolver } from 'hono-openapi';
 import * as z from 'zod/mini';
 
 /** The registry `z.toJSONSchema` reads names from (`metadata`). */
 export const namedSchemas = z.registry<{ id: string }>();
 
-const names: Record<string, z.ZodMiniType> = {
-  AdjustmentResult,
-  Agenda,
-  ApiKey,
-  Availability,
-  Booking,
-  Business,
-  Closure,
-  CreatedApiKey,
-  DateOverride,
-  Event,
-  FieldError,
-  Hold,
-  Location,
-  Movement,
-  Problem,
-  Product,
-  ProductStock,
-  Reservation,
-  Resource,
-  Service,
-  ServiceProduct,
-  SessionInfo,
-  StockSettings,
-  TimeOff,
-  User,
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookEndpoint,
-  WebhookEndpointWithSecret,
-  WebhookReplayResult,
-};
-for (const [id, schema] of Object.entries(names)) namedSchemas.add(schema, { id });
+/** Core schemas named by their export name; a typo or a removed schema fails the typecheck. */
+const names = [
+  'AdjustmentResult',
+  'Agenda',
+  'ApiKey',
+  'Availability',
+  'Booking',
+  'Business',
+  'Closure',
+  'CreatedApiKey',
+  'DateOverride',
+  'Event',
+  'FieldError',
+  'Hold',
+  'Location',
+  'Movement',
+  'Problem',
+  'Product',
+  'ProductStock',
+  'Reservation',
+  'Resource',
+  'Service',
+  'ServiceProduct',
+  'SessionInfo',
+  'StockSettings',
+  'TimeOff',
+  'User',
+  'WebhookAttempt',
+  'WebhookDelivery',
+  'WebhookEndpoint',
+  'WebhookEndpointWithSecret',
+  'WebhookReplayResult',
+] as const satisfies readonly (keyof typeof core)[];
+// biome-ignore lint/performance/noDynamicNamespaceImportAccess: server code, never bundled for a browser.
+for (const id of names) namedSchemas.add(core[id] as z.ZodMiniType, { id });
 
 /** Names a schema declared beside its route (e.g. the event log's `Event`). */
 export function named<S extends z.ZodMiniType>(id: string, schema: S): S {
