@@ -103,6 +103,14 @@ export function createMetrics(sources: MetricSources): AppMetrics {
   liveGauge('frontdesk_reservations_live', 'Stock reservations still active (all businesses)', () =>
     countLiveReservations(database.db, clock()),
   );
+  // Both outbox gauges are collected together on a scrape: they share one read of the backlog.
+  let backlogRead: Promise<OutboxBacklog[]> | undefined;
+  const readBacklog = () => {
+    backlogRead ??= outboxBacklog(database.db).finally(() => {
+      backlogRead = undefined;
+    });
+    return backlogRead;
+  };
   const backlogGauge = (name: string, help: string, value: (row: OutboxBacklog, now: number) => number) =>
     new Gauge({
       name,
@@ -111,7 +119,7 @@ export function createMetrics(sources: MetricSources): AppMetrics {
       registers,
       async collect() {
         try {
-          const rows = await outboxBacklog(database.db);
+          const rows = await readBacklog();
           const now = clock();
           this.reset();
           for (const row of rows) this.set({ kind: row.kind }, value(row, now));
