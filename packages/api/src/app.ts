@@ -22,6 +22,7 @@ import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { consoleBuilt, consoleRoutes } from './routes/console.js';
+import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
@@ -217,6 +218,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', stockRoutes(kit));
   v1.route('/', agendaRoutes());
   v1.route('/', userRoutes());
+  v1.route('/', customerRoutes());
   v1.route('/', sessionRoutes());
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first;
   // so do signing in and one-time links, which come before any session or key exists.
