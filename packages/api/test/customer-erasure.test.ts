@@ -214,6 +214,26 @@ describe('POST /v1/customers/{email}/erase', () => {
     expect(((await other.json()) as Problem).code).toBe('idempotency_conflict');
   });
 
+  it('rewrites nothing that is not about her, even where her name appears', async () => {
+    shop = await openShop();
+    const { t } = shop;
+    // A resource that happens to carry her name: its record and its event stay as they are.
+    const namesake = await t.call<{ id: string }>('POST', '/v1/resources', {
+      name: zelda.name,
+      hours: { mon: [{ start: '09:00', end: '17:00' }] },
+    });
+    expect(namesake.status).toBe(201);
+    expect((await t.call('POST', customerPath(zelda.email, '/erase'))).status).toBe(200);
+    expect((await t.call<{ name: string }>('GET', `/v1/resources/${namesake.body.id}`)).body.name).toBe(
+      zelda.name,
+    );
+    const events = await t.call<{ data: { payload: { name?: string } }[] }>(
+      'GET',
+      `/v1/events?subject=${namesake.body.id}`,
+    );
+    expect(events.body.data[0]?.payload.name).toBe(zelda.name);
+  });
+
   it('erases her at this business only: the same email elsewhere keeps its bookings', async () => {
     shop = await openShop();
     const { t } = shop;

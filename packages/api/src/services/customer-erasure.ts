@@ -33,7 +33,11 @@ const mentions = (column: SQL | Parameters<typeof like>[0], text: string) =>
 
 interface Person {
   key: string;
-  /** What quotes them in free text: the email, and every name and phone number they gave. */
+  /**
+   * What identifies them in free text: the email and every phone number they gave (lower case).
+   * Not names: another customer, a resource or a service may share one, and erasing this customer
+   * must not rewrite what is about them. Names are cleared with the fields that hold them.
+   */
   quotes: string[];
   subjects: Set<string>;
 }
@@ -87,23 +91,20 @@ async function scrubMentions(tx: Db, businessId: string, place: CustomerMentions
   return changed;
 }
 
-/** The customer as they appear in this business: their rows' ids and every way they are quoted. */
+/** The customer as they appear in this business: their rows' ids and what identifies them in text. */
 async function findPerson(tx: Db, businessId: string, key: string): Promise<Person> {
   const ofBookings = await tx
-    .select({ id: bookings.id, name: bookings.customerName, phone: bookings.customerPhone })
+    .select({ id: bookings.id, phone: bookings.customerPhone })
     .from(bookings)
     .where(and(eq(bookings.businessId, businessId), sql`lower(${bookings.customerEmail}) = ${key}`));
   const ofReservations = await tx
-    .select({ id: reservations.id, name: reservations.customerName, phone: reservations.customerPhone })
+    .select({ id: reservations.id, phone: reservations.customerPhone })
     .from(reservations)
     .where(and(eq(reservations.businessId, businessId), sql`lower(${reservations.customerEmail}) = ${key}`));
   const rows = [...ofBookings, ...ofReservations];
   const quotes = new Set([key]);
-  for (const row of rows) {
-    // Very short names ("Al") would match unrelated text; the email and the row ids still find theirs.
-    if (row.name.trim().length >= 4) quotes.add(row.name.trim().toLowerCase());
+  for (const row of rows)
     if (row.phone && row.phone.trim().length >= 5) quotes.add(row.phone.trim().toLowerCase());
-  }
   return { key, quotes: [...quotes], subjects: new Set(rows.map((row) => row.id)) };
 }
 
@@ -119,7 +120,7 @@ async function eraseInTransaction(tx: Db, businessId: string, email: string, now
   const reservationIds = [...person.subjects].filter((id) => !bookingIds.includes(id));
   const erased: Record<string, number> = {};
 
-  // Mentions first: they are found by the names and phones the rows below still hold.
+  // Mentions first: they are found by the phone numbers the rows below still hold.
   for (const place of customerMentions) {
     erased[place.name] = await scrubMentions(tx, businessId, place, person);
   }
