@@ -5,7 +5,7 @@
  * their most recent booking or reservation. Erased rows (`customer-pii.ts`) belong to no one.
  */
 import type { CustomerDetail, CustomerListQuery, CustomerSummary } from '@frontdesk/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { bookings, reservations } from '../db/schema.js';
 import { notFound } from '../errors.js';
@@ -45,40 +45,64 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 const phoneDigits = (column: SQL) =>
   sql`replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''), '.', ''), '(', ''), ')', ''), '/', '')`;
 
+/** Rows of the business in `table` that belong to one of `emails` (lower case; index on `lower()`). */
+const ofEmails = (emails: string[]) =>
+  sql`lower(customer_email) IN (${sql.join(
+    emails.map((email) => sql`${email}`),
+    sql`, `,
+  )})`;
+
 /**
- * Summaries of the business's customers: all (a page after `after`, `limit + 1` rows) or the one
- * with email `only`, optionally those matching `q` on any of their rows.
+ * One page of the business's customers' emails (lower case, in order, `limit` of them after
+ * `after`), optionally only those with a booking or reservation matching `q`. Read from the
+ * `lower(customer_email)` indexes in order, so a page costs its own rows, not the whole table
+ * (without `q`).
  */
-async function summaries(
+async function pageOfEmails(
   db: Db,
   businessId: string,
-  options: { only?: string; after?: string; q?: string; limit?: number },
-): Promise<SummaryRow[]> {
-  const ofOne = (column: SQL) =>
-    options.only !== undefined ? sql`AND lower(${column}) = ${options.only}` : sql``;
+  options: { after: string | undefined; q: string | undefined; limit: number },
+): Promise<string[]> {
   const q = options.q?.trim();
   const digits = q?.replace(/[^0-9]/g, '') ?? '';
-  const search = q
-    ? sql`HAVING max(
-        email LIKE ${containing(q)} ESCAPE '\\' OR row_name LIKE ${containing(q)} ESCAPE '\\'
-        ${digits.length >= 3 ? sql`OR ${phoneDigits(sql`row_phone`)} LIKE ${containing(digits)} ESCAPE '\\'` : sql``}
-      )`
+  const matching = q
+    ? sql`AND (lower(customer_email) LIKE ${containing(q)} ESCAPE '\\' OR customer_name LIKE ${containing(q)} ESCAPE '\\'
+        ${digits.length >= 3 ? sql`OR ${phoneDigits(sql`customer_phone`)} LIKE ${containing(digits)} ESCAPE '\\'` : sql``})`
     : sql``;
+  const after = options.after !== undefined ? sql`AND lower(customer_email) > ${options.after}` : sql``;
+  const rows = await db.all<{ email: string }>(sql`
+    SELECT email FROM (
+      SELECT DISTINCT lower(customer_email) AS email FROM bookings
+       WHERE business_id = ${businessId} ${after} ${matching}
+      UNION
+      SELECT DISTINCT lower(customer_email) FROM reservations
+       WHERE business_id = ${businessId} ${after} ${matching}
+    )
+     WHERE email <> ${ERASED_EMAIL}
+     ORDER BY email
+     LIMIT ${options.limit}
+  `);
+  return rows.map((row) => row.email);
+}
+
+/** The summaries of these customers (emails in lower case), by email; unknown ones are left out. */
+async function summaries(db: Db, businessId: string, emails: string[]): Promise<SummaryRow[]> {
+  const known = emails.filter((email) => email !== ERASED_EMAIL);
+  if (known.length === 0) return [];
   return db.all<SummaryRow>(sql`
     WITH people AS (
       SELECT lower(customer_email) AS email, customer_name AS row_name, customer_phone AS row_phone,
              created_at AS at, status, start, 1 AS is_booking
         FROM bookings
-       WHERE business_id = ${businessId} ${ofOne(sql`customer_email`)}
+       WHERE business_id = ${businessId} AND ${ofEmails(known)}
       UNION ALL
       SELECT lower(customer_email), customer_name, customer_phone, created_at, status, NULL, 0
         FROM reservations
-       WHERE business_id = ${businessId} ${ofOne(sql`customer_email`)}
+       WHERE business_id = ${businessId} AND ${ofEmails(known)}
     ),
     ranked AS (
       SELECT *, row_number() OVER (PARTITION BY email ORDER BY at DESC, is_booking DESC) AS recency
         FROM people
-       WHERE email <> ${ERASED_EMAIL} ${options.after !== undefined ? sql`AND email > ${options.after}` : sql``}
     )
     SELECT email,
            max(CASE WHEN recency = 1 THEN row_name END) AS name,
@@ -93,9 +117,7 @@ async function summaries(
            max(CASE WHEN is_booking AND status = 'completed' THEN start END) AS last_visit
       FROM ranked
      GROUP BY email
-     ${search}
      ORDER BY email
-     ${options.limit !== undefined ? sql`LIMIT ${options.limit}` : sql``}
   `);
 }
 
@@ -122,17 +144,17 @@ export async function listCustomers(
   query: CustomerListQuery,
 ): Promise<Page<CustomerSummary>> {
   const limit = query.limit ?? 50;
-  const after = decodeEmailCursor(query.cursor);
-  const rows = await summaries(db, businessId, {
-    ...(after !== undefined ? { after } : {}),
-    ...(query.q ? { q: query.q } : {}),
+  const emails = await pageOfEmails(db, businessId, {
+    after: decodeEmailCursor(query.cursor),
+    q: query.q,
     limit: limit + 1,
   });
-  const page = rows.slice(0, limit);
+  const page = emails.slice(0, limit);
+  const rows = await summaries(db, businessId, page);
   const last = page.at(-1);
   return {
-    data: page.map(summaryToWire),
-    nextCursor: rows.length > limit && last ? encodeEmailCursor(last.email) : null,
+    data: rows.map(summaryToWire),
+    nextCursor: emails.length > limit && last ? encodeEmailCursor(last) : null,
   };
 }
 
@@ -143,7 +165,7 @@ export async function getCustomerSummary(
   email: string,
 ): Promise<CustomerSummary> {
   const key = customerKey(email);
-  const [row] = key === ERASED_EMAIL ? [] : await summaries(db, businessId, { only: key });
+  const [row] = await summaries(db, businessId, [key]);
   if (!row) throw notFound('Customer');
   return summaryToWire(row);
 }
@@ -154,13 +176,15 @@ export async function customerHistory(db: Db, businessId: string, email: string,
   const bookingRows = await db
     .select()
     .from(bookings)
-    .where(and(eq(bookings.businessId, businessId), sql`lower(${bookings.customerEmail}) = ${key}`))
-    .orderBy(desc(bookings.start), desc(bookings.id));
+    .where(and(eq(bookings.businessId, businessId), sql`lower(${bookings.customerEmail}) = ${key}`));
   const reservationRows = await db
     .select()
     .from(reservations)
-    .where(and(eq(reservations.businessId, businessId), sql`lower(${reservations.customerEmail}) = ${key}`))
-    .orderBy(desc(reservations.createdAt), desc(reservations.id));
+    .where(and(eq(reservations.businessId, businessId), sql`lower(${reservations.customerEmail}) = ${key}`));
+  // Sorted here, not in SQL: an ORDER BY on `start` draws the planner to the business's start index,
+  // a scan of every booking, instead of the customer index that finds their handful.
+  bookingRows.sort((a, b) => b.start - a.start || (a.id < b.id ? 1 : -1));
+  reservationRows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   return {
     bookingRows,
     reservationRows,
