@@ -19,16 +19,19 @@ import { requestLog } from './middleware/request-log.js';
 import { writeLimit } from './middleware/write-limit.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { availabilityRoutes } from './routes/availability.js';
+import { bookingPageRoutes } from './routes/booking-page.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { consoleBuilt, consoleRoutes } from './routes/console.js';
 import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
+import { feedAdminRoutes, feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { holdRoutes } from './routes/holds.js';
 import { homeRoutes } from './routes/home.js';
 import { keyRoutes } from './routes/keys.js';
 import type { RouteKit } from './routes/kit.js';
+import { messageRoutes } from './routes/messages.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { resourceRoutes } from './routes/resources.js';
@@ -192,6 +195,8 @@ export function createApp(options: AppOptions): App {
     }),
   );
   app.route('/', openApiRoutes(app));
+  app.route('/', feedRoutes());
+  app.route('/', bookingPageRoutes());
   app.route(
     '/',
     widgetRoutes(
@@ -214,6 +219,8 @@ export function createApp(options: AppOptions): App {
   v1.route('/', bookingRoutes(kit));
   v1.route('/', keyRoutes());
   v1.route('/', eventRoutes());
+  v1.route('/', feedAdminRoutes());
+  v1.route('/', messageRoutes());
   v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   v1.route('/', agendaRoutes());

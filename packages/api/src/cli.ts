@@ -18,11 +18,13 @@ import { type Database, filePath, openDatabase } from './db/open.js';
 import { createJsonLogger, type LogLevel, logLevels } from './env.js';
 import { runImportCommand } from './import/command.js';
 import { InitUsageError, publicConsoleUrl, runInit } from './init-command.js';
+import type { MailSettings } from './mail/settings.js';
+import { type MailAddress, parseMailFrom, smtpTransport } from './mail/transport.js';
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
 import { createKey } from './services/keys.js';
-import { createWorker } from './worker.js';
+import { createWorker, noMail } from './worker.js';
 
 const usage = `Usage: frontdesk <command>
 
@@ -32,9 +34,9 @@ const usage = `Usage: frontdesk <command>
                               terminal when run without flags; without --password-stdin the
                               owner gets a one-time set-up link, valid 24 hours)
   serve [--no-worker]         Run the API (PORT, default 8787; HOST, default 127.0.0.1) and the
-                              background worker (webhook deliveries); --no-worker leaves that
+                              background worker (webhook deliveries, mail); --no-worker leaves that
                               to a separate "frontdesk worker"
-  worker                      Run only the background worker (webhook deliveries)
+  worker                      Run only the background worker (webhook deliveries, mail)
   migrate                     Apply database migrations
   seed --demo [--json]        Create the demo business (idempotent) and its console owner;
                               --json prints its keys and the owner's (new) password
@@ -59,13 +61,14 @@ own, and per console user, default 600; 0 turns it off), FRONTDESK_MAX_LIVE_HOLD
 publishable key and address, default 3; 0 turns the cap off), FRONTDESK_MAX_STREAMS (open stock
 streams per process, default 1000) and FRONTDESK_MAX_STREAMS_PER_CLIENT (per key and address,
 default 10; 0 turns either cap off), FRONTDESK_PUBLIC_URL (this server's address as browsers see
-it, e.g. https://book.example.com: console links and checks), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
+it, e.g. https://book.example.com: console, calendar feed and booking page links), FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1
 (allow http: and private, loopback and link-local webhook targets: LANs, development),
 FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (default 24h; 90s,
-15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7), FRONTDESK_METRICS_TOKEN (serve GET /metrics to
-Authorization: Bearer with this token, 16+ characters; unset: metrics off), FRONTDESK_METRICS_PORT
-(also serve /metrics without a token on 127.0.0.1 at this port), FRONTDESK_LOG_LEVEL (error, warn,
-info or debug; default info: one line per request).`;
+15m, 6h, 1d), FRONTDESK_BACKUP_KEEP (default 7), FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM (mail;
+without them messages are rendered and kept as not_sent, see GET /v1/messages), FRONTDESK_METRICS_TOKEN
+(serve GET /metrics to Authorization: Bearer with this token, 16+ characters; unset: metrics off),
+FRONTDESK_METRICS_PORT (also serve /metrics without a token on 127.0.0.1 at this port),
+FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -88,6 +91,32 @@ function numberFromEnv(name: string): number | undefined {
   if (!Number.isInteger(value) || value < 0)
     throw new UsageError(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+/**
+ * Mail from the environment: FRONTDESK_SMTP_URL (`smtp://user:pass@host:587`, `smtps://…`) with
+ * FRONTDESK_MAIL_FROM; neither set is the no-SMTP mode (messages kept as `not_sent`).
+ */
+function mailSettingsFromEnv(): MailSettings {
+  const smtpUrl = process.env.FRONTDESK_SMTP_URL || '';
+  const from = process.env.FRONTDESK_MAIL_FROM || '';
+  const publicUrl = process.env.FRONTDESK_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+  if (!smtpUrl) return { ...noMail, publicUrl };
+  if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    throw new UsageError(
+      'FRONTDESK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465',
+    );
+  if (!from)
+    throw new UsageError(
+      'FRONTDESK_SMTP_URL needs FRONTDESK_MAIL_FROM (e.g. "Salon <bookings@salon.example>")',
+    );
+  let address: MailAddress;
+  try {
+    address = parseMailFrom(from);
+  } catch (error) {
+    throw new UsageError(`FRONTDESK_MAIL_FROM: ${(error as Error).message}`);
+  }
+  return { transport: smtpTransport(smtpUrl), from: address, publicUrl };
 }
 
 /** The webhook SSRF rule from the environment (shared by the routes and the worker). */
@@ -145,7 +174,7 @@ async function runServe(args: string[]): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     ...backupScheduleFromEnv(process.env, dbUrl()),
     webhooks: webhookOptions(),
-    ...(values['no-worker'] ? { worker: false as const } : {}),
+    worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv() },
     logger,
     ...(metricsToken ? { metricsToken } : {}),
     ...(metricsPort !== undefined ? { metricsPort } : {}),
@@ -180,7 +209,7 @@ async function runWorker(): Promise<void> {
   const logger = createJsonLogger({ level: logLevelFromEnv() });
   const database = await openDatabase(dbUrl(), authToken());
   await migrate(database);
-  const worker = createWorker({ database, webhooks, logger });
+  const worker = createWorker({ database, webhooks, logger, mail: mailSettingsFromEnv() });
   worker.start();
   let stopping = false;
   const stop = (signal: string) => {

@@ -12,7 +12,7 @@ import { type BackupSchedule, type BackupScheduleSettings, startBackupSchedule }
 import { migrate } from './db/migrate.js';
 import { type Database, openDatabase } from './db/open.js';
 import { jsonLogger } from './env.js';
-import { createWorker, type OutboxWorker, type WorkerOptions } from './worker.js';
+import { createWorker, noMail, type OutboxWorker, type WorkerOptions } from './worker.js';
 
 export interface ServeOptions extends Omit<AppOptions, 'database'> {
   /** Database URL (`file:…`, `libsql://…`, `http://…`). */
@@ -69,25 +69,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   } = options;
   const metricsToken =
     appOptions.metricsToken || (metricsPort !== undefined ? randomBytes(32).toString('hex') : undefined);
-  const worker =
-    workerOptions === false
-      ? undefined
-      : createWorker({
-          database,
-          ...(options.clock ? { clock: options.clock } : {}),
-          ...(options.logger ? { logger: options.logger } : {}),
-          ...workerOptions,
-          webhooks: { ...options.webhooks, ...workerOptions?.webhooks },
-        });
+  // The worker is made once the server listens (mail links need its address); `/readyz` reads it then.
+  let worker: OutboxWorker | undefined;
   const app = createApp({
     ...appOptions,
     database,
     ...(metricsToken ? { metricsToken } : {}),
     // `/readyz` watches this process's worker; a web-only process (`--no-worker`) reports it absent.
-    ...(worker ? { readiness: { ...appOptions.readiness, worker: () => worker.lastBeat } } : {}),
+    ...(workerOptions !== false
+      ? { readiness: { ...appOptions.readiness, worker: () => worker?.lastBeat } }
+      : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const { server, address } = await listen(app.fetch, options.port ?? 8787, host);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   let metrics: Awaited<ReturnType<typeof listen>> | undefined;
   if (metricsPort !== undefined) {
     // The scrape goes through the app (its request log, its metrics) with the token attached.
@@ -103,6 +98,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       throw error;
     }
   }
+  const mail = workerOptions ? workerOptions.mail : undefined;
+  worker =
+    workerOptions === false
+      ? undefined
+      : createWorker({
+          database,
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...workerOptions,
+          webhooks: { ...options.webhooks, ...workerOptions?.webhooks },
+          // Hosted-page links in mail need this server's address: the public URL, else where it listens.
+          mail: { ...(mail ?? noMail), publicUrl: mail?.publicUrl ?? options.publicUrl ?? url },
+        });
   const backupSchedule: BackupSchedule | undefined = backups
     ? startBackupSchedule({ ...backups, database, logger: appOptions.logger ?? jsonLogger })
     : undefined;
@@ -111,7 +119,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   return {
     port: address.port,
     host,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    url,
     database,
     worker,
     ...(metrics ? { metricsUrl: `http://127.0.0.1:${metrics.address.port}` } : {}),
@@ -141,6 +149,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         });
         // Attempts still running after the grace period give their leases back: none is lost.
         await worker?.stop(graceMs);
+        mail?.transport?.close();
         await backupSchedule?.stop();
         await database.close();
       })();

@@ -1,10 +1,13 @@
 /**
  * @module The process's background worker, assembled: the outbox loop with its producers and
- * handlers (webhook deliveries today). `frontdesk serve` starts one beside the HTTP server;
+ * handlers — webhook deliveries, and mail (confirmations, notices, reminders). `frontdesk serve` starts one beside the HTTP server;
  * `frontdesk worker` runs one alone. Everything it touches is passed in, like `createApp`.
  */
 import type { Database } from './db/open.js';
 import { jsonLogger, type Logger } from './env.js';
+import { mailHandler } from './mail/handler.js';
+import { mailProducer } from './mail/producer.js';
+import type { MailSettings } from './mail/settings.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker.js';
 import { type WebhookDeliveryOptions, webhookHandler } from './webhooks/deliver.js';
 import { webhookFanOut } from './webhooks/fan-out.js';
@@ -17,19 +20,36 @@ export interface WorkerOptions
   logger?: Logger;
   /** How webhooks are sent: SSRF rule, resolver, sender, timeout (all injectable). */
   webhooks?: Omit<WebhookDeliveryOptions, 'database' | 'clock' | 'logger'>;
+  /**
+   * How mail is sent. Default: no SMTP — every message is still rendered and stored, as `not_sent`
+   * (see `GET /v1/messages`), and none is sent later.
+   */
+  mail?: MailSettings;
 }
+
+/** No SMTP configured: messages are kept, not sent. */
+export const noMail: MailSettings = { transport: null, from: null, publicUrl: undefined };
 
 export function createWorker(options: WorkerOptions): OutboxWorker {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? jsonLogger;
-  const { database, webhooks, clock: _c, logger: _l, ...tuning } = options;
+  const { database, webhooks, mail = noMail, clock: _c, logger: _l, ...tuning } = options;
+  if (!mail.transport) {
+    logger.info('mail is not configured: messages are rendered and kept as not_sent, never sent later', {
+      see: 'GET /v1/messages',
+      configure: 'FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM',
+    });
+  }
   return new OutboxWorker({
     database,
     clock,
     logger,
     ...tuning,
-    producers: [webhookFanOut(database)],
-    handlers: [webhookHandler({ database, clock, logger, ...webhooks })],
+    producers: [webhookFanOut(database), mailProducer(database, mail, logger)],
+    handlers: [
+      webhookHandler({ database, clock, logger, ...webhooks }),
+      mailHandler({ database, clock, logger, settings: mail }),
+    ],
   });
 }
 

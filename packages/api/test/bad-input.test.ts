@@ -16,6 +16,8 @@ let bookingId: string;
 let otherIds: string[];
 let ownIds: string[];
 let samples: unknown[];
+/** The path of a live calendar feed of this business (`/feeds/{token}.ics`). */
+let feedPath: string;
 beforeAll(async () => {
   t = await createTestApp();
   salon = await setupSalon(t);
@@ -33,6 +35,8 @@ beforeAll(async () => {
     body: { sku: 'HELMET-M', locationId: 'lisbon', quantity: 1, customer },
   });
   bookingId = booked.body.id;
+  await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
+  feedPath = new URL((await call<{ url: string }>(t, 'POST', '/v1/feed')).body.url).pathname;
   // A webhook endpoint and one delivery of it, so the deeper webhook paths are fuzzed too.
   const endpoint = await t.db.write((tx) =>
     createEndpoint(
@@ -192,6 +196,8 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
               'sku',
               'skus',
               'since',
+              'kind',
+              'booking',
             ),
             fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty), edgeDate, edgeInstant),
           ),
@@ -230,6 +236,35 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
     },
     120_000 + fuzzRuns * 20,
   );
+
+  it('calendar feeds and hosted pages: random tokens, slugs and If-None-Match headers', async () => {
+    // The fuzz above may have revoked the feed or changed the slug: make them live again.
+    await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
+    feedPath = new URL((await call<{ url: string }>(t, 'POST', '/v1/feed')).body.url).pathname;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...nasty, feedPath.slice('/feeds/'.length), 'fuzz-salon'),
+          fc.string({ maxLength: 80 }),
+        ),
+        fc.constantFrom('/feeds/', '/book/'),
+        fc.constantFrom('', '.ics'),
+        fc.oneof(fc.constant(undefined), fc.string({ maxLength: 60 }), fc.constant('*')),
+        async (value, prefix, suffix, etag) => {
+          const path = `${prefix}${encodeURIComponent(value)}${suffix}`;
+          const res = await t.app.request(
+            path,
+            etag === undefined ? {} : { headers: { 'If-None-Match': etag } },
+          );
+          if (res.status >= 500) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+          if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect((await t.app.request(feedPath)).status).toBe(200);
+    expect((await t.app.request('/book/fuzz-salon')).status).toBe(200);
+  }, 120_000);
 
   it('every operation with ids of this business, an empty body and both keys answers as documented', async () => {
     const checker = await answerChecker(t.app);
@@ -393,11 +428,32 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
       ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: '2026-02-30T00:00:00Z' }],
       ['POST', `/v1/webhook-endpoints/${endpoint.id}/replay`, { since: 'evt_x' }],
       ['PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { url: 'http://[::1]/' }],
+      ['PATCH', '/v1/business', { bookingPageUrl: 'http://salon.example/book' }],
+      ['PATCH', '/v1/business', { bookingPageUrl: 'javascript:alert(1)' }],
+      ['PATCH', '/v1/business', { slug: 'Not A Slug' }],
+      ['PATCH', '/v1/business', { reminders: [{ offsetMinutes: 1 }] }],
+      ['PATCH', '/v1/business', { reminders: [{ offsetMinutes: 60 * 24 * 31 }] }],
+      ['PATCH', '/v1/business', { notifyEmail: 'owner@salon.example\r\nBcc: x@evil.example' }],
+      ['PATCH', '/v1/business', { name: 'Salon\r\nBcc: x@evil.example' }],
+      ['POST', '/v1/services', { name: 'Cut\nBcc: x@evil.example', durationMinutes: 30, resourceIds: ['r'] }],
+      [
+        'POST',
+        '/v1/bookings',
+        { service: 'svc_x', start: '2026-03-03T09:00:00Z', customer: { name: 'A\r\nB', email: 'a@b.co' } },
+      ],
+      ['GET', '/v1/messages?status=lost', undefined],
     ];
     for (const [method, path, body] of cases) {
       const res = await call(t, method, path, { body });
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(422);
     }
+    // A slug another business already has.
+    await call(t, 'PATCH', '/v1/business', { body: { slug: 'fuzz-salon' } });
+    const clash = await addBusiness(t.db, t.clock(), 'Clash');
+    const taken = await call({ ...t, secretKey: clash.secretKey }, 'PATCH', '/v1/business', {
+      body: { slug: 'fuzz-salon' },
+    });
+    expect(taken.status).toBe(422);
     const avail = await call(t, 'GET', '/v1/availability?service=svc_x&from=2026-02-30&to=2026-03-01');
     expect(avail.status).toBe(422);
   });

@@ -150,12 +150,18 @@ export async function startWorld(): Promise<World> {
 export async function openPage(
   world: World,
   url: string,
-  options: { timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    timezoneId?: string;
+    colorScheme?: 'light' | 'dark';
+    /** e.g. `{ width: 375, height: 740 }` for a small phone. */
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<Page> {
   const context = await world.browser.newContext({
     timezoneId: options.timezoneId ?? 'Europe/Lisbon',
     locale: 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.viewport ? { viewport: options.viewport, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   await page.addInitScript(() => {

@@ -133,6 +133,11 @@ describe('<frontdesk-stock> in a browser', () => {
       `/v1/reservations/${reserved[0]?.id}`,
     );
     expect(stored.body).toMatchObject({ status: 'active', customer: { email: 'rita@example.com' } });
+    // The element's language and the visitor's zone came along, for the mail to the customer.
+    expect(stored.body).toMatchObject({
+      locale: expect.any(String),
+      customer: { timeZone: expect.any(String) },
+    });
     // 5 on hand, 2 reserved, then a sale of 2 at the till: the page shows 1 left in Porto, live.
     await world.call('POST', '/v1/stock/adjustments', {
       eventId: 'w-5',

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { jsonLogger } from '../env.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
-import { openCachingClient } from './statement-cache.js';
+import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
 import { type WriteObserver, WriteObservers } from './write-observers.js';
 import { retryBusy, WriteQueue } from './writer.js';
 
@@ -84,13 +85,28 @@ export function filePath(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0]!;
 }
 
+/** Why the statement-reusing client cannot run here, probed once per process; undefined: it can. */
+let unsupported: Promise<string | undefined> | undefined;
+
+function statementCacheOff(): Promise<string | undefined> {
+  if (process.env.FRONTDESK_STATEMENT_CACHE === '0') return Promise.resolve('FRONTDESK_STATEMENT_CACHE=0');
+  unsupported ??= cachingClientUnsupported().then((reason) => {
+    if (reason)
+      jsonLogger.warn('statement cache off: using the stock @libsql/client (slower reads)', { reason });
+    return reason;
+  });
+  return unsupported;
+}
+
 /**
- * A plain file URL gets the client that reuses prepared statements (see statement-cache.ts);
- * `:memory:` and URLs with query options keep the stock client.
+ * A plain file URL gets the client that reuses prepared statements (see statement-cache.ts) unless
+ * `FRONTDESK_STATEMENT_CACHE=0` or the libSQL packages changed shape under it (then the stock client,
+ * with a warning); `:memory:` and URLs with query options keep the stock client.
  */
 async function openFileClient(url: string): Promise<Client> {
   const plain = url.startsWith('file:') && !url.includes(':memory:') && !url.includes('?');
-  const client = plain ? openCachingClient(filePath(url)) : createClient({ url });
+  const caching = plain && (await statementCacheOff()) === undefined;
+  const client = caching ? openCachingClient(filePath(url)) : createClient({ url });
   for (const pragma of filePragmas) await client.execute(pragma);
   return client;
 }

@@ -35,6 +35,21 @@ export const businesses = sqliteTable('businesses', {
   catalogVersion: text('catalog_version').notNull().default(''),
   /** Likewise for bookings and holds: lets a process reuse an availability answer for a moment. */
   occupancyVersion: text('occupancy_version').notNull().default(''),
+  /** The business's own page embedding the widget: manage links in mail point there. */
+  bookingPageUrl: text('booking_page_url'),
+  address: text('address'),
+  /** Where notices about bookings go. */
+  notifyEmail: text('notify_email'),
+  /**
+   * The publishable key the hosted booking page (`/book/{slug}`) embeds, in clear like the demo's:
+   * publishable keys are public by design. It accepts only this server's own origin (`self`).
+   */
+  hostedPageKey: text('hosted_page_key'),
+  /** Default reminders (minutes before the start) for services that set none. */
+  reminders: text('reminders', { mode: 'json' })
+    .$type<{ offsetMinutes: number }[]>()
+    .notNull()
+    .default([{ offsetMinutes: 1440 }]),
   createdAt: createdAt(),
 });
 
@@ -113,6 +128,8 @@ export const services = sqliteTable(
         }[]
       >()
       .notNull(),
+    /** Null: the business's default reminders; `[]`: none. */
+    reminders: text('reminders', { mode: 'json' }).$type<{ offsetMinutes: number }[]>(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     deletedAt: integer('deleted_at'),
     createdAt: createdAt(),
@@ -238,11 +255,20 @@ export const bookings = sqliteTable(
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),
     customerPhone: text('customer_phone'),
+    /** The customer's IANA zone, when the client sent it: mail shows times in it too. */
+    customerTimeZone: text('customer_time_zone'),
+    /** The language the customer booked in; null = the business's. */
+    locale: text('locale'),
     answers: text('answers', { mode: 'json' }).$type<Record<string, string | boolean>>().notNull(),
     notes: text('notes').notNull(),
     /** SHA-256 of the manage token; the token itself is shown once, on creation. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     cancelReason: text('cancel_reason'),
+    /**
+     * The iCalendar SEQUENCE: 0 when made, +1 on every change a calendar must apply (confirm,
+     * reschedule, cancel, decline), so a newer .ics always replaces an older one.
+     */
+    sequence: integer('sequence').notNull().default(0),
     /** The business's own notes: never shown to the customer or to a publishable key. */
     internalNotes: text('internal_notes').notNull().default(''),
     /** When the business marked the customer as arrived. */
@@ -306,6 +332,7 @@ export const idempotencyKeys = sqliteTable(
 export * from './account-schema.js';
 export * from './customer-schema.js';
 export * from './limit-schema.js';
+export * from './notify-schema.js';
 export * from './outbox-schema.js';
 export * from './stock-schema.js';
 export * from './webhook-schema.js';

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, createClient, LibsqlError } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCachingClient } from './statement-cache.js';
+import { openDatabase } from './open.js';
+import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
 
 let dir: string;
 let client: Client;
@@ -93,5 +95,34 @@ describe('openCachingClient', () => {
       args: [1, 'x', 2n ** 60n],
     });
     await expect(client.execute('SELECT big FROM t')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the private libSQL shape the statement cache relies on', () => {
+  it('is still there in the installed @libsql/client and libsql (else: see the reason, then fix statement-cache.ts or unpin)', async () => {
+    expect(await cachingClientUnsupported()).toBeUndefined();
+  });
+
+  it('can be turned off: FRONTDESK_STATEMENT_CACHE=0 opens the stock client, which reads and writes alike', async () => {
+    const url = `file:${join(dir, 'stock.db')}`;
+    const before = process.env.FRONTDESK_STATEMENT_CACHE;
+    process.env.FRONTDESK_STATEMENT_CACHE = '0';
+    const stock = await openDatabase(url);
+    if (before === undefined) delete process.env.FRONTDESK_STATEMENT_CACHE;
+    else process.env.FRONTDESK_STATEMENT_CACHE = before;
+    const caching = await openDatabase(`file:${join(dir, 'caching.db')}`);
+    try {
+      expect(stock.client.constructor.name).toBe('Sqlite3Client');
+      expect(caching.client.constructor.name).toBe('CachingClient');
+      for (const database of [stock, caching]) {
+        await database.write((tx) => tx.run(sql`CREATE TABLE n (v INTEGER)`));
+        await database.write((tx) => tx.run(sql`INSERT INTO n VALUES (1), (2)`));
+        const { rows } = await database.client.execute('SELECT sum(v) AS total FROM n');
+        expect(rows[0]?.total).toBe(3);
+      }
+    } finally {
+      await stock.close();
+      await caching.close();
+    }
   });
 });

@@ -226,3 +226,41 @@ export function openCachingClient(path: string): Client {
   const db = new Database(path, {});
   return new CachingClient(db, new Sqlite3Client(path, {}, db, 'number'));
 }
+
+/**
+ * What this module relies on that neither package documents: `Sqlite3Client`'s constructor
+ * `(path, options, database, intMode)` taking a `libsql` connection it then uses, and the native
+ * statement's `raw`, `columns`, `safeIntegers`, `all` and `run`. Tried on a throwaway in-memory
+ * connection; answers why not when an upgrade changed any of it, so the caller can fall back to the
+ * stock client (and the shape test can fail with the reason).
+ */
+export async function cachingClientUnsupported(): Promise<string | undefined> {
+  let db: Database.Database | undefined;
+  try {
+    if (typeof Sqlite3Client !== 'function') return '@libsql/client/sqlite3 no longer exports Sqlite3Client';
+    db = new Database(':memory:', {});
+    const stmt = db.prepare('SELECT 1 AS one');
+    for (const method of ['raw', 'columns', 'safeIntegers', 'all', 'run'] as const) {
+      if (typeof (stmt as unknown as Record<string, unknown>)[method] !== 'function')
+        return `libsql statements no longer have ${method}()`;
+    }
+    stmt.safeIntegers(true);
+    stmt.raw(true);
+    const names = stmt.columns().map((c) => c.name);
+    const rows = stmt.all([]) as unknown[][];
+    if (names[0] !== 'one' || rows[0]?.[0] !== 1n)
+      return `libsql statements answer ${JSON.stringify({ names, rows: String(rows[0]) })}, not [one] = 1n`;
+    const inner = new Sqlite3Client(':memory:', {}, db, 'number');
+    // The stock client must run on the connection it was handed: a table made on `db` is visible.
+    db.exec('CREATE TABLE probe (x INTEGER)');
+    db.exec('INSERT INTO probe VALUES (7)');
+    const result = await inner.execute('SELECT x FROM probe');
+    if (result.rows[0]?.x !== 7) return 'Sqlite3Client does not run on the libsql connection it is given';
+    if (inner.protocol !== 'file') return `Sqlite3Client reports protocol "${inner.protocol}", not "file"`;
+    return undefined;
+  } catch (error) {
+    return `the private Sqlite3Client/libsql shape changed: ${(error as Error).message}`;
+  } finally {
+    db?.close();
+  }
+}

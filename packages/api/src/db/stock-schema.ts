@@ -110,6 +110,9 @@ export const reservations = sqliteTable(
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),
     customerPhone: text('customer_phone'),
+    customerTimeZone: text('customer_time_zone'),
+    /** The language the customer reserved in; null = the business's. */
+    locale: text('locale'),
     /** SHA-256 of the customer's token; the token itself is shown once, on creation. */
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     bookingId: text('booking_id'),

@@ -25,6 +25,22 @@ export function originAllowed(auth: AuthContext, origin: string): boolean {
   });
 }
 
+/**
+ * Whether `origin` is this server itself: the configured public URL, or the host the request was
+ * sent to (a proxy may terminate TLS, so the scheme is not compared). Keys with the `self` origin
+ * (the hosted booking page's) work only there.
+ */
+export function isOwnOrigin(c: Context<AppEnv>, origin: string): boolean {
+  try {
+    const from = new URL(origin);
+    if (from.host === new URL(c.req.url).host) return true;
+    const publicUrl = c.var.deps.site.publicUrl;
+    return publicUrl !== undefined && new URL(publicUrl).origin === from.origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Headers a browser script may read on our answers. */
 export const exposedHeaders =
   'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Idempotent-Replayed, Location';
@@ -84,7 +100,9 @@ export async function authorizeKey(c: Context<AppEnv>, key: string): Promise<Aut
   if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
   const origin = c.req.header('origin');
   if (origin !== undefined) {
-    if (!originAllowed(auth, origin)) throw forbidden(`This key may not be used from ${origin}`);
+    const allowed =
+      originAllowed(auth, origin) || (auth.allowedOrigins.includes('self') && isOwnOrigin(c, origin));
+    if (!allowed) throw forbidden(`This key may not be used from ${origin}`);
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Access-Control-Expose-Headers', exposedHeaders);
     c.header('Vary', 'Origin', { append: true });

@@ -22,6 +22,14 @@ export const tags = [
     name: 'Webhooks',
     description: 'Endpoints that receive every change, signed (Standard Webhooks), retried and replayable.',
   },
+  {
+    name: 'Messages',
+    description: 'Mail to customers and the business: status, SMTP answer and a preview of each.',
+  },
+  {
+    name: 'Calendar',
+    description: 'Calendar feeds that staff subscribe to in Google, Apple or Outlook calendar.',
+  },
   { name: 'Agenda', description: 'Everything on the calendar between two dates, for the console.' },
   {
     name: 'Sessions',
@@ -32,7 +40,10 @@ export const tags = [
     name: 'Operations',
     description: 'Liveness, readiness, metrics, this document and its reference page.',
   },
-  { name: 'Widget', description: 'The built booking widget and its demo page, served beside the API.' },
+  {
+    name: 'Widget',
+    description: 'The built booking widget, its demo page and hosted booking pages, served beside the API.',
+  },
   { name: 'Console', description: 'The built owner console, served beside the API at `/console`.' },
 ] as const;
 

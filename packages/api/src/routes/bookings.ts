@@ -161,6 +161,8 @@ export function bookingRoutes(kit: RouteKit): Hono<AppEnv> {
       const ics = bookingCalendar(row, {
         serviceName: service?.row.name ?? 'Booking',
         businessName: business.name,
+        address: business.address,
+        organizerEmail: business.notifyEmail,
         now,
       });
       return c.body(ics, 200, {

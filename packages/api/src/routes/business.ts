@@ -4,6 +4,7 @@
 import { Business, BusinessUpdate } from '@frontdesk/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { isSecret } from '../middleware/auth.js';
 import { readJson } from '../middleware/validate.js';
 import { route } from '../openapi/route.js';
 import { businessToWire, getBusinessRow, updateBusiness } from '../services/business.js';
@@ -15,14 +16,16 @@ export function businessRoutes(): Hono<AppEnv> {
     '/business',
     route({
       summary: 'The business of the key',
-      description: 'Name, IANA time zone, locale and currency: what a page needs to show times and prices.',
+      description:
+        'Name, IANA time zone, locale and currency: what a page needs to show times and prices. ' +
+        '`notifyEmail` only with the secret key.',
       tag: 'Business',
       auth: 'any',
       responses: { 200: Business },
     }),
     async (c) => {
-      const { db, businessId } = scope(c);
-      return c.json(businessToWire(await getBusinessRow(db, businessId)));
+      const { db, businessId, auth } = scope(c);
+      return c.json(businessToWire(await getBusinessRow(db, businessId), { secret: isSecret(auth) }));
     },
   );
   app.patch(

@@ -14,6 +14,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { content, empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
+import { strictPageHeaders } from './page-headers.js';
 import { fileCache, sendEncoded } from './static-files.js';
 
 /** Where the widget files come from, and what the demo page uses. */
@@ -134,15 +135,7 @@ export function widgetRoutes(options: WidgetRouteOptions, self: SelfRequest): Ho
     };
     const service = await first('/v1/services?limit=1', 'id');
     const sku = await first('/v1/products?limit=1', 'sku');
-    return c.html(demoPage(key, service, sku, managing), 200, {
-      // The strictest policy a site might have: nothing inline, scripts and calls only to us.
-      'Content-Security-Policy':
-        "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; " +
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return c.html(demoPage(key, service, sku, managing), 200, strictPageHeaders);
   });
   app.get('/demo/demo.css', demoCssRoute, (c) =>
     c.body(demoCss, 200, {

@@ -61,7 +61,13 @@ export async function cancelBooking(
     const cutoff = service?.cancellationCutoffMinutes ?? 0;
     if (now > row.start - cutoff * 60_000) throw cutoffPassed('Cancelling', cutoff);
   }
-  const next: BookingRow = { ...row, status: 'cancelled', cancelReason: reason, updatedAt: now };
+  const next: BookingRow = {
+    ...row,
+    status: 'cancelled',
+    cancelReason: reason,
+    sequence: row.sequence + 1,
+    updatedAt: now,
+  };
   await save(tx, next);
   await releaseForBooking(tx, businessId, id, now);
   await appendEvent(tx, {
@@ -106,7 +112,13 @@ export async function rescheduleBooking(
   // Stay with the same resource when it can take the new time; the customer chose it, maybe.
   const opening = check.openings.find((o) => o.resourceId === row.resourceId) ?? check.openings[0];
   if (!opening) throw slotUnavailable();
-  const next: BookingRow = { ...row, ...check.block, resourceId: opening.resourceId, updatedAt: now };
+  const next: BookingRow = {
+    ...row,
+    ...check.block,
+    resourceId: opening.resourceId,
+    sequence: row.sequence + 1,
+    updatedAt: now,
+  };
   await save(tx, next);
   await moveForBooking(tx, businessId, id, next.end, now);
   await appendEvent(tx, {
@@ -130,9 +142,11 @@ export async function decideBooking(
   const row = await getBookingRow(tx, businessId, id, { secret: true });
   if (row.status !== 'pending')
     throw invalidState(`Only pending bookings can be confirmed or declined (this one is ${row.status})`);
+  // Calendars replace an event only by a higher SEQUENCE: every change a calendar shows bumps it.
+  const sequence = row.sequence + 1;
   const next: BookingRow = decision.confirm
-    ? { ...row, status: 'confirmed', updatedAt: now }
-    : { ...row, status: 'cancelled', cancelReason: decision.reason, updatedAt: now };
+    ? { ...row, status: 'confirmed', sequence, updatedAt: now }
+    : { ...row, status: 'cancelled', cancelReason: decision.reason, sequence, updatedAt: now };
   await save(tx, next);
   if (next.status === 'cancelled') await releaseForBooking(tx, businessId, id, now);
   await appendEvent(tx, {

@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, gt, gte, inArray, lt, sql } from 'drizzle-orm
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
-import { bookings, holds } from '../db/schema.js';
+import { bookingLinkTokens, bookings, holds } from '../db/schema.js';
 import { fieldError, notFound, slotUnavailable } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { nextDate, startOfLocalDate, toInstant } from '../time.js';
@@ -44,9 +44,11 @@ export function bookingToWire(
       name: row.customerName,
       email: row.customerEmail,
       ...(row.customerPhone !== null ? { phone: row.customerPhone } : {}),
+      ...(row.customerTimeZone !== null ? { timeZone: row.customerTimeZone } : {}),
     },
     answers: row.answers,
     notes: row.notes,
+    locale: row.locale,
     ...(manageToken !== undefined ? { manageToken } : {}),
     cancelReason: row.cancelReason,
     ...(view === 'business'
@@ -64,7 +66,8 @@ export function bookingToWire(
  * What goes into the event log: the booking as the secret key reads it, less the personal part
  * (customer, answers, notes), which stays in the booking row alone — the log is an audit trail, not
  * a CRM. Webhooks add that part back from the row when they send the event (it never changes after
- * booking): see webhooks/event-data.ts. Internal notes stay out of both: the business edits them at
+ * booking): see webhooks/event-data.ts. Its iCalendar SEQUENCE orders the versions of one booking
+ * (mail sends this version's .ics). Internal notes stay out of both: the business edits them at
  * any time, and `booking.notes_changed` says that they changed, not what they say.
  */
 export const bookingEventPayload = (row: BookingRow) => {
@@ -75,7 +78,7 @@ export const bookingEventPayload = (row: BookingRow) => {
     internalNotes: _i,
     ...rest
   } = bookingToWire(row, undefined, 'business');
-  return rest;
+  return { ...rest, sequence: row.sequence };
 };
 
 /**
@@ -157,10 +160,13 @@ export async function createBooking(
     customerName: input.customer.name,
     customerEmail: input.customer.email,
     customerPhone: input.customer.phone ?? null,
+    customerTimeZone: input.customer.timeZone ?? null,
+    locale: input.locale ?? null,
     answers: input.answers,
     notes: input.notes,
     manageTokenHash: sha256(manageToken),
     cancelReason: null,
+    sequence: 0,
     internalNotes: '',
     arrivedAt: null,
     createdAt: now,
@@ -215,7 +221,15 @@ export async function getBookingRow(
   if (!row) throw notFound('Booking');
   if (access.resourceIds && !access.resourceIds.includes(row.resourceId)) throw notFound('Booking');
   if (access.secret) return row;
-  if (access.token === undefined || sha256(access.token) !== row.manageTokenHash) throw notFound('Booking');
+  if (access.token === undefined || access.token.length > 200) throw notFound('Booking');
+  const hash = sha256(access.token);
+  if (hash === row.manageTokenHash) return row;
+  // Links in mail carry tokens of their own (the one shown on screen is stored hashed only).
+  const [link] = await db
+    .select({ bookingId: bookingLinkTokens.bookingId })
+    .from(bookingLinkTokens)
+    .where(eq(bookingLinkTokens.tokenHash, hash));
+  if (link?.bookingId !== row.id) throw notFound('Booking');
   return row;
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module The business (tenant): reading and updating its settings, and creating new ones.
  */
-import type { Business, BusinessUpdate } from '@frontdesk/core';
+import { type Business, type BusinessUpdate, defaultReminders } from '@frontdesk/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { businesses } from '../db/schema.js';
@@ -10,9 +10,13 @@ import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
 import { appendEvent } from './events.js';
 
-type BusinessRow = typeof businesses.$inferSelect;
+export type BusinessRow = typeof businesses.$inferSelect;
 
-export function businessToWire(row: BusinessRow): Business {
+/**
+ * The wire shape. `notifyEmail` only for secret keys: publishable keys sit in public pages, and a
+ * staff address is not something every visitor needs to read.
+ */
+export function businessToWire(row: BusinessRow, view: { secret: boolean } = { secret: true }): Business {
   return {
     id: row.id,
     name: row.name,
@@ -21,6 +25,10 @@ export function businessToWire(row: BusinessRow): Business {
     locale: row.locale,
     currency: row.currency,
     holdMinutes: row.holdMinutes,
+    bookingPageUrl: row.bookingPageUrl,
+    address: row.address,
+    ...(view.secret ? { notifyEmail: row.notifyEmail } : {}),
+    reminders: row.reminders,
     createdAt: toInstant(row.createdAt),
   };
 }
@@ -28,6 +36,12 @@ export function businessToWire(row: BusinessRow): Business {
 export async function getBusinessRow(db: Db, businessId: string): Promise<BusinessRow> {
   const [row] = await db.select().from(businesses).where(eq(businesses.id, businessId));
   if (!row) throw notFound('Business');
+  return row;
+}
+
+/** The business whose hosted booking page is `/book/{slug}`, if any. */
+export async function findBusinessBySlug(db: Db, slug: string): Promise<BusinessRow | undefined> {
+  const [row] = await db.select().from(businesses).where(eq(businesses.slug, slug));
   return row;
 }
 
@@ -82,6 +96,11 @@ export async function createBusiness(tx: Db, input: NewBusiness, now: number): P
     demoPublishableKey: null,
     catalogVersion: '',
     occupancyVersion: '',
+    bookingPageUrl: null,
+    address: null,
+    notifyEmail: null,
+    hostedPageKey: null,
+    reminders: defaultReminders,
     createdAt: now,
   };
   await tx.insert(businesses).values(row);

@@ -37,6 +37,7 @@ export function serviceToWire(row: ServiceRow, resourceIds: string[]): Service {
     cancellationCutoffMinutes: row.cancellationCutoffMinutes,
     rescheduleCutoffMinutes: row.rescheduleCutoffMinutes,
     questions: row.questions as Question[],
+    reminders: row.reminders,
     active: row.active,
     createdAt: toInstant(row.createdAt),
   };
@@ -138,7 +139,10 @@ async function setResources(tx: Db, serviceId: string, resourceIds: string[]): P
   }
 }
 
-export type ServiceInputData = z.output<typeof ServiceInput>;
+/** A parsed `ServiceInput`; `reminders` may be left out (the business's default applies). */
+export type ServiceInputData = Omit<z.output<typeof ServiceInput>, 'reminders'> & {
+  reminders?: z.output<typeof ServiceInput>['reminders'];
+};
 
 export async function createService(
   tx: Db,
@@ -166,6 +170,7 @@ export async function createService(
     cancellationCutoffMinutes: input.cancellationCutoffMinutes,
     rescheduleCutoffMinutes: input.rescheduleCutoffMinutes,
     questions: input.questions,
+    reminders: input.reminders ?? null,
     active: input.active,
     deletedAt: null,
     createdAt: now,

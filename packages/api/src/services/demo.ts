@@ -19,6 +19,8 @@ import { revokeSessionsOf } from './sessions.js';
 import { createUser, findUserByEmail, setPasswordHash } from './users.js';
 
 const DEMO_TAG = 'demo';
+/** The demo's hosted booking page is `/book/salao-lisboa`. */
+export const DEMO_SLUG = 'salao-lisboa';
 
 /** Origins the demo publishable key accepts: the bundled server and any localhost port (examples). */
 export const demoOrigins = [
@@ -201,7 +203,13 @@ export async function seedDemo(database: Database, now = Date.now()): Promise<De
   const owner = { ownerEmail: DEMO_OWNER_EMAIL, ownerPassword };
   return database.write(async (tx) => {
     const [existing] = await tx.select().from(businesses).where(eq(businesses.seedTag, DEMO_TAG));
+    // The demo gets its slug unless another business took it first (then it has no hosted page).
+    const [slugTaken] = await tx.select().from(businesses).where(eq(businesses.slug, DEMO_SLUG));
     if (existing?.demoPublishableKey) {
+      // Demos seeded before businesses had slugs get theirs now.
+      if (existing.slug === null && !slugTaken) {
+        await tx.update(businesses).set({ slug: DEMO_SLUG }).where(eq(businesses.id, existing.id));
+      }
       const sk = await createKey(
         tx,
         existing.id,
@@ -225,6 +233,7 @@ export async function seedDemo(database: Database, now = Date.now()): Promise<De
         locale: 'pt-PT',
         currency: 'EUR',
         seedTag: DEMO_TAG,
+        ...(slugTaken ? {} : { slug: DEMO_SLUG }),
       },
       now,
     );

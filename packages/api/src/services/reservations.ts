@@ -32,6 +32,7 @@ type ReservationRow = typeof reservations.$inferSelect;
 export function toReservation(row: ReservationRow, now: number, manageToken?: string): Reservation {
   const customer: Customer = { name: row.customerName, email: row.customerEmail };
   if (row.customerPhone) customer.phone = row.customerPhone;
+  if (row.customerTimeZone) customer.timeZone = row.customerTimeZone;
   return {
     id: row.id,
     sku: row.sku,
@@ -42,6 +43,7 @@ export function toReservation(row: ReservationRow, now: number, manageToken?: st
     customer,
     ...(manageToken ? { manageToken } : {}),
     bookingId: row.bookingId,
+    locale: row.locale,
     createdAt: toInstant(row.createdAt),
     updatedAt: toInstant(row.updatedAt),
   };
@@ -59,6 +61,8 @@ export interface HoldUnits {
   customer: Customer;
   expiresAt: number;
   bookingId: string | null;
+  /** The language the customer used, when the client said. */
+  locale?: string | undefined;
   /** Who placed it with a publishable key (see `clientHashOf`); null otherwise. */
   clientHash?: string | null;
 }
@@ -99,6 +103,8 @@ export async function holdUnits(
     customerName: hold.customer.name,
     customerEmail: hold.customer.email,
     customerPhone: hold.customer.phone ?? null,
+    customerTimeZone: hold.customer.timeZone ?? null,
+    locale: hold.locale ?? null,
     manageTokenHash: sha256(manageToken),
     bookingId: hold.bookingId,
     clientHash: hold.clientHash ?? null,

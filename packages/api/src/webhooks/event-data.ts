@@ -50,12 +50,16 @@ export async function webhookData(
   db: Db,
   event: { businessId: string; type: string; subjectId: string; payload: unknown },
 ): Promise<unknown> {
-  const payload = event.payload as Record<string, unknown>;
   const key = { id: event.subjectId, businessId: event.businessId };
   if (event.type.startsWith('booking.')) {
+    // `sequence` is the booking's calendar SEQUENCE, kept in the event for the mail planner's
+    // .ics files; it is no part of the booking the secret key reads, so the body leaves it out.
+    const { sequence: _calendarSequence, ...payload } = event.payload as Record<string, unknown>;
     const [row] = await bookingPersonal(db).all(key);
-    if (row) return { ...payload, customer: customerOf(row), answers: row.answers, notes: row.notes };
-  } else if (event.type.startsWith('reservation.')) {
+    return row ? { ...payload, customer: customerOf(row), answers: row.answers, notes: row.notes } : payload;
+  }
+  const payload = event.payload as Record<string, unknown>;
+  if (event.type.startsWith('reservation.')) {
     const [row] = await reservationCustomer(db).all(key);
     if (row) return { ...payload, customer: customerOf(row) };
   }

@@ -2,7 +2,18 @@
  * @module Holds and bookings: keeping a slot while the form is filled, then booking it.
  */
 import * as z from 'zod/mini';
-import { Id, Instant, ListQuery, LocalDate, multilineText, requiredText, text } from './common.js';
+import {
+  EmailAddress,
+  Id,
+  Instant,
+  ListQuery,
+  LocalDate,
+  Locale,
+  multilineText,
+  requiredText,
+  TimeZone,
+  text,
+} from './common.js';
 
 export const HoldInput = z.strictObject({
   service: Id,
@@ -23,8 +34,10 @@ export type Hold = z.infer<typeof Hold>;
 
 export const Customer = z.strictObject({
   name: requiredText(200),
-  email: z.email().check(z.maxLength(254)),
+  email: EmailAddress,
   phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()./-]{5,40}$/, 'Expected a phone number'))),
+  /** The customer's IANA zone (the widget sends the visitor's): mail shows times in it too. */
+  timeZone: z.optional(TimeZone),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -40,6 +53,8 @@ export const BookingInput = z.strictObject({
   holdId: z.optional(Id),
   customer: Customer,
   answers: z._default(Answers, {}),
+  /** The language the customer booked in (the widget's); mail to them uses it. Default: the business's. */
+  locale: z.optional(Locale),
   notes: z._default(multilineText(2000), ''),
   /**
    * Business only (secret key or console session): book outside the service's minimum notice and
@@ -63,6 +78,8 @@ export const Booking = z.object({
   customer: Customer,
   answers: Answers,
   notes: z.string(),
+  /** The language the customer booked in, when the client said. */
+  locale: z.nullable(z.string()),
   /** Shown on creation and to secret keys: the customer's key to view, cancel and reschedule. */
   manageToken: z.optional(z.string()),
   cancelReason: z.nullable(z.string()),

@@ -71,7 +71,7 @@ export type Money = z.infer<typeof Money>;
 /** A BCP 47 language tag such as `en-GB`. */
 export const Locale = z
   .string()
-  .check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
+  .check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a BCP 47 tag'));
 
 /**
  * Characters no text field accepts. C0 controls: a NUL cut stored text short on read-back, and the
@@ -108,6 +108,9 @@ export const requiredText = (max: number) =>
  */
 export const multilineText = (max: number) =>
   z.string().check(z.maxLength(max), multiLineCharacters, wellFormedText);
+
+/** An email address as given (at most 254 characters, the SMTP limit); `Email` also lower-cases. */
+export const EmailAddress = z.email().check(z.maxLength(254));
 
 /** Every list answers `{ data, nextCursor }`; pass `nextCursor` back as `cursor` for the next page. */
 export const listOf = <T extends z.ZodMiniType>(item: T) =>

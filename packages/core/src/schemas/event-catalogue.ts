@@ -16,10 +16,14 @@ import type { Location, Product, ProductStock, Reservation } from './stock.js';
 import type { WebhookEndpoint } from './webhook.js';
 
 /**
- * A booking as the secret key reads it, plus the hold it came from; never its manage token, nor its
+ * A booking as the secret key reads it, plus the hold it came from and its iCalendar SEQUENCE (0
+ * when made, +1 with every confirm, decline, reschedule and cancel); never its manage token, nor its
  * internal notes (the business edits them at any time: `booking.notes_changed` says they changed).
  */
-export type BookingEventData = Omit<Booking, 'manageToken' | 'internalNotes'> & { holdId?: string };
+export type BookingEventData = Omit<Booking, 'manageToken' | 'internalNotes'> & {
+  holdId?: string;
+  sequence: number;
+};
 /** Who changed a booking: its customer (manage token) or the business (secret key). */
 export type BookingActor = 'business' | 'customer';
 
@@ -110,6 +114,14 @@ export interface EventDataByType {
   'user.password_changed': { id: string };
   'webhook_endpoint.disabled': WebhookEndpoint & { reason: WebhookDisabledReason };
   'webhook.test': WebhookTestData;
+  /** A calendar feed URL was issued (for a resource, or the whole business when null). */
+  'feed.issued': FeedEventData;
+  'feed.revoked': FeedEventData;
+}
+
+/** `feed.*`: which feed (the event's subject is the feed id; its URL is never logged). */
+export interface FeedEventData {
+  resourceId: string | null;
 }
 
 export type EventType = keyof EventDataByType;
@@ -161,6 +173,8 @@ export const eventTypes = [
   'user.password_changed',
   'webhook_endpoint.disabled',
   'webhook.test',
+  'feed.issued',
+  'feed.revoked',
 ] as const satisfies readonly EventType[];
 
 // Fails to compile when a type of EventDataByType is missing from the list above.

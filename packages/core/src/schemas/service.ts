@@ -3,6 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Instant, Money, multilineText, requiredText } from './common.js';
+import { Reminders } from './reminder.js';
 
 const reservedQuestionIds = ['__proto__', 'constructor', 'prototype'];
 
@@ -47,6 +48,8 @@ export const Service = z.object({
   /** Customers may reschedule up to this many minutes before the start. */
   rescheduleCutoffMinutes: z.int(),
   questions: z.array(Question),
+  /** Reminders for this service; null = the business's default list, `[]` = none. */
+  reminders: z.nullable(Reminders),
   active: z.boolean(),
   createdAt: Instant,
 });
@@ -68,6 +71,7 @@ const serviceFields = {
   cancellationCutoffMinutes: minutes(0, 365 * 24 * 60),
   rescheduleCutoffMinutes: minutes(0, 365 * 24 * 60),
   questions: z.array(Question).check(z.maxLength(20)),
+  reminders: z.nullable(Reminders),
   active: z.boolean(),
 };
 
@@ -87,6 +91,7 @@ export const ServiceInput = z.strictObject({
   cancellationCutoffMinutes: z._default(serviceFields.cancellationCutoffMinutes, 0),
   rescheduleCutoffMinutes: z._default(serviceFields.rescheduleCutoffMinutes, 0),
   questions: z._default(serviceFields.questions, []),
+  reminders: z._default(serviceFields.reminders, null),
   active: z._default(serviceFields.active, true),
 });
 export type ServiceInput = z.input<typeof ServiceInput>;

@@ -8,6 +8,7 @@ import {
   Id,
   Instant,
   ListQuery,
+  Locale,
   Money,
   multilineText,
   requiredText,
@@ -200,6 +201,8 @@ export const ReservationInput = z.strictObject({
    * capped at that period.
    */
   expiresInMinutes: z.optional(z.int().check(z.gte(5), z.lte(14 * 24 * 60))),
+  /** The language the customer reserved in; mail to them uses it. Default: the business's. */
+  locale: z.optional(Locale),
 });
 export type ReservationInput = z.infer<typeof ReservationInput>;
 
@@ -215,6 +218,8 @@ export const Reservation = z.object({
   manageToken: z.optional(z.string()),
   /** Set when the reservation was made for a booking. */
   bookingId: z.nullable(Id),
+  /** The language the customer reserved in, when the client said. */
+  locale: z.nullable(z.string()),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -52,7 +52,7 @@ describe('text fields of request bodies', () => {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     for (const [path, leaf] of stringLeaves(json, '')) {
       // A zone name has no pattern: it is checked by Intl, which knows no zone with a control character.
-      if (path.endsWith('.timezone') && patterns(leaf).length === 0) {
+      if (/\.time[zZ]one$/.test(path) && patterns(leaf).length === 0) {
         expect(core.TimeZone.safeParse('Europe/Lisbon\u0000').success, path).toBe(false);
         continue;
       }

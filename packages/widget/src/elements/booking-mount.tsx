@@ -120,7 +120,13 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
       ui = view.ui;
       void flow.load().then(() => emit('ready', { view: 'manage' }));
     } else {
-      const flow = createBookingFlow({ api: client, service: attr('service'), t: () => t, emit });
+      const flow = createBookingFlow({
+        api: client,
+        service: attr('service'),
+        t: () => t,
+        emit,
+        locale: container.lang,
+      });
       flowNotice = flow.notice;
       flow.values.value = { ...flow.values.value, name: attr('name') ?? '', email: attr('email') ?? '' };
       const manageUrl = (id: string, tok: string) => manageLink(id, tok, attr('manage-url'), location.href);

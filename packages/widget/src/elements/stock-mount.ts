@@ -9,7 +9,7 @@
  * flow over its 20 KB budget. All text goes in through `textContent`, never as HTML.
  */
 import type { StockLevel } from '@frontdesk/core';
-import { type StockMessages, stockMessages } from '../i18n/stock.js';
+import { type StockMessages, stockLocale, stockMessages } from '../i18n/stock.js';
 import { createStockFeed, type StockView } from '../state/stock-feed.js';
 import { stockSheet } from '../styles/stock-css.js';
 import type { MountedApp } from './lazy-element.js';
@@ -95,9 +95,8 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
     stop();
     signature = identity.map(attr).join('\n');
     const sku = attr('sku') ?? '';
-    const t = stockMessages(
-      attr('lang') || host.ownerDocument.documentElement.lang || navigator.language || 'en',
-    );
+    const lang = attr('lang') || host.ownerDocument.documentElement.lang || navigator.language || 'en';
+    const t = stockMessages(lang);
     // (Not `new URL('..', import.meta.url)`: Vite would take that for an asset to bundle.)
     const api = attr('api') || new URL(import.meta.url).origin;
     const key = attr('key') ?? '';
@@ -108,6 +107,7 @@ export function mount(host: HTMLElement, root: ShadowRoot): MountedApp {
           sku,
           location: attr('location'),
           t,
+          locale: stockLocale(lang),
           onReserved: (reservation) => emit('reserved', reservation),
         })
       : undefined;

@@ -16,6 +16,8 @@ export interface ReserveOptions {
   /** The `location` attribute: reserve there only. */
   location: string | null;
   t: StockMessages;
+  /** The language the element speaks: sent with the reservation, so mail to the customer uses it. */
+  locale: string;
   onReserved(reservation: Reservation): void;
 }
 
@@ -111,7 +113,12 @@ export function createReserve(options: ReserveOptions) {
       sku: options.sku,
       locationId: shop.value,
       quantity: Number(quantity.value),
-      customer: { name: name.value.trim(), email: email.value.trim() },
+      customer: {
+        name: name.value.trim(),
+        email: email.value.trim(),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+      locale: options.locale,
     };
     let text: string;
     try {

@@ -17,7 +17,7 @@ export const en = {
   timesIn: (zone: string) => `Times are shown in ${zone}.`,
   useZone: (zone: string) => `Show in ${zone}`,
   holding: (time: string) => `We are keeping this time for you for ${time}.`,
-  holdExpired: 'We can no longer keep this time for you, but you can still book it if nobody else has.',
+  holdExpired: 'We can no longer keep this time for you, but you can still book it if it is free.',
   yourDetails: 'Your details',
   name: 'Name',
   email: 'Email',

@@ -11,6 +11,7 @@ const loaders: Record<string, () => Promise<Messages>> = {
   de: () => import('./de.js').then((m) => m.de),
   es: () => import('./es.js').then((m) => m.es),
   fr: () => import('./fr.js').then((m) => m.fr),
+  pt: () => import('./pt.js').then((m) => m.pt),
 };
 
 /** The language tag the widget should speak, e.g. `es-MX`. */

@@ -1,6 +1,6 @@
 /**
  * @module Words of `<frontdesk-stock>`, in the languages the widget ships. Small enough to carry
- * all four in the stock chunk rather than a chunk per language.
+ * all five in the stock chunk rather than a chunk per language.
  */
 
 export interface StockMessages {
@@ -113,9 +113,37 @@ const messages: Record<string, StockMessages> = {
     checkFields: 'Vérifiez votre nom et votre e-mail.',
     failed: 'La réservation n’a pas abouti. Veuillez réessayer.',
   },
+  pt: {
+    inStock: 'Em stock',
+    low: (n) => (n === 1 ? 'Só resta 1' : `Só restam ${n}`),
+    out: 'Esgotado',
+    byLocation: 'Stock por loja',
+    reconnecting: 'A restabelecer a ligação… os números podem estar desatualizados.',
+    unavailable: 'A informação de stock não está disponível de momento.',
+    loading: 'A verificar o stock…',
+    reserve: 'Reservar para levantar',
+    shop: 'Loja',
+    quantity: 'Quantidade',
+    name: 'Nome',
+    email: 'Email',
+    submit: 'Reservar',
+    cancel: 'Cancelar',
+    sending: 'A reservar…',
+    reserved: (shop, until) => `Reservado. Levante em ${shop} até ${until}.`,
+    notEnough: 'Lamentamos, já não há o suficiente para reservar essa quantidade.',
+    checkFields: 'Verifique o nome e o email.',
+    failed: 'A reserva não foi concluída. Tente de novo.',
+  },
 };
+
+const primary = (lang: string) => lang.toLowerCase().split('-')[0] ?? '';
+
+/** The language the element speaks for `lang`: the tag itself when shipped, else `en`. */
+export function stockLocale(lang: string): string {
+  return messages[primary(lang)] ? lang : 'en';
+}
 
 /** The messages for a language tag (by primary subtag), English when not shipped. */
 export function stockMessages(lang: string): StockMessages {
-  return messages[lang.toLowerCase().split('-')[0] ?? ''] ?? en;
+  return messages[primary(lang)] ?? en;
 }

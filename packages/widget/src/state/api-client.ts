@@ -115,8 +115,9 @@ export function createApiClient(options: ApiClientOptions) {
         service: string;
         start: string;
         holdId?: string;
-        customer: { name: string; email: string; phone?: string };
+        customer: { name: string; email: string; phone?: string; timeZone?: string };
         answers: Record<string, string | boolean>;
+        locale?: string | undefined;
       },
       key: string = newIdempotencyKey(),
     ) => call<Booking>('POST', '/bookings', input, key),

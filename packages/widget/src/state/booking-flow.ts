@@ -8,6 +8,7 @@ import type { Booking, Hold, Service, Slot } from '@frontdesk/core';
 import { batch, computed, signal } from '@preact/signals-core';
 import type { Messages } from '../i18n/en.js';
 import { type ApiClient, type ApiFailure, newIdempotencyKey } from './api-client.js';
+import { visitorZone } from './dates.js';
 import { failureText, type Notice } from './notice.js';
 import { idle, loading, type Remote } from './remote.js';
 import { createSlotPicker } from './slot-picker.js';
@@ -23,6 +24,8 @@ export interface BookingFlowOptions {
   /** Tells the host page: `frontdesk:slot-selected`, `frontdesk:booked`, `frontdesk:error`. */
   emit: (type: 'slot-selected' | 'booked' | 'error', detail: unknown) => void;
   now?: () => number;
+  /** The language the widget speaks (`pt-PT`): sent with the booking, so mail to the customer uses it. */
+  locale?: string;
 }
 
 export type BookingFlow = ReturnType<typeof createBookingFlow>;
@@ -169,8 +172,11 @@ export function createBookingFlow(options: BookingFlowOptions) {
         name: v.name.trim(),
         email: v.email.trim(),
         ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+        // Mail then shows times in the visitor's zone too, beside the business's.
+        timeZone: visitorZone(),
       },
       answers: cleanAnswers(v, current.questions),
+      locale: options.locale,
     };
     let result = await api.book(input, bookingKey);
     if (!result.ok && result.error.kind === 'http' && result.error.code === 'idempotency_conflict') {

@@ -1,0 +1,137 @@
+/**
+ * @module Mail across real `frontdesk serve` processes sending to a real SMTP server on 127.0.0.1:
+ * two processes on one database send every confirmation and reminder exactly once, and a reminder
+ * still due when its process is killed with SIGKILL goes out after a restart. Reminders here use
+ * real time: a whole-minute offset chosen so that each falls due 15–75 s into the test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtp } from './mail-helpers.js';
+import { removeSeededFiles, type ServerProcess, seedFile, startServer } from './process-helpers.js';
+
+const running: ServerProcess[] = [];
+const sinks: SmtpSink[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    await server.exited;
+  }
+  for (const sink of sinks.splice(0)) await sink.close();
+  removeSeededFiles();
+});
+
+async function start(dbUrl: string, smtp: SmtpSink) {
+  const server = await startServer(dbUrl, {
+    FRONTDESK_SMTP_URL: smtp.url,
+    FRONTDESK_MAIL_FROM: 'Frontdesk <bookings@frontdesk.example>',
+  });
+  running.push(server);
+  return server;
+}
+
+async function send(url: string, key: string, method: string, path: string, body: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function until(check: () => boolean, ms: number, what: string) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A class start (on the hour, at least 6 minutes ahead) and a reminder offset in whole minutes
+ * that makes the reminder fall due 15 to 75 seconds from now.
+ */
+function soonReminder() {
+  const now = Date.now();
+  const start = Math.ceil((now + 6 * 60_000) / 3_600_000) * 3_600_000;
+  const lead = start - now;
+  const spare = lead % 60_000;
+  const offsetMinutes = Math.floor(lead / 60_000) - (spare >= 15_000 ? 0 : 1);
+  return {
+    start: new Date(start).toISOString().replace('.000Z', 'Z'),
+    offsetMinutes,
+    dueAt: start - offsetMinutes * 60_000,
+  };
+}
+
+const subjectsOf = (smtp: SmtpSink, prefix: string) =>
+  smtp.received.filter((m) => m.parsed.subject?.startsWith(prefix)).map((m) => m.parsed.messageId);
+
+describe('mail across processes', () => {
+  it('two frontdesk serve processes send every confirmation and reminder exactly once', async () => {
+    const seed = await seedFile(10);
+    const smtp = await startSmtp();
+    sinks.push(smtp);
+    const [a, b] = await Promise.all([start(seed.dbUrl, smtp), start(seed.dbUrl, smtp)]);
+    const plan = soonReminder();
+    expect(
+      (
+        await send(a!.url, seed.secretKey, 'PATCH', '/v1/business', {
+          reminders: [{ offsetMinutes: plan.offsetMinutes }],
+        })
+      ).status,
+    ).toBe(200);
+    const total = 10;
+    for (let i = 0; i < total; i++) {
+      const server = i % 2 === 0 ? a! : b!;
+      const res = await send(server.url, seed.publishableKey, 'POST', '/v1/bookings', {
+        service: seed.classId,
+        start: plan.start,
+        customer: { name: `Guest ${i}`, email: `guest${i}@example.com` },
+      });
+      expect(res.status).toBe(201);
+    }
+    await until(
+      () => subjectsOf(smtp, 'Reminder:').length >= total,
+      plan.dueAt - Date.now() + 45_000,
+      'reminders',
+    );
+    // Anything sent twice would arrive within the next poll or two.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const confirmations = subjectsOf(smtp, 'Booking confirmed');
+    const reminders = subjectsOf(smtp, 'Reminder:');
+    expect(confirmations).toHaveLength(total);
+    expect(new Set(confirmations).size).toBe(total);
+    expect(reminders).toHaveLength(total);
+    expect(new Set(reminders).size).toBe(total);
+    expect(smtp.received).toHaveLength(2 * total);
+  }, 180_000);
+
+  it('a reminder still due when its process is killed with SIGKILL is sent after the restart, once', async () => {
+    const seed = await seedFile(2);
+    const smtp = await startSmtp();
+    sinks.push(smtp);
+    const first = await start(seed.dbUrl, smtp);
+    const plan = soonReminder();
+    await send(first.url, seed.secretKey, 'PATCH', '/v1/business', {
+      reminders: [{ offsetMinutes: plan.offsetMinutes }],
+    });
+    const made = await send(first.url, seed.publishableKey, 'POST', '/v1/bookings', {
+      service: seed.classId,
+      start: plan.start,
+      customer: { name: 'Rita', email: 'rita@example.com' },
+    });
+    expect(made.status).toBe(201);
+    await until(() => subjectsOf(smtp, 'Booking confirmed').length === 1, 20_000, 'the confirmation');
+    expect(Date.now()).toBeLessThan(plan.dueAt);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await start(seed.dbUrl, smtp);
+    await until(
+      () => subjectsOf(smtp, 'Reminder:').length >= 1,
+      plan.dueAt - Date.now() + 45_000,
+      'the reminder',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(subjectsOf(smtp, 'Reminder:')).toHaveLength(1);
+    expect(subjectsOf(smtp, 'Booking confirmed')).toHaveLength(1);
+  }, 180_000);
+});
