@@ -6,17 +6,53 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import type { Booking, CustomerErasure, Movement, Problem, ProductStock } from '@frontdesk/core';
+import type {
+  Booking,
+  CustomerErasure,
+  CustomerExport,
+  Message,
+  Movement,
+  Problem,
+  ProductStock,
+} from '@frontdesk/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idempotencyKeys, outboxAttempts, outboxJobs } from '../src/db/schema.js';
 import { createJsonLogger } from '../src/env.js';
 import { seedCatalog } from '../src/services/demo.js';
 import { fingerprint } from '../src/services/idempotency.js';
+import { createWorker, noMail } from '../src/worker.js';
 import { customerPath, joao, openShop, type Shop, zelda, zeldaLower } from './customer-fixtures.js';
 import { addBusiness } from './helpers.js';
 
 let shop: Shop | undefined;
-afterEach(async () => shop?.t.close());
+let stopWorker: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stopWorker?.();
+  stopWorker = undefined;
+  await shop?.t.close();
+});
+
+/**
+ * The mail the shop's bookings and reservations make, as a server without SMTP keeps it (`not_sent`,
+ * rendered, and reminders waiting): runs the outbox worker's mail producer and handler until idle.
+ */
+async function runMail(s: Shop): Promise<void> {
+  const { t } = s;
+  const worker = createWorker({
+    database: t.db,
+    clock: t.clock,
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    mail: { ...noMail, publicUrl: 'http://localhost' },
+  });
+  stopWorker = () => worker.stop(1000);
+  await worker.drain();
+}
+
+async function messagesOf(s: Shop): Promise<Message[]> {
+  const res = await s.t.call<{ data: Message[] }>('GET', '/v1/messages?limit=100');
+  expect(res.status).toBe(200);
+  return res.body.data;
+}
 
 /** What the server's pino logger wrote, every line, as the operator's log file would hold it. */
 function capturedLog() {
@@ -63,6 +99,31 @@ describe('POST /v1/customers/{email}/erase', () => {
     const log = capturedLog();
     shop = await openShop({ logger: log.logger });
     const { t } = shop;
+    // Mail about her: to her (confirmations, a reservation, reminders still waiting) and notices to
+    // the business that quote her name, email and phone.
+    expect((await t.call('PATCH', '/v1/business', { notifyEmail: 'owner@salon.example' })).status).toBe(200);
+    await runMail(shop);
+    const mailBefore = await messagesOf(shop);
+    const hers = mailBefore.filter((m) => m.to.email.toLowerCase() === zeldaLower);
+    expect(hers.map((m) => m.status)).toContain('not_sent');
+    expect(hers.some((m) => m.status === 'queued' && m.kind === 'booking_reminder')).toBe(true);
+    expect(mailBefore.some((m) => m.to.email === 'owner@salon.example' && m.text?.includes(zelda.name))).toBe(
+      true,
+    );
+    // Her export holds that mail.
+    const exported = await t.call<CustomerExport>('GET', customerPath(zeldaLower, '/export'));
+    const herIds = new Set([
+      ...Object.values(shop.zeldaBookings).map((b) => b.id),
+      ...Object.values(shop.zeldaReservations).map((r) => r.id),
+    ]);
+    const aboutHer = mailBefore.filter(
+      (m) => herIds.has(m.bookingId ?? '') || herIds.has(m.reservationId ?? ''),
+    );
+    expect(exported.body.messages.map((m) => m.id).sort()).toEqual(aboutHer.map((m) => m.id).sort());
+    expect(
+      aboutHer.every((m) => m.to.email.toLowerCase() === zeldaLower || m.to.email === 'owner@salon.example'),
+    ).toBe(true);
+    expect(exported.body.messages.some((m) => m.to.email === 'owner@salon.example')).toBe(true);
     await t.call('PUT', customerPath(zeldaLower, '/notes'), { notes: 'Zelda: quiet chair, no small talk' });
     // Requests that carry her details in the URL: the log must not keep them either.
     await t.call('GET', `/v1/bookings?email=${encodeURIComponent(zelda.email)}`);
@@ -105,8 +166,19 @@ describe('POST /v1/customers/{email}/erase', () => {
         durationMs: 12,
         response: `{"received":{"customer":{"name":"${zelda.name}","email":"${zelda.email}"}}}`,
       });
+      // An SMTP server's refusal quotes the address it refused.
+      await tx.insert(outboxAttempts).values({
+        businessId: t.businessId,
+        jobId: 'job_echo',
+        at: t.clock(),
+        statusCode: 550,
+        error: `550 5.1.1 <${zelda.email}>: Recipient address rejected: no such user`,
+        durationMs: 8,
+        response: null,
+      });
     });
     const before = await figures(shop);
+    const upcomingId = shop.zeldaBookings.upcoming.id;
     expect(await tracesInDatabase(shop)).not.toEqual([]); // the scan can see her before
 
     const erase = await t.call<CustomerErasure>(
@@ -122,9 +194,29 @@ describe('POST /v1/customers/{email}/erase', () => {
       customer_notes: 1,
       idempotency_keys: 2,
       outbox_attempts: 1,
+      outbox_attempt_errors: 1,
+      messages: exported.body.messages.length,
     });
     expect(erase.body.erased.events).toBeGreaterThan(0); // the cancellation's reason
 
+    expect(await tracesInDatabase(shop)).toEqual([]);
+    // Her mail log stays, anonymous: the same messages; what was waiting is skipped, never sent.
+    const mailAfter = await messagesOf(shop);
+    expect(mailAfter.map((m) => m.id)).toEqual(mailBefore.map((m) => m.id));
+    for (const m of mailAfter.filter((m) => exported.body.messages.some((e) => e.id === m.id))) {
+      expect(m.status).not.toBe('queued');
+      if (m.to.email !== 'owner@salon.example')
+        expect(m.to).toEqual({ name: null, email: 'erased@erased.invalid' });
+    }
+    expect(mailAfter.find((m) => m.kind === 'booking_reminder' && m.bookingId === upcomingId)).toMatchObject({
+      status: 'skipped',
+      statusReason: 'erased',
+      subject: null,
+    });
+    // The day of her reminder comes: the worker sends nothing and writes nothing of her back.
+    t.clock.set('2026-03-09T09:00:00Z');
+    await runMail(shop);
+    expect((await messagesOf(shop)).filter((m) => m.status === 'queued' || m.sentAt !== null)).toEqual([]);
     expect(await tracesInDatabase(shop)).toEqual([]);
     const logText = log.text().toLowerCase();
     expect(logText).toContain('/v1/customers/:email/erase'); // the log is there, and names the route
@@ -212,6 +304,30 @@ describe('POST /v1/customers/{email}/erase', () => {
       body: JSON.stringify({ sku: 'HELMET-M', locationId: 'lisbon', quantity: 2, customer: joao }),
     });
     expect(((await other.json()) as Problem).code).toBe('idempotency_conflict');
+  });
+
+  it('mail planned after her erasure (the producer runs behind the log) is never addressed to her', async () => {
+    shop = await openShop();
+    const { t } = shop;
+    expect((await t.call('POST', customerPath(zelda.email, '/erase'))).status).toBe(200);
+    await runMail(shop);
+    const mail = await messagesOf(shop);
+    expect(mail.some((m) => m.to.email === joao.email)).toBe(true); // the producer did run
+    expect(mail.filter((m) => m.to.email === 'erased@erased.invalid')).toEqual([]);
+    expect(await tracesInDatabase(shop)).toEqual([]);
+  });
+
+  it('a calendar feed read before her erasure does not name her after it', async () => {
+    shop = await openShop();
+    const { t } = shop;
+    const feed = await t.call<{ url: string }>('POST', '/v1/feed');
+    expect(feed.status).toBe(201);
+    const read = async () => (await t.app.request(new URL(feed.body.url).pathname)).text();
+    expect(await read()).toContain(zelda.name); // rendered and kept by this process
+    expect((await t.call('POST', customerPath(zelda.email, '/erase'))).status).toBe(200);
+    const after = await read();
+    expect(after).toContain(joao.name);
+    expect(after.toLowerCase()).not.toContain('zelda');
   });
 
   it('rewrites nothing that is not about her, even where her name appears', async () => {

@@ -125,13 +125,21 @@ async function eraseInTransaction(tx: Db, businessId: string, email: string, now
     erased[place.name] = await scrubMentions(tx, businessId, place, person);
   }
   for (const place of customerRows) {
-    const match = and(eq(place.businessId, businessId), sql`lower(${place.email}) = ${person.key}`);
+    const ofSubjects =
+      person.subjects.size > 0
+        ? (place.subjects ?? []).map((column) => inArray(column, [...person.subjects]))
+        : [];
+    const match = and(
+      eq(place.businessId, businessId),
+      or(sql`lower(${place.email}) = ${person.key}`, ...ofSubjects),
+    );
+    const erase = typeof place.erase === 'function' ? place.erase(person.key) : place.erase;
     const result =
-      place.erase === 'delete'
+      erase === 'delete'
         ? await tx.delete(place.table).where(match)
         : await tx
             .update(place.table)
-            .set(place.erase as never)
+            .set(erase as never)
             .where(match);
     erased[place.name] = result.rowsAffected;
   }

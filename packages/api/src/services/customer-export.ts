@@ -1,18 +1,21 @@
 /**
  * @module A customer's data export (`GET /v1/customers/{email}/export`): everything one business
  * stores about one customer, as JSON — their bookings (with answers, notes, the business's internal
- * notes), reservations, the business's notes about them and the event log of those bookings and
- * reservations. Only rows of this business with this email (any casing): nothing of another
+ * notes), reservations, the business's notes about them, the event log of those bookings and
+ * reservations, and the mail about them (to the customer, and the business's notices). Only rows of this business with this email (any casing): nothing of another
  * customer, nor of the same email at another business.
  */
-import type { CustomerExport, Event } from '@frontdesk/core';
+import type { CustomerExport, Event, Message } from '@frontdesk/core';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { messages } from '../db/schema.js';
 import { toInstant } from '../time.js';
 import { getBusinessRow } from './business.js';
 import { getCustomerNotes } from './customer-notes.js';
 import { customerKey } from './customer-pii.js';
 import { customerHistory, getCustomerSummary } from './customers.js';
 import { listEvents } from './events.js';
+import { messageToWire } from './messages.js';
 
 /** Every event about one subject, oldest first (all pages). */
 async function eventsOf(db: Db, businessId: string, subject: string): Promise<Event[]> {
@@ -24,6 +27,26 @@ async function eventsOf(db: Db, businessId: string, subject: string): Promise<Ev
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return found;
+}
+
+/** Mail to this customer or about one of their bookings or reservations, oldest first. */
+async function messagesOf(db: Db, businessId: string, key: string, subjects: string[]): Promise<Message[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.businessId, businessId),
+        or(
+          sql`lower(${messages.toEmail}) = ${key}`,
+          ...(subjects.length > 0
+            ? [inArray(messages.bookingId, subjects), inArray(messages.reservationId, subjects)]
+            : []),
+        ),
+      ),
+    )
+    .orderBy(messages.id);
+  return rows.map(messageToWire);
 }
 
 const distinct = (values: (string | null)[]) => [
@@ -56,5 +79,11 @@ export async function exportCustomer(
     reservations: history.reservations,
     notes: await getCustomerNotes(db, businessId, email),
     events,
+    messages: await messagesOf(
+      db,
+      businessId,
+      customerKey(email),
+      rowsOldestFirst.map((row) => row.id),
+    ),
   };
 }

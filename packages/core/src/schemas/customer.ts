@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { Booking } from './booking.js';
 import { Id, Instant, ListQuery, multilineText, text } from './common.js';
 import { Event } from './event.js';
+import { Message } from './message.js';
 import { Reservation } from './stock.js';
 
 /** A customer's email as the path names it (`/v1/customers/{email}`); matched case-insensitively. */
@@ -73,6 +74,8 @@ export const CustomerExport = z.object({
   notes: CustomerNotes,
   /** The event log about those bookings and reservations (what happened to them, and who did it). */
   events: z.array(Event),
+  /** Mail to the customer and the business's notices about those bookings and reservations. */
+  messages: z.array(Message),
 });
 export type CustomerExport = z.infer<typeof CustomerExport>;
 
