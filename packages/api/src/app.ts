@@ -34,6 +34,7 @@ import type { RouteKit } from './routes/kit.js';
 import { messageRoutes } from './routes/messages.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reportRoutes } from './routes/reports.js';
 import { resourceRoutes } from './routes/resources.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
@@ -224,6 +225,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', webhookRoutes());
   v1.route('/', stockRoutes(kit));
   v1.route('/', agendaRoutes());
+  v1.route('/', reportRoutes());
   v1.route('/', userRoutes());
   v1.route('/', customerRoutes());
   v1.route('/', sessionRoutes());

@@ -27,6 +27,7 @@ import { createBusiness } from '../src/services/business.js';
 import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
 import { checkEveryAnswer } from './conformance-hook.js';
+import { watchQueryPlans } from './query-plans.js';
 
 /** A clock that only moves when told to. */
 export interface TestClock {
@@ -168,6 +169,8 @@ export async function addBusiness(database: Database, now: number, name = 'Other
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  // Every query a test makes is explained; a scan of a tenant table fails it (see query-plans.ts).
+  watchQueryPlans();
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
   const file = join(dir, 'test.db');
   const db = await openDatabase(pathToFileURL(file).href);

@@ -41,6 +41,7 @@ const routes: Route[] = [
   { pattern: '/closures', load: () => import('./screens/Closures.js'), access: 'owner' },
   { pattern: '/settings', load: () => import('./screens/Settings.js'), access: 'owner' },
   { pattern: '/users', load: () => import('./screens/Users.js'), access: 'owner' },
+  { pattern: '/reports', load: () => import('./screens/Reports.js'), access: 'owner' },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

@@ -87,6 +87,11 @@ const screens: Screen[] = [
   },
   { name: 'settings', path: () => '/console/settings', ready: (p) => p.locator('pre.snippet').waitFor() },
   {
+    name: 'reports',
+    path: () => `/console/reports?from=${salon.tomorrow}&to=${salon.tomorrow}`,
+    ready: (p) => p.getByRole('heading', { name: 'Busiest hours' }).waitFor(),
+  },
+  {
     name: 'account',
     path: () => '/console/account',
     ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),

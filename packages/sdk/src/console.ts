@@ -17,6 +17,7 @@ import { events } from './resources/events.js';
 import { holds } from './resources/holds.js';
 import { invitations } from './resources/invitations.js';
 import { keys } from './resources/keys.js';
+import { reports } from './resources/reports.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
 import { session } from './resources/session.js';
@@ -68,6 +69,7 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     keys: keys(transport),
     events: events(transport),
     customers: customers(transport),
+    reports: reports(transport),
   };
 }
 
@@ -84,4 +86,5 @@ export function createConsoleClient(options: ConsoleClientOptions) {
 export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
 export type * from './customer-types.js';
+export type * from './resources/reports.js';
 export type * from './types.js';

@@ -167,7 +167,11 @@ export const dateOverrides = sqliteTable(
     intervals: text('intervals', { mode: 'json' }).$type<{ start: string; end: string }[]>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('date_overrides_resource_date').on(t.resourceId, t.date)],
+  (t) => [
+    uniqueIndex('date_overrides_resource_date').on(t.resourceId, t.date),
+    // The catalogue load reads a business's overrides from a date on.
+    index('date_overrides_business').on(t.businessId, t.date),
+  ],
 );
 
 export const timeOff = sqliteTable(
@@ -183,7 +187,11 @@ export const timeOff = sqliteTable(
     reason: text('reason').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('time_off_resource').on(t.resourceId, t.start)],
+  (t) => [
+    index('time_off_resource').on(t.resourceId, t.start),
+    // The catalogue load reads a business's time off that ends after a moment.
+    index('time_off_business').on(t.businessId, t.end),
+  ],
 );
 
 export const closures = sqliteTable(
@@ -279,7 +287,22 @@ export const bookings = sqliteTable(
   (t) => [
     index('bookings_business').on(t.businessId, t.id),
     index('bookings_resource_time').on(t.resourceId, t.blockStart, t.blockEnd),
-    index('bookings_business_start').on(t.businessId, t.start),
+    /**
+     * A business's bookings by start, carrying every column the reports count (status, resource,
+     * service, end, created): lists and the agenda read its (business, start) prefix, and a report
+     * reads a period from the index alone, without a table lookup per booking.
+     */
+    index('bookings_business_report').on(
+      t.businessId,
+      t.start,
+      t.status,
+      t.resourceId,
+      t.serviceId,
+      t.end,
+      t.createdAt,
+    ),
+    // Deleting a service asks whether it has upcoming bookings.
+    index('bookings_service_end').on(t.serviceId, t.end),
     // A customer is their email in any casing (services/customers.ts).
     index('bookings_customer').on(t.businessId, sql`lower(${t.customerEmail})`),
   ],

@@ -81,6 +81,8 @@ export const stockMovements = sqliteTable(
   (t) => [
     index('stock_movements_order').on(t.businessId, t.sku, t.locationId, t.occurredAt, t.eventId),
     index('stock_movements_business').on(t.businessId, t.createdAt),
+    /** Reports read a period's movements by when they happened at the till. */
+    index('stock_movements_business_occurred').on(t.businessId, t.occurredAt),
   ],
 );
 
@@ -129,6 +131,8 @@ export const reservations = sqliteTable(
     index('reservations_live').on(t.businessId, t.sku, t.locationId, t.status, t.expiresAt),
     index('reservations_client').on(t.businessId, t.clientHash),
     index('reservations_business').on(t.businessId, t.id),
+    /** Reports read the reservations made in a period. */
+    index('reservations_business_created').on(t.businessId, t.createdAt),
     index('reservations_booking').on(t.bookingId),
     index('reservations_due').on(t.status, t.expiresAt),
     // A customer is their email in any casing (services/customers.ts).

@@ -32,6 +32,10 @@ export const tags = [
   },
   { name: 'Agenda', description: 'Everything on the calendar between two dates, for the console.' },
   {
+    name: 'Reports',
+    description: 'Figures of a period compared with the one before: bookings, utilisation, revenue, stock.',
+  },
+  {
     name: 'Sessions',
     description: 'Signing in to the owner console, one-time links (set-up, invitations), passwords.',
   },

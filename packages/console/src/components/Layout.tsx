@@ -18,6 +18,7 @@ const ownerLinks = [
   ['/resources', () => t.nav.resources],
   ['/closures', () => t.nav.closures],
   ['/users', () => t.nav.users],
+  ['/reports', () => t.nav.reports],
   ['/settings', () => t.nav.settings],
 ] as const;
 const staffLinks = [ownerLinks[0], ownerLinks[1]] as const;

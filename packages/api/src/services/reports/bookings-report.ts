@@ -1,0 +1,272 @@
+/**
+ * @module `GET /reports/bookings`: the figures of a period and of the period of equal length before
+ * it. SQLite counts (`booking-queries.ts`: per date, per weekday and hour, per service and resource,
+ * the median's middle, booked time); this file sums those few rows into the figures, fills in empty
+ * dates and weeks, turns milliseconds into minutes and divides.
+ */
+import {
+  type BookingCounts,
+  type BookingFigures,
+  type BookingGroup,
+  type BookingReport,
+  type BookingReportQuery,
+  type LeadTimeBucket,
+  offsetSegments,
+  periodBuckets,
+  previousDates,
+  type ReportGroupBy,
+  type ReportSpan,
+  type Revenue,
+  reportSpan,
+  type TopService,
+} from '@frontdesk/core';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { services } from '../../db/schema.js';
+import { getBusinessRow } from '../business.js';
+import type { RowLogger } from '../catalog-rows.js';
+import {
+  type BookedRow,
+  type BookingSpan,
+  bookedTimeQuery,
+  type DayRow,
+  daysQuery,
+  type HeatmapRow,
+  heatmapQuery,
+  leadTimeAtQuery,
+  type MixRow,
+  mixQuery,
+  type StatusCounts,
+} from './booking-queries.js';
+import { type Calendars, loadCalendars, openMinutesOf } from './open-time.js';
+import { periodToWire } from './period-wire.js';
+
+const MS_PER_MINUTE = 60_000;
+const buckets: LeadTimeBucket[] = ['under_1h', 'under_1d', 'under_7d', 'under_30d', 'over_30d'];
+
+/** SQLite answers `sum()` of no rows with NULL. */
+const n = (value: number | null | undefined) => Number(value ?? 0);
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+const noBookings = (): BookingCounts => ({
+  total: 0,
+  pending: 0,
+  confirmed: 0,
+  cancelled: 0,
+  completed: 0,
+  no_show: 0,
+});
+
+function addCounts(sum: BookingCounts, row: StatusCounts): BookingCounts {
+  return {
+    total: sum.total + n(row.total),
+    pending: sum.pending + n(row.pending),
+    confirmed: sum.confirmed + n(row.confirmed),
+    cancelled: sum.cancelled + n(row.cancelled),
+    completed: sum.completed + n(row.completed),
+    no_show: sum.no_show + n(row.no_show),
+  };
+}
+
+/** Rows summed per `key`. */
+function sumBy<T extends StatusCounts>(rows: readonly T[], key: (row: T) => string | number) {
+  const sums = new Map<string | number, BookingCounts>();
+  for (const row of rows) sums.set(key(row), addCounts(sums.get(key(row)) ?? noBookings(), row));
+  return sums;
+}
+
+/** Every date (or week, by its Monday) of the period, those without bookings too: a chart needs its gaps. */
+function timeGroups(span: ReportSpan, by: 'day' | 'week', days: DayRow[]): BookingGroup[] {
+  const buckets = periodBuckets(span.from, span.to, by);
+  // A week is keyed by its Monday's day number: 1970-01-01 (day 0) was a Thursday.
+  const sums = sumBy(days, (row) => (by === 'day' ? n(row.day) : n(row.day) - ((n(row.day) + 3) % 7)));
+  return buckets.map(({ day, date }) => ({ key: date, label: date, counts: sums.get(day) ?? noBookings() }));
+}
+
+/** Groups by resource or service, most bookings first. */
+function entityGroups(sums: Map<string | number, BookingCounts>, names: Map<string, string>): BookingGroup[] {
+  return [...sums]
+    .map(([key, counts]) => ({ key: String(key), label: names.get(String(key)) ?? String(key), counts }))
+    .sort((a, b) => b.counts.total - a.counts.total || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+interface ServiceInfo {
+  name: string;
+  price: { amount: number; currency: string } | null;
+}
+
+interface PeriodInput {
+  span: ReportSpan;
+  q: BookingSpan;
+  groupBy: ReportGroupBy;
+  calendars: Calendars;
+  services: Map<string, ServiceInfo>;
+  booked: BookedRow[];
+  zone: string;
+}
+
+async function periodFigures(db: Db, input: PeriodInput): Promise<BookingFigures> {
+  const { span, q, groupBy, calendars } = input;
+  const [days, mix, heatmapRows] = await Promise.all([
+    db.all<DayRow>(daysQuery(q)),
+    db.all<MixRow>(mixQuery(q)),
+    db.all<HeatmapRow>(heatmapQuery(q)),
+  ]);
+  const totals = mix.reduce(addCounts, noBookings());
+
+  // The median: the middle lead time, or the mean of the middle two.
+  const count = totals.total;
+  const middle =
+    count === 0
+      ? []
+      : await db.all<{ lead: number }>(
+          leadTimeAtQuery(q, Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1),
+        );
+  const median =
+    middle.length === 0
+      ? null
+      : middle.reduce((sum, row) => sum + n(row.lead), 0) / middle.length / MS_PER_MINUTE;
+  const leadSum = mix.reduce((sum, row) => sum + n(row.lead_sum), 0);
+
+  const perService = sumBy(mix, (row) => row.service_id);
+  const serviceNames = new Map([...input.services].map(([id, s]) => [id, s.name]));
+  const groups =
+    groupBy === 'day' || groupBy === 'week'
+      ? timeGroups(span, groupBy, days)
+      : groupBy === 'resource'
+        ? entityGroups(
+            sumBy(mix, (row) => row.resource_id),
+            calendars.names,
+          )
+        : entityGroups(perService, serviceNames);
+
+  const revenueByCurrency = new Map<string, Revenue>();
+  const topServices: TopService[] = [];
+  for (const [id, counts] of perService) {
+    const service = input.services.get(String(id));
+    const price = service?.price ?? null;
+    const revenue = price
+      ? { currency: price.currency, amount: price.amount * counts.completed, bookings: counts.completed }
+      : null;
+    if (revenue && counts.completed > 0) {
+      const sum = revenueByCurrency.get(revenue.currency);
+      revenueByCurrency.set(revenue.currency, {
+        currency: revenue.currency,
+        amount: (sum?.amount ?? 0) + revenue.amount,
+        bookings: (sum?.bookings ?? 0) + revenue.bookings,
+      });
+    }
+    const kept = counts.total - counts.cancelled;
+    if (kept > 0) {
+      topServices.push({
+        serviceId: String(id),
+        name: service?.name ?? String(id),
+        bookings: kept,
+        completed: counts.completed,
+        revenue,
+      });
+    }
+  }
+  topServices.sort((a, b) => b.bookings - a.bookings || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const row of heatmapRows) heatmap[n(row.weekday)]![n(row.hour)] = n(row.bookings);
+
+  const booked = new Map(input.booked.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
+  const open = openMinutesOf(calendars, input.zone, span.from, span.to);
+
+  return {
+    period: periodToWire(span),
+    totals,
+    cancellationRate: ratio(totals.cancelled, totals.total),
+    noShowRate: ratio(totals.no_show, totals.total - totals.cancelled),
+    groups,
+    leadTime: {
+      bookings: count,
+      medianMinutes: median,
+      averageMinutes: count === 0 ? null : leadSum / count / MS_PER_MINUTE,
+      buckets: buckets.map((bucket) => ({
+        bucket,
+        bookings: mix.reduce((sum, row) => sum + n(row[bucket]), 0),
+      })),
+    },
+    revenue: [...revenueByCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+    utilisation: calendars.resources.map((resource) => {
+      const bookedMinutes = booked.get(resource.id) ?? 0;
+      const openMinutes = open.get(resource.id) ?? 0;
+      return {
+        resourceId: resource.id,
+        name: resource.name,
+        bookedMinutes,
+        openMinutes,
+        rate: ratio(bookedMinutes, openMinutes),
+      };
+    }),
+    heatmap,
+    topServices: topServices.slice(0, 10),
+  };
+}
+
+/** Every service of the business, deleted ones too (old bookings still name them). */
+async function servicesOf(db: Db, businessId: string): Promise<Map<string, ServiceInfo>> {
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      amount: services.priceAmount,
+      currency: services.priceCurrency,
+    })
+    .from(services)
+    .where(eq(services.businessId, businessId));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        name: row.name,
+        price:
+          row.amount === null || row.currency === null
+            ? null
+            : { amount: row.amount, currency: row.currency },
+      },
+    ]),
+  );
+}
+
+/** The bookings report of `query.from`..`query.to` and of the period before, in the business zone. */
+export async function bookingReport(
+  db: Db,
+  businessId: string,
+  query: Required<BookingReportQuery>,
+  log: RowLogger,
+): Promise<BookingReport> {
+  const zone = (await getBusinessRow(db, businessId)).timezone;
+  const current = reportSpan(query.from, query.to, zone);
+  const before = previousDates(query.from, query.to);
+  const previous = reportSpan(before.from, before.to, zone);
+  const spanOf = (span: ReportSpan): BookingSpan => ({
+    businessId,
+    start: span.start,
+    end: span.end,
+    segments: offsetSegments(zone, span.start, span.end),
+  });
+  const spans = { current: spanOf(current), previous: spanOf(previous) };
+  // Resources deleted since still show in utilisation when they were booked: ask which first.
+  const [bookedNow, bookedBefore, serviceInfo] = await Promise.all([
+    db.all<BookedRow>(bookedTimeQuery(spans.current)),
+    db.all<BookedRow>(bookedTimeQuery(spans.previous)),
+    servicesOf(db, businessId),
+  ]);
+  const calendars = await loadCalendars(
+    db,
+    businessId,
+    { from: previous.from, to: current.to, start: previous.start, end: current.end },
+    new Set([...bookedNow, ...bookedBefore].map((row) => row.id)),
+    log,
+  );
+  const common = { groupBy: query.groupBy, calendars, services: serviceInfo, zone };
+  const [currentFigures, previousFigures] = await Promise.all([
+    periodFigures(db, { ...common, span: current, q: spans.current, booked: bookedNow }),
+    periodFigures(db, { ...common, span: previous, q: spans.previous, booked: bookedBefore }),
+  ]);
+  return { timezone: zone, groupBy: query.groupBy, current: currentFigures, previous: previousFigures };
+}
