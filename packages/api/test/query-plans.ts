@@ -28,40 +28,60 @@ const allowed: { sql: string; why: string }[] = [
 type Statement = ReturnType<Database.Database['prepare']>;
 const explained = new Set<string>();
 const scans: string[] = [];
-const tenantTables = new WeakMap<Database.Database, Set<string>>();
 let explaining = false;
 let installed = false;
 
-function tenantTablesOf(db: Database.Database): Set<string> {
-  let tables = tenantTables.get(db);
-  if (!tables) {
-    const names = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .raw(true)
-      .all() as [string][];
-    tables = new Set(
-      names
-        .map(([name]) => name)
-        .filter((name) =>
-          (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).some(
-            (c) => c.name === 'business_id',
-          ),
-        ),
-    );
-    // Before the migrations ran there is nothing to judge yet: ask again next time.
-    if (tables.size > 0) tenantTables.set(db, tables);
+/** The file behind an app connection (`PRAGMA database_list`), asked once per connection. */
+const files = new WeakMap<Database.Database, string>();
+function fileOf(db: Database.Database): string | undefined {
+  let file = files.get(db);
+  if (file === undefined) {
+    const rows = db.prepare('PRAGMA database_list').all() as { name: string; file: string }[];
+    file = rows.find((r) => r.name === 'main')?.file ?? '';
+    files.set(db, file);
   }
+  return file || undefined;
+}
+
+/** Tenant tables per file, once the schema is complete (it has `bookings`). */
+const tenantTables = new Map<string, Set<string>>();
+function tenantTablesOf(side: Database.Database, file: string): Set<string> {
+  const known = tenantTables.get(file);
+  if (known) return known;
+  const names = side
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .raw(true)
+    .all() as [string][];
+  const tables = new Set(
+    names
+      .map(([name]) => name)
+      .filter((name) =>
+        (side.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).some(
+          (c) => c.name === 'business_id',
+        ),
+      ),
+  );
+  if (tables.has('bookings')) tenantTables.set(file, tables);
   return tables;
 }
 
+/**
+ * Explains on a connection of its own, opened and closed each time: libsql leaves an EXPLAIN
+ * statement active after reading it, which on the app's connection would refuse a later DROP or
+ * VACUUM ("database table is locked") and on a kept connection would hold a WAL snapshot.
+ */
 function explain(db: Database.Database, sql: string, args: unknown[]): void {
   if (explained.has(sql)) return;
   explained.add(sql);
   if (!/^\s*(SELECT|WITH|UPDATE|DELETE|INSERT)\b/i.test(sql)) return;
   explaining = true;
+  let side: Database.Database | undefined;
   try {
-    const tables = tenantTablesOf(db);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
+    const file = fileOf(db);
+    if (!file) return;
+    side = new Database(file, {});
+    const tables = tenantTablesOf(side, file);
+    const plan = side.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
     for (const { detail } of plan) {
       const table = /^SCAN (\w+)/.exec(detail)?.[1];
       if (table === undefined || !tables.has(table)) continue;
@@ -69,8 +89,9 @@ function explain(db: Database.Database, sql: string, args: unknown[]): void {
       scans.push(`${detail}\n    in: ${sql}`);
     }
   } catch {
-    // A statement that cannot be explained with these arguments (e.g. a pragma form): nothing to judge.
+    // Not explainable here (a table this connection cannot see yet, a pragma form): nothing to judge.
   } finally {
+    side?.close();
     explaining = false;
   }
 }
