@@ -10,4 +10,5 @@ CREATE TABLE `customer_notes` (
 ALTER TABLE `idempotency_keys` ADD `subject_id` text;--> statement-breakpoint
 CREATE INDEX `idempotency_subject` ON `idempotency_keys` (`business_id`,`subject_id`);--> statement-breakpoint
 CREATE INDEX `bookings_customer` ON `bookings` (`business_id`,lower("customer_email"));--> statement-breakpoint
+CREATE INDEX `outbox_attempts_business` ON `outbox_attempts` (`business_id`,`id`);--> statement-breakpoint
 CREATE INDEX `reservations_customer` ON `reservations` (`business_id`,lower("customer_email"));
