@@ -23,6 +23,7 @@ import { bookingPageRoutes } from './routes/booking-page.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { businessRoutes } from './routes/business.js';
 import { consoleBuilt, consoleRoutes } from './routes/console.js';
+import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
 import { feedAdminRoutes, feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
@@ -226,6 +227,7 @@ export function createApp(options: AppOptions): App {
   v1.route('/', agendaRoutes());
   v1.route('/', reportRoutes());
   v1.route('/', userRoutes());
+  v1.route('/', customerRoutes());
   v1.route('/', sessionRoutes());
   // The stock stream authenticates itself (EventSource sends no headers: `?key=`), so it goes first;
   // so do signing in and one-time links, which come before any session or key exists.

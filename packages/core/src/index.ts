@@ -14,6 +14,7 @@ export * from './schemas/availability.js';
 export * from './schemas/booking.js';
 export * from './schemas/business.js';
 export * from './schemas/common.js';
+export * from './schemas/customer.js';
 export * from './schemas/event.js';
 export * from './schemas/event-catalogue.js';
 export * from './schemas/feed.js';

@@ -12,6 +12,7 @@ import { bookingDesk } from './resources/booking-desk.js';
 import { bookings } from './resources/bookings.js';
 import { business } from './resources/business.js';
 import { closures } from './resources/closures.js';
+import { customers } from './resources/customers.js';
 import { events } from './resources/events.js';
 import { holds } from './resources/holds.js';
 import { invitations } from './resources/invitations.js';
@@ -67,6 +68,7 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     bookings: { ...bookings(transport), ...bookingDesk(transport) },
     keys: keys(transport),
     events: events(transport),
+    customers: customers(transport),
     reports: reports(transport),
   };
 }
@@ -83,5 +85,6 @@ export function createConsoleClient(options: ConsoleClientOptions) {
  */
 export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
+export type * from './customer-types.js';
 export type * from './resources/reports.js';
 export type * from './types.js';

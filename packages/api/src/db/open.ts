@@ -58,12 +58,16 @@ export interface Database {
  * Per-connection settings for a local file. WAL lets reads run beside the writer; `synchronous=FULL`
  * fsyncs the WAL on every commit, so an answered 201 survives `kill -9` and power loss alike
  * (NORMAL would survive a process crash but could lose the last commits on power loss).
+ * `secure_delete=ON` zeroes what a change or delete frees instead of leaving it in the file's free
+ * space: after a customer is erased, no old copy of a row (nor of one rewritten long before) keeps
+ * their email in the file.
  */
 const filePragmas = [
   'PRAGMA journal_mode=WAL',
   'PRAGMA busy_timeout=5000',
   'PRAGMA synchronous=FULL',
   'PRAGMA foreign_keys=ON',
+  'PRAGMA secure_delete=ON',
 ];
 
 function isFileUrl(url: string): boolean {

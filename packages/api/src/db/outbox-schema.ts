@@ -62,5 +62,9 @@ export const outboxAttempts = sqliteTable(
     /** The first 4 KB of the answer's body. */
     response: text('response'),
   },
-  (t) => [index('outbox_attempts_job').on(t.jobId, t.id)],
+  (t) => [
+    index('outbox_attempts_job').on(t.jobId, t.id),
+    // Erasing a customer looks for her in one business's attempts, not every business's.
+    index('outbox_attempts_business').on(t.businessId, t.id),
+  ],
 );

@@ -4,6 +4,7 @@
  * `business_id`, and every query filters on it: that column is the tenancy boundary.
  */
 
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { businessId } from './columns.js';
 
@@ -302,6 +303,8 @@ export const bookings = sqliteTable(
     ),
     // Deleting a service asks whether it has upcoming bookings.
     index('bookings_service_end').on(t.serviceId, t.end),
+    // A customer is their email in any casing (services/customers.ts).
+    index('bookings_customer').on(t.businessId, sql`lower(${t.customerEmail})`),
   ],
 );
 
@@ -335,12 +338,22 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
     body: text('body').notNull(),
+    /**
+     * The id of what the request created (a booking, a reservation), so that erasing a customer can
+     * find the sealed answers that hold their details; null for errors and answers without an id.
+     */
+    subjectId: text('subject_id'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.businessId, t.key] }), index('idempotency_created').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.businessId, t.key] }),
+    index('idempotency_created').on(t.createdAt),
+    index('idempotency_subject').on(t.businessId, t.subjectId),
+  ],
 );
 
 export * from './account-schema.js';
+export * from './customer-schema.js';
 export * from './limit-schema.js';
 export * from './notify-schema.js';
 export * from './outbox-schema.js';

@@ -3,6 +3,7 @@
  * movement ledger, processed POS event ids, click-and-collect reservations, and the products a
  * service consumes. Stock rows are keyed by SKU (immutable) so the POS's own names work as keys.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { businessId } from './columns.js';
 import { businesses, services } from './schema.js';
@@ -134,6 +135,8 @@ export const reservations = sqliteTable(
     index('reservations_business_created').on(t.businessId, t.createdAt),
     index('reservations_booking').on(t.bookingId),
     index('reservations_due').on(t.status, t.expiresAt),
+    // A customer is their email in any casing (services/customers.ts).
+    index('reservations_customer').on(t.businessId, sql`lower(${t.customerEmail})`),
   ],
 );
 

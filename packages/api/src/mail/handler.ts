@@ -5,7 +5,7 @@
  * each message is its own job, one bad address never holds up other mail.
  */
 import { isMailRetryable, nextMailAttempt, reminderFate } from '@frontdesk/core';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
 import { bookingLinkTokens, messages } from '../db/schema.js';
 import type { Logger } from '../env.js';
@@ -89,10 +89,12 @@ export interface MailHandlerOptions {
 export function mailHandler(options: MailHandlerOptions): OutboxHandler {
   const { database, clock, settings } = options;
   const update = (row: MessageRow, changes: Partial<MessageRow>, fresh?: Fresh) => async (tx: Db) => {
+    // Only while still queued: a customer erased during the attempt had the row tombstoned and
+    // skipped, and the content rendered before must not be written back.
     await tx
       .update(messages)
       .set({ ...(fresh ? contentOf(fresh) : {}), ...changes, updatedAt: clock() })
-      .where(eq(messages.id, row.id));
+      .where(and(eq(messages.id, row.id), eq(messages.status, 'queued')));
     if (fresh?.linkTokenHash && row.bookingId) {
       await tx
         .insert(bookingLinkTokens)

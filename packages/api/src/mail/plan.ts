@@ -11,6 +11,7 @@ import { bookingLinkTokens, messages } from '../db/schema.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { addJobs } from '../outbox/jobs.js';
 import { type BusinessRow, getBusinessRow } from '../services/business.js';
+import { ERASED_EMAIL } from '../services/customer-pii.js';
 import {
   type BookingEventData,
   type BookingEventWithCustomer,
@@ -260,7 +261,9 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
     previousStart: data.previousStart ? Date.parse(data.previousStart) : undefined,
     organizerEmail: business.notifyEmail ?? ctx.settings.from?.address ?? null,
   };
-  const customerKind = customerKindOf[event.type]?.(data) ?? null;
+  // Erased before this event was planned (the producer runs behind the log): no mail to her.
+  const erased = booking.customerEmail === ERASED_EMAIL;
+  const customerKind = erased ? null : (customerKindOf[event.type]?.(data) ?? null);
   if (customerKind) {
     const link = linked.has(customerKind) ? mintManageLink(business, ctx.settings, booking.id) : null;
     const rendered = renderMessage({ ...base, kind: customerKind, manageUrl: link?.url ?? null }, ctx.now);
@@ -286,6 +289,8 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
       dueAt: ctx.now,
     });
   }
+  // No reminders for her either (those planned before the erasure were skipped by it).
+  if (erased) return;
   // Reminders follow the booking: planned when it is made or moved, dropped when it is off.
   const offsets = (names.serviceReminders ?? business.reminders).map((r) => r.offsetMinutes);
   const who = {
@@ -307,7 +312,8 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
 async function planReservation(ctx: PlanContext, event: EventRow, business: BusinessRow): Promise<void> {
   const found = await mailReservation(ctx.tx, event.subjectId);
   // A reservation made for a booking is part of that booking's mail.
-  if (!found || found.row.bookingId !== null) return;
+  // Nor to a customer erased since (the producer runs behind the log).
+  if (!found || found.row.bookingId !== null || found.row.customerEmail === ERASED_EMAIL) return;
   const { row, reservation } = found;
   const rendered = renderMessage(
     { kind: 'reservation_made', business: mailBusiness(business), reservation },

@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { isBusyError } from '../db/writer.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, isApiError } from '../errors.js';
+import { routePatternOf } from './route-pattern.js';
 
 /** Builds a problem+json response for an `ApiError`. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
@@ -54,7 +55,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     // an overload. Say so, and when to come back; the request changed nothing.
     c.get('deps')?.logger.error('database busy after retries', {
       requestId: c.get('requestId'),
-      path: c.req.path,
+      route: routePatternOf(c),
     });
     return problemResponse(
       c,
@@ -68,7 +69,8 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   c.get('deps')?.logger.error('unhandled error', {
     requestId: c.get('requestId'),
     method: c.req.method,
-    path: c.req.path,
+    // The pattern, not the path: a path can name a customer (`/v1/customers/{email}`).
+    route: routePatternOf(c),
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
   });
   return problemResponse(

@@ -12,8 +12,11 @@ import { methodOf, routePatternOf } from './route-pattern.js';
 
 const probes = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** Query parameters whose values never reach a log: credentials and personal data. */
-const secretName = /token|key|secret|password|email|phone|name/i;
+/**
+ * Query parameters whose values never reach a log: credentials and personal data (`q` searches
+ * customers by name, email or phone).
+ */
+const secretName = /token|key|secret|password|email|phone|name|^q$/i;
 
 /**
  * The query string with the value of every parameter that could carry a credential or personal

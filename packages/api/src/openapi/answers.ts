@@ -111,7 +111,8 @@ const crossCutting: CrossCutting[] = [
   {
     status: 409,
     code: 'idempotency_conflict',
-    description: 'This `Idempotency-Key` was used with another request.',
+    description:
+      "This `Idempotency-Key` was used with another request, or its answer was erased with its customer's data.",
     when: (op) => op.idempotent,
   },
   {

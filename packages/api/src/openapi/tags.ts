@@ -12,6 +12,10 @@ export const tags = [
   { name: 'Business', description: 'The business of the key: name, zone, locale, currency.' },
   { name: 'Stock', description: 'Products, locations, stock levels, POS adjustments and the live stream.' },
   { name: 'Reservations', description: 'Click and collect: units held for a customer until collected.' },
+  {
+    name: 'Customers',
+    description: 'The people behind bookings and reservations, by email: history, notes, export, erasure.',
+  },
   { name: 'Keys', description: 'Publishable and secret API keys.' },
   { name: 'Events', description: 'The event log, for audit and for catching up on changes.' },
   {

@@ -39,8 +39,11 @@ export interface EventActor {
 
 /** Event types that change what availability is computed from (see `businesses.catalogVersion`). */
 const catalogChange = /^(service|resource|closure|business)\./;
-/** Event types that change who occupies what (see `businesses.occupancyVersion`). */
-const occupancyChange = /^(booking|hold)\./;
+/**
+ * Event types that change who occupies what (see `businesses.occupancyVersion`). An erased customer
+ * is too: a calendar feed's cached copy names the customer of each booking.
+ */
+const occupancyChange = /^(booking|hold|customer)\./;
 
 /**
  * Appends one event and answers its id; call it with the transaction that makes the change. A

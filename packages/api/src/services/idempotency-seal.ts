@@ -63,3 +63,14 @@ export function answerSeal(businessId: string, key: string): AnswerSeal {
 export function isLegacyBody(stored: string): boolean {
   return !stored.startsWith(SEALED_PREFIX);
 }
+
+/**
+ * What replaces a stored answer that named an erased customer (see `services/customer-erasure.ts`).
+ * Neither sealed nor JSON, so no other reading of a row mistakes it for an answer.
+ */
+export const ERASED_ANSWER = 'erased';
+
+/** Whether a stored answer was erased with its customer's personal data. */
+export function isErasedAnswer(stored: string): boolean {
+  return stored === ERASED_ANSWER;
+}

@@ -10,7 +10,7 @@ import type { Database, Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { type AnswerSeal, answerSeal, isLegacyBody } from './idempotency-seal.js';
+import { type AnswerSeal, answerSeal, isErasedAnswer, isLegacyBody } from './idempotency-seal.js';
 
 /** Answers are kept at least 24 h; rows older than this are pruned now and then. */
 const KEEP_MS = 48 * 3_600_000;
@@ -39,6 +39,12 @@ export function fingerprint(method: string, path: string, body: unknown): string
   return sha256(`${method.toUpperCase()} ${path}\n${stableStringify(body)}`);
 }
 
+/** The id of what a 2xx answer created, if it names one (see `idempotencyKeys.subjectId`). */
+function createdId(body: unknown): string | null {
+  const id = (body as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
 interface StoredError {
   code: ApiError['code'];
   detail?: string;
@@ -53,12 +59,22 @@ type StoredRow = typeof idempotencyKeys.$inferSelect;
  */
 function usableRow(rows: StoredRow[], seal: AnswerSeal): StoredRow | undefined {
   return (
+    rows.find((row) => isErasedAnswer(row.body)) ??
     rows.find((row) => row.key === seal.storedKey && !isLegacyBody(row.body)) ??
     rows.find((row) => row.key !== seal.storedKey && isLegacyBody(row.body))
   );
 }
 
 function replay<T>(row: StoredRow, seal: AnswerSeal): IdempotentAnswer<T> {
+  // The answer named a customer who was erased since: it is gone, and running the request again
+  // would bring the details back from a retry the customer may never have meant to repeat.
+  if (isErasedAnswer(row.body)) {
+    throw new ApiError(409, 'idempotency_conflict', {
+      detail:
+        "This request's answer was erased with its customer's personal data; send a new Idempotency-Key to make a new request",
+      headers: { 'Idempotent-Replayed': 'true' },
+    });
+  }
   const plain = isLegacyBody(row.body) ? row.body : seal.open(row.body);
   // Same key hash means same key, so this only fails on a row altered in the database.
   if (plain === undefined) throw new Error('Stored idempotent answer cannot be opened with its key');
@@ -105,7 +121,8 @@ export async function createIdempotently<T>(
       );
     const existing = usableRow(rows, seal);
     if (existing) {
-      const expected = isLegacyBody(existing.body) ? options.fingerprint : requestHash;
+      const expected =
+        isLegacyBody(existing.body) && existing.key !== seal.storedKey ? options.fingerprint : requestHash;
       if (existing.requestHash !== expected) {
         throw new ApiError(409, 'idempotency_conflict', {
           detail: 'This Idempotency-Key was used with a different request; use a new key for a new request',
@@ -140,6 +157,7 @@ export async function createIdempotently<T>(
       requestHash,
       status,
       body: seal.seal(JSON.stringify(body)),
+      subjectId: failure === undefined ? createdId(body) : null,
       createdAt: now,
     });
     // Pruning on about one write in a hundred keeps the table small without a scheduler.

@@ -13,6 +13,7 @@ import { isOwner, session } from '../state/session.js';
 const ownerLinks = [
   ['/agenda', () => t.nav.agenda],
   ['/bookings', () => t.nav.bookings],
+  ['/customers', () => t.nav.customers],
   ['/services', () => t.nav.services],
   ['/resources', () => t.nav.resources],
   ['/closures', () => t.nav.closures],

@@ -44,6 +44,15 @@ export interface UserEventData {
   resourceIds: string[];
 }
 
+/**
+ * `customer.erased`: a customer's personal data was erased. No email, name or phone: the ids of
+ * their bookings and reservations (which stay, anonymous) let a downstream system erase its copy.
+ */
+export interface CustomerErasedData {
+  bookingIds: string[];
+  reservationIds: string[];
+}
+
 /** What is left of a deleted object: its id. */
 export interface DeletedData {
   id: string;
@@ -75,6 +84,7 @@ export interface EventDataByType {
   'reservation.collected': Omit<Reservation, 'manageToken'>;
   'reservation.released': Omit<Reservation, 'manageToken'>;
   'reservation.expired': Omit<Reservation, 'manageToken'>;
+  'customer.erased': CustomerErasedData;
   'stock.changed': StockEventData;
   'stock.low': StockEventData;
   'product.created': Product;
@@ -133,6 +143,7 @@ export const eventTypes = [
   'reservation.collected',
   'reservation.released',
   'reservation.expired',
+  'customer.erased',
   'stock.changed',
   'stock.low',
   'product.created',
