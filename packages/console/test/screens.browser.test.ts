@@ -17,12 +17,14 @@ import {
   startWorld,
   type World,
 } from './harness.js';
+import { seedShop } from './shop.js';
 
 let world: World;
 let salon: Salon;
 beforeAll(async () => {
   world = await startWorld();
   salon = await seedSalon(world);
+  await seedShop(world);
 }, 300_000);
 afterAll(() => world?.close());
 
@@ -90,6 +92,21 @@ const screens: Screen[] = [
     name: 'reports',
     path: () => `/console/reports?from=${salon.tomorrow}&to=${salon.tomorrow}`,
     ready: (p) => p.getByRole('heading', { name: 'Busiest hours' }).waitFor(),
+  },
+  {
+    name: 'stock',
+    path: () => '/console/stock',
+    ready: (p) => p.getByRole('table', { name: 'Stock per product and location' }).waitFor(),
+  },
+  {
+    name: 'stock-collect',
+    path: () => '/console/stock/collect',
+    ready: (p) => p.getByRole('table', { name: 'Reservations to collect' }).waitFor(),
+  },
+  {
+    name: 'stock-ledger',
+    path: () => '/console/stock/ledger',
+    ready: (p) => p.getByRole('table', { name: 'Stock ledger' }).waitFor(),
   },
   {
     name: 'account',

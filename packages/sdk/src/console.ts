@@ -20,6 +20,7 @@ import { reports } from './resources/reports.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
 import { session } from './resources/session.js';
+import { stockResources } from './resources/stock.js';
 import { users } from './resources/users.js';
 
 /** The header the API requires of every cookie-authenticated call (a form cannot send it). */
@@ -68,6 +69,8 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     keys: keys(transport),
     events: events(transport),
     reports: reports(transport),
+    // Stock at the counter: products, locations, levels, adjustments, the ledger, reservations.
+    ...stockResources(transport),
   };
 }
 
@@ -84,4 +87,16 @@ export function createConsoleClient(options: ConsoleClientOptions) {
 export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
 export type * from './resources/reports.js';
+export type {
+  AdjustmentResult,
+  Location,
+  Movement,
+  MovementListQuery,
+  Product,
+  ProductInput,
+  ProductStock,
+  ProductUpdate,
+  Reservation,
+  StockAdjustment,
+} from './resources/stock.js';
 export type * from './types.js';
