@@ -109,6 +109,11 @@ const screens: Screen[] = [
     ready: (p) => p.getByRole('table', { name: 'Stock ledger' }).waitFor(),
   },
   {
+    name: 'stock-products',
+    path: () => '/console/stock/products',
+    ready: (p) => p.getByRole('table', { name: 'Products' }).waitFor(),
+  },
+  {
     name: 'account',
     path: () => '/console/account',
     ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),
@@ -270,6 +275,23 @@ describe('keyboard only', () => {
     await page.getByText('Saved.').first().waitFor();
     expect((await world.api<{ holdMinutes: number }>('GET', '/v1/business')).body.holdMinutes).toBe(12);
   }, 180_000);
+
+  it('stock: a count saved and a reservation handed over, by keyboard', async () => {
+    await page.goto(`${world.url}/console/stock`);
+    await page.getByRole('table', { name: 'Stock per product and location' }).waitFor();
+    await focusOn('Units', 'spinbutton');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('shelf count');
+    await page.keyboard.press('Enter');
+    await page.getByText('Argan shampoo at Salon counter: 3 on hand now.').waitFor();
+
+    await page.goto(`${world.url}/console/stock/collect`);
+    await page.getByRole('table', { name: 'Reservations to collect' }).waitFor();
+    await focusOn(/^Collected\W+Sara Soon/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Sara Soon: handed over.').waitFor();
+  }, 120_000);
 
   it('people: an invitation by keyboard shows its link', async () => {
     await page.goto(`${world.url}/console/users`);

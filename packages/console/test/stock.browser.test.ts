@@ -1,7 +1,7 @@
 /**
  * @module The stock screens in Chromium: a double-clicked adjustment counts once (and a retry after
  * a lost answer reuses its event id), collecting a reservation lowers on-hand, the ledger filters
- * by product, an adjustment shows in a `<frontdesk-stock>` element on another site within a
+ * by product, an owner adds and edits a product, an adjustment shows in a `<frontdesk-stock>` element on another site within a
  * second, and staff use the same screens (but not the product catalogue's API).
  */
 import type { Page } from 'playwright-core';
@@ -156,6 +156,38 @@ describe('an owner at the counter', () => {
     expect(await page.getByLabel('Product').inputValue()).toBe('COMB');
   }, 60_000);
 
+  it('adds a product and edits its threshold and whether it is on sale', async () => {
+    await page.goto(`${world.url}/console/stock/products`);
+    await page.getByRole('table', { name: 'Products' }).waitFor();
+    const form = page.getByRole('form', { name: 'New product' });
+    await form.getByLabel('SKU').fill('BRUSH');
+    await form.getByLabel('Name').fill('Round brush');
+    await form.getByLabel('Low-stock threshold').fill('4');
+    await form.getByRole('button', { name: 'Add product' }).click();
+    await page.getByText('Round brush saved.').waitFor();
+    const made = await world.api<{ name: string; lowStockThreshold: number; active: boolean }>(
+      'GET',
+      '/v1/products/BRUSH',
+    );
+    expect(made.body).toMatchObject({ name: 'Round brush', lowStockThreshold: 4, active: true });
+
+    await page.getByRole('button', { name: 'Edit Round brush' }).click();
+    const editor = page.getByRole('form', { name: 'Edit: Round brush' });
+    expect(await editor.getByLabel('SKU').isDisabled()).toBe(true);
+    await editor.getByLabel('Low-stock threshold').fill('1');
+    await editor.getByLabel('On sale (shown to customers)').uncheck();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('row', { name: /Round brush/ })
+      .getByText('Not on sale')
+      .waitFor();
+    const edited = await world.api<{ lowStockThreshold: number; active: boolean }>(
+      'GET',
+      '/v1/products/BRUSH',
+    );
+    expect(edited.body).toMatchObject({ lowStockThreshold: 1, active: false });
+  }, 60_000);
+
   it('an adjustment shows in a <frontdesk-stock> element on another site within a second', async () => {
     const visitor = await (await world.browser.newContext({ locale: 'en-GB' })).newPage();
     await visitor.goto(
@@ -211,6 +243,9 @@ it('staff count stock, hand reservations over and read the ledger; the product c
     'My account',
   ]);
   await nav.getByRole('link', { name: 'Stock' }).click();
+  const sections = staff.getByRole('navigation', { name: 'Stock screens' });
+  await sections.waitFor();
+  expect(await sections.getByRole('link').allTextContents()).toEqual(['Stock', 'To collect', 'Ledger']);
 
   const before = await onHand('COMB');
   await fillAdjustment(staff, 'COMB', 'delta', '-1', 'sold at the desk');
