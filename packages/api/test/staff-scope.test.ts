@@ -30,6 +30,17 @@ const allowed = new Set([
   'POST /v1/bookings/:id/complete',
   'POST /v1/bookings/:id/no-show',
   'PUT /v1/bookings/:id/notes',
+  'GET /v1/products',
+  'GET /v1/products/:sku',
+  'GET /v1/products/:sku/stock',
+  'GET /v1/locations',
+  'GET /v1/locations/:id',
+  'POST /v1/stock/adjustments',
+  'GET /v1/stock/movements',
+  'GET /v1/reservations',
+  'GET /v1/reservations/:id',
+  'POST /v1/reservations/:id/collect',
+  'POST /v1/reservations/:id/release',
   'GET /v1/session',
   'DELETE /v1/session',
   'DELETE /v1/sessions',
@@ -172,5 +183,50 @@ describe('a staff member', () => {
     }
     expect(refused).toEqual([]);
     expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it('works the stock counter (levels, counts, ledger, hand-overs) but cannot change the catalogue of products', async () => {
+    const must = async (res: Promise<{ status: number; body: unknown }>) => {
+      const answer = await res;
+      if (answer.status >= 300) throw new Error(JSON.stringify(answer.body));
+    };
+    await must(call(t, 'POST', '/v1/products', { body: { sku: 'COMB', name: 'Comb' } }));
+    await must(call(t, 'POST', '/v1/locations', { body: { id: 'desk', name: 'Front desk' } }));
+    const counted = await asSession(t, staff, 'POST', '/v1/stock/adjustments', {
+      eventId: 'count-1',
+      sku: 'COMB',
+      locationId: 'desk',
+      set: 5,
+    });
+    expect(counted.body).toMatchObject({ outcome: 'applied', onHand: 5 });
+    const reserved = await call<{ id: string }>(t, 'POST', '/v1/reservations', {
+      body: { sku: 'COMB', locationId: 'desk', quantity: 2, customer },
+    });
+    expect(reserved.status).toBe(201);
+    const active = await asSession<{ data: { id: string }[] }>(
+      t,
+      staff,
+      'GET',
+      '/v1/reservations?status=active',
+    );
+    expect(ids(active.body)).toContain(reserved.body.id);
+    const collected = await asSession(t, staff, 'POST', `/v1/reservations/${reserved.body.id}/collect`);
+    expect(collected.body).toMatchObject({ status: 'collected' });
+    const stock = await asSession<{ locations: { onHand: number }[] }>(
+      t,
+      staff,
+      'GET',
+      '/v1/products/COMB/stock',
+    );
+    expect(stock.body.locations[0]?.onHand).toBe(3);
+    const ledger = await asSession<{ data: { delta: number }[] }>(
+      t,
+      staff,
+      'GET',
+      '/v1/stock/movements?sku=COMB',
+    );
+    expect(ledger.body.data.map((m) => m.delta)).toEqual([5, -2]);
+    expect((await asSession(t, staff, 'POST', '/v1/products', { sku: 'X', name: 'X' })).status).toBe(403);
+    expect((await asSession(t, staff, 'PATCH', '/v1/products/COMB', { name: 'Y' })).status).toBe(403);
   });
 });

@@ -42,6 +42,10 @@ const routes: Route[] = [
   { pattern: '/settings', load: () => import('./screens/Settings.js'), access: 'owner' },
   { pattern: '/users', load: () => import('./screens/Users.js'), access: 'owner' },
   { pattern: '/reports', load: () => import('./screens/Reports.js'), access: 'owner' },
+  { pattern: '/stock', load: () => import('./screens/Stock.js'), access: 'signed-in' },
+  { pattern: '/stock/collect', load: () => import('./screens/StockCollect.js'), access: 'signed-in' },
+  { pattern: '/stock/ledger', load: () => import('./screens/StockLedger.js'), access: 'signed-in' },
+  { pattern: '/stock/products', load: () => import('./screens/StockProducts.js'), access: 'owner' },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

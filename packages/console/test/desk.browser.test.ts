@@ -162,7 +162,12 @@ describe('staff', () => {
     // The token left the address bar.
     expect(staff.url()).not.toContain('token');
     const nav = staff.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Agenda', 'Bookings', 'My account']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Agenda',
+      'Bookings',
+      'Stock',
+      'My account',
+    ]);
 
     await staff.goto(`${world.url}/console/agenda?date=${salon.tomorrow}`);
     await staff.getByRole('link', { name: /Beatriz Bruno/ }).waitFor();

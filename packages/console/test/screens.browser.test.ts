@@ -17,12 +17,14 @@ import {
   startWorld,
   type World,
 } from './harness.js';
+import { seedShop } from './shop.js';
 
 let world: World;
 let salon: Salon;
 beforeAll(async () => {
   world = await startWorld();
   salon = await seedSalon(world);
+  await seedShop(world);
 }, 300_000);
 afterAll(() => world?.close());
 
@@ -90,6 +92,26 @@ const screens: Screen[] = [
     name: 'reports',
     path: () => `/console/reports?from=${salon.tomorrow}&to=${salon.tomorrow}`,
     ready: (p) => p.getByRole('heading', { name: 'Busiest hours' }).waitFor(),
+  },
+  {
+    name: 'stock',
+    path: () => '/console/stock',
+    ready: (p) => p.getByRole('table', { name: 'Stock per product and location' }).waitFor(),
+  },
+  {
+    name: 'stock-collect',
+    path: () => '/console/stock/collect',
+    ready: (p) => p.getByRole('table', { name: 'Reservations to collect' }).waitFor(),
+  },
+  {
+    name: 'stock-ledger',
+    path: () => '/console/stock/ledger',
+    ready: (p) => p.getByRole('table', { name: 'Stock ledger' }).waitFor(),
+  },
+  {
+    name: 'stock-products',
+    path: () => '/console/stock/products',
+    ready: (p) => p.getByRole('table', { name: 'Products' }).waitFor(),
   },
   {
     name: 'account',
@@ -253,6 +275,23 @@ describe('keyboard only', () => {
     await page.getByText('Saved.').first().waitFor();
     expect((await world.api<{ holdMinutes: number }>('GET', '/v1/business')).body.holdMinutes).toBe(12);
   }, 180_000);
+
+  it('stock: a count saved and a reservation handed over, by keyboard', async () => {
+    await page.goto(`${world.url}/console/stock`);
+    await page.getByRole('table', { name: 'Stock per product and location' }).waitFor();
+    await focusOn('Units', 'spinbutton');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('shelf count');
+    await page.keyboard.press('Enter');
+    await page.getByText('Argan shampoo at Salon counter: 3 on hand now.').waitFor();
+
+    await page.goto(`${world.url}/console/stock/collect`);
+    await page.getByRole('table', { name: 'Reservations to collect' }).waitFor();
+    await focusOn(/^Collected\W+Sara Soon/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Sara Soon: handed over.').waitFor();
+  }, 120_000);
 
   it('people: an invitation by keyboard shows its link', async () => {
     await page.goto(`${world.url}/console/users`);

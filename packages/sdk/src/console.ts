@@ -21,6 +21,7 @@ import { reports } from './resources/reports.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
 import { session } from './resources/session.js';
+import { stockResources } from './resources/stock.js';
 import { users } from './resources/users.js';
 
 /** The header the API requires of every cookie-authenticated call (a form cannot send it). */
@@ -70,6 +71,8 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     events: events(transport),
     customers: customers(transport),
     reports: reports(transport),
+    // Stock at the counter: products, locations, levels, adjustments, the ledger, reservations.
+    ...stockResources(transport),
   };
 }
 
@@ -87,4 +90,16 @@ export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
 export type * from './customer-types.js';
 export type * from './resources/reports.js';
+export type {
+  AdjustmentResult,
+  Location,
+  Movement,
+  MovementListQuery,
+  Product,
+  ProductInput,
+  ProductStock,
+  ProductUpdate,
+  Reservation,
+  StockAdjustment,
+} from './resources/stock.js';
 export type * from './types.js';

@@ -1,8 +1,12 @@
 /**
  * @module What a staff member's session may call: a list, and nothing else (403). Each route listed
  * here narrows its answer to the staff member's resources itself (`resourceScope`); anything not
- * listed (catalogue changes, keys, settings, users, webhooks, stock, events, creating bookings) is
+ * listed (catalogue changes, keys, settings, users, webhooks, events, creating bookings) is
  * refused before it runs, so a new route is closed to staff until someone decides otherwise.
+ * Stock at the counter is the exception to "their resources": products and stock are not tied to a
+ * resource, so staff read every product, location, level, ledger row and reservation of the
+ * business, count or adjust stock and hand over (or release) reservations; changing products,
+ * locations and stock settings stays with owners.
  */
 import type { Context } from 'hono';
 import type { AppEnv, AuthContext } from '../env.js';
@@ -21,6 +25,16 @@ const staffRoutes: { method: string; path: RegExp }[] = [
   { method: 'GET', path: new RegExp(`^/v1/bookings/${id}/events$`) },
   { method: 'POST', path: new RegExp(`^/v1/bookings/${id}/(arrive|complete|no-show)$`) },
   { method: 'PUT', path: new RegExp(`^/v1/bookings/${id}/notes$`) },
+  // Stock at the counter (not narrowed: stock belongs to the business, not to a resource).
+  { method: 'GET', path: /^\/v1\/products$/ },
+  { method: 'GET', path: new RegExp(`^/v1/products/${id}(/stock)?$`) },
+  { method: 'GET', path: /^\/v1\/locations$/ },
+  { method: 'GET', path: new RegExp(`^/v1/locations/${id}$`) },
+  { method: 'POST', path: /^\/v1\/stock\/adjustments$/ },
+  { method: 'GET', path: /^\/v1\/stock\/movements$/ },
+  { method: 'GET', path: /^\/v1\/reservations$/ },
+  { method: 'GET', path: new RegExp(`^/v1/reservations/${id}$`) },
+  { method: 'POST', path: new RegExp(`^/v1/reservations/${id}/(collect|release)$`) },
   // Their own account.
   { method: 'GET', path: /^\/v1\/session$/ },
   { method: 'DELETE', path: /^\/v1\/session$/ },

@@ -18,10 +18,11 @@ const ownerLinks = [
   ['/resources', () => t.nav.resources],
   ['/closures', () => t.nav.closures],
   ['/users', () => t.nav.users],
+  ['/stock', () => t.nav.stock],
   ['/reports', () => t.nav.reports],
   ['/settings', () => t.nav.settings],
 ] as const;
-const staffLinks = [ownerLinks[0], ownerLinks[1]] as const;
+const staffLinks = [ownerLinks[0], ownerLinks[1], ownerLinks[6]] as const;
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const open = useSignal(false);

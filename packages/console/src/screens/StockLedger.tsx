@@ -1,0 +1,147 @@
+/**
+ * @module The stock ledger: every change of on-hand (counts, changes, hand-overs), in the order
+ * they were written, filtered by product and location (kept in the URL). Owners and staff.
+ */
+import type { Movement, MovementListQuery } from '@frontdesk/sdk/console';
+import { useSignal } from '@preact/signals';
+import { desk } from '../api.js';
+import { Choice } from '../components/Field.js';
+import { Heading } from '../components/Heading.js';
+import { Loadable } from '../components/Loadable.js';
+import { ErrorNote } from '../components/Notice.js';
+import { describeError } from '../errors.js';
+import { formatDateTime } from '../format.js';
+import { t } from '../i18n/index.js';
+import { place, setQuery } from '../router.js';
+import { useLoad } from '../state/load.js';
+import { zone } from '../state/session.js';
+import { StockNav } from '../stock/StockNav.js';
+import { loadShop } from '../stock/shop.js';
+
+export default function StockLedger() {
+  const tz = zone.value;
+  const query = place.value.query;
+  const filters = { sku: query.get('sku') ?? '', location: query.get('location') ?? '' };
+  const draft = useSignal(filters);
+  const extra = useSignal<Movement[]>([]);
+  const cursor = useSignal<string | null>(null);
+  const moreError = useSignal('');
+  const shop = useLoad(loadShop, []);
+  const ask = (more: Partial<MovementListQuery>): MovementListQuery => ({
+    limit: 100,
+    ...(filters.sku ? { sku: filters.sku } : {}),
+    ...(filters.location ? { location: filters.location } : {}),
+    ...more,
+  });
+  const list = useLoad(async () => {
+    const page = await desk.stock.movements(ask({}));
+    extra.value = [];
+    cursor.value = page.nextCursor;
+    return page;
+  }, [query.toString()]);
+
+  const more = async () => {
+    if (!cursor.value) return;
+    try {
+      const page = await desk.stock.movements(ask({ cursor: cursor.value }));
+      extra.value = [...extra.value, ...page.data];
+      cursor.value = page.nextCursor;
+    } catch (failure) {
+      moreError.value = describeError(failure).message;
+    }
+  };
+
+  return (
+    <section>
+      <Heading>{t.stock.ledgerTitle}</Heading>
+      <StockNav />
+      <p>{t.stock.ledgerLead}</p>
+      <Loadable loader={shop}>
+        {(data) => (
+          <>
+            <form
+              class="card filters"
+              aria-labelledby="ledger-filters"
+              onSubmit={(event) => {
+                event.preventDefault();
+                setQuery(draft.value);
+              }}
+            >
+              <h2 id="ledger-filters">{t.stock.filters}</h2>
+              <div class="grid">
+                <Choice
+                  label={t.stock.product}
+                  value={draft.value.sku}
+                  onValue={(sku) => (draft.value = { ...draft.value, sku })}
+                  options={[
+                    { value: '', label: t.stock.anyProduct },
+                    ...data.products.map((p) => ({ value: p.sku, label: `${p.name} (${p.sku})` })),
+                  ]}
+                />
+                <Choice
+                  label={t.stock.location}
+                  value={draft.value.location}
+                  onValue={(location) => (draft.value = { ...draft.value, location })}
+                  options={[
+                    { value: '', label: t.stock.anyLocation },
+                    ...data.locations.map((l) => ({ value: l.id, label: l.name })),
+                  ]}
+                />
+              </div>
+              <button type="submit" class="primary">
+                {t.stock.apply}
+              </button>
+            </form>
+            <Loadable loader={list}>
+              {(page) => {
+                const rows = [...page.data, ...extra.value];
+                if (rows.length === 0) return <p>{t.stock.noMovements}</p>;
+                return (
+                  <>
+                    <div class="table-scroll">
+                      <table class="list ledger">
+                        <caption class="sr-only">{t.stock.ledgerTitle}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t.stock.when}</th>
+                            <th scope="col">{t.stock.product}</th>
+                            <th scope="col">{t.stock.location}</th>
+                            <th scope="col" class="number">
+                              {t.stock.delta}
+                            </th>
+                            <th scope="col">{t.stock.kindColumn}</th>
+                            <th scope="col">{t.stock.note}</th>
+                            <th scope="col">{t.stock.source}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {rows.map((m) => (
+                            <tr key={m.id}>
+                              <td>{formatDateTime(m.occurredAt, tz)}</td>
+                              <td>{data.productName(m.sku)}</td>
+                              <td>{data.locationName(m.locationId)}</td>
+                              <td class="number">{m.delta > 0 ? `+${m.delta}` : m.delta}</td>
+                              <td>{t.stock.reasons[m.reason] ?? m.reason}</td>
+                              <td class="breakable">{m.note}</td>
+                              <td>{m.source}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                    {cursor.value && (
+                      <button type="button" onClick={() => void more()}>
+                        {t.stock.more}
+                      </button>
+                    )}
+                    <ErrorNote message={moreError.value} />
+                  </>
+                );
+              }}
+            </Loadable>
+          </>
+        )}
+      </Loadable>
+    </section>
+  );
+}
