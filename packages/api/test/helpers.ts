@@ -27,7 +27,7 @@ import { createBusiness } from '../src/services/business.js';
 import { type DemoCatalog, seedCatalog } from '../src/services/demo.js';
 import { createKey } from '../src/services/keys.js';
 import { checkEveryAnswer } from './conformance-hook.js';
-import { watchQueryPlans } from './query-plans.js';
+import { judgeQueriesOf, watchQueryPlans } from './query-plans.js';
 
 /** A clock that only moves when told to. */
 export interface TestClock {
@@ -214,6 +214,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   // Every answer a test receives must be what the OpenAPI document says (see conformance-hook.ts).
   checkEveryAnswer(app);
+  judgeQueriesOf(app);
   return {
     app,
     db,

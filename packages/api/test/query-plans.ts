@@ -6,10 +6,15 @@
  * business-scoped index is caught where it is written, not in production.
  *
  * It patches `libsql`'s `Database#prepare`, which both the statement cache and the stock
- * `@libsql/client` go through, so reads, write transactions and the worker are all seen.
+ * `@libsql/client` go through, and judges what is prepared while the app answers a request (an
+ * AsyncLocalStorage around `app.fetch`): reads and write transactions of every route. A test's own
+ * checks (reading a table whole to scan it) are not judged, nor is the background worker when a
+ * test drives it directly — its few queries are in the allowed list below when they scan.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'libsql';
 import { afterAll, afterEach } from 'vitest';
+import type { App } from '../src/app.js';
 
 /**
  * Scans that are right, each with the reason. Matched against the SQL text (a substring).
@@ -23,9 +28,19 @@ const allowed: { sql: string; why: string }[] = [
     sql: 'update "outbox_jobs" set "lease_owner" = ?, "lease_expires_at" = ? where ("outbox_jobs"."lease_owner" = ?',
     why: 'a stopping worker gives back its leases, read from the partial index of leased jobs (pending only)',
   },
+  {
+    sql: 'SELECT kind, count(*) AS pending, min(due_at) AS earliest FROM outbox_jobs',
+    why: 'the metrics gauge of the backlog: the partial index of pending jobs, bounded by the backlog',
+  },
+  {
+    sql: 'FROM (SELECT expires_at FROM holds ORDER BY rowid DESC LIMIT ?)',
+    why: 'the live-holds gauge reads the newest holds only (LIMIT), by rowid',
+  },
 ];
 
 type Statement = ReturnType<Database.Database['prepare']>;
+/** Set while the app answers a request: only the app's own queries are judged, not a test's checks. */
+const answering = new AsyncLocalStorage<true>();
 const explained = new Set<string>();
 const scans: string[] = [];
 let explaining = false;
@@ -103,7 +118,7 @@ export function watchQueryPlans(): void {
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function (this: Database.Database, sql: string) {
     const stmt = prepare.call(this, sql) as Statement;
-    if (explaining || explained.has(sql)) return stmt;
+    if (explaining || explained.has(sql) || !answering.getStore()) return stmt;
     const db = this;
     for (const method of ['all', 'get', 'run', 'iterate'] as const) {
       const run = stmt[method] as (...args: unknown[]) => unknown;
@@ -114,6 +129,12 @@ export function watchQueryPlans(): void {
     }
     return stmt;
   } as typeof prepare;
+}
+
+/** Judges the queries `app` makes while it answers (see the module comment). */
+export function judgeQueriesOf(app: App): void {
+  const fetch = app.fetch;
+  app.fetch = (request, env, executionCtx) => answering.run(true, () => fetch(request, env, executionCtx));
 }
 
 function failOnScan() {
