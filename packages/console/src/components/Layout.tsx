@@ -22,7 +22,9 @@ const ownerLinks = [
   ['/reports', () => t.nav.reports],
   ['/settings', () => t.nav.settings],
 ] as const;
-const staffLinks = [ownerLinks[0], ownerLinks[1], ownerLinks[6]] as const;
+/** Staff see their agenda, their bookings and the stock counter (the API refuses them the rest). */
+const staffPaths: readonly string[] = ['/agenda', '/bookings', '/stock'];
+const staffLinks = ownerLinks.filter(([path]) => staffPaths.includes(path));
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const open = useSignal(false);
