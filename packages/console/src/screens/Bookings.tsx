@@ -10,12 +10,14 @@ import { Choice, Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
 import { ErrorNote } from '../components/Notice.js';
+import { ShowMore } from '../components/ShowMore.js';
 import { describeError } from '../errors.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/index.js';
 import { link, place, setQuery } from '../router.js';
 import { type Catalog, loadCatalog } from '../state/catalog.js';
 import { useLoad } from '../state/load.js';
+import { usePaged } from '../state/paged.js';
 import { isOwner, zone } from '../state/session.js';
 
 const filterNames = ['status', 'service', 'resource', 'from', 'to', 'email'] as const;
@@ -83,34 +85,20 @@ export default function Bookings() {
     string
   >;
   const draft = useSignal({ ...filters });
-  const extra = useSignal<Booking[]>([]);
-  const cursor = useSignal<string | null>(null);
-  const moreError = useSignal('');
   const catalog = useLoad(loadCatalog, []);
-  const list = useLoad(async () => {
-    const q: BookingListQuery = { limit: 50 };
-    for (const name of filterNames) if (filters[name]) (q as Record<string, string>)[name] = filters[name];
-    const page = await desk.bookings.list(q);
-    extra.value = [];
-    cursor.value = page.nextCursor;
-    return page;
-  }, [query.toString()]);
+  const bookings = usePaged(
+    (cursor?: string) => {
+      const q: BookingListQuery = { limit: 50, ...(cursor ? { cursor } : {}) };
+      for (const name of filterNames) if (filters[name]) (q as Record<string, string>)[name] = filters[name];
+      return desk.bookings.list(q);
+    },
+    [query.toString()],
+  );
+  const list = bookings.list;
 
   const apply = (event: Event) => {
     event.preventDefault();
     setQuery(draft.value);
-  };
-  const more = async () => {
-    if (!cursor.value) return;
-    try {
-      const q: Record<string, string | number> = { limit: 50, cursor: cursor.value };
-      for (const name of filterNames) if (filters[name]) q[name] = filters[name];
-      const page = await desk.bookings.list(q as BookingListQuery);
-      extra.value = [...extra.value, ...page.data];
-      cursor.value = page.nextCursor;
-    } catch (failure) {
-      moreError.value = describeError(failure).message;
-    }
   };
   const set = (name: (typeof filterNames)[number]) => (value: string) =>
     (draft.value = { ...draft.value, [name]: value });
@@ -176,7 +164,7 @@ export default function Bookings() {
             </form>
             <Loadable loader={list}>
               {(page) => {
-                const rows = [...page.data, ...extra.value].sort((a, b) => a.start.localeCompare(b.start));
+                const rows = bookings.rows(page).sort((a, b) => a.start.localeCompare(b.start));
                 if (rows.length === 0) return <p>{t.bookings.none}</p>;
                 return (
                   <>
@@ -209,12 +197,7 @@ export default function Bookings() {
                         </tbody>
                       </table>
                     </div>
-                    {cursor.value && (
-                      <button type="button" onClick={() => void more()}>
-                        {t.bookings.more}
-                      </button>
-                    )}
-                    <ErrorNote message={moreError.value} />
+                    <ShowMore paged={bookings} label={t.bookings.more} />
                   </>
                 );
               }}

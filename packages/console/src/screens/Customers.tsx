@@ -3,18 +3,16 @@
  * a search over names, emails and phone numbers kept in the URL (`?q=`), and more on demand.
  */
 
-import type { CustomerSummary } from '@frontdesk/sdk/console';
 import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
-import { ErrorNote } from '../components/Notice.js';
-import { describeError } from '../errors.js';
+import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/index.js';
 import { link, place, setQuery } from '../router.js';
-import { useLoad } from '../state/load.js';
+import { usePaged } from '../state/paged.js';
 import { zone } from '../state/session.js';
 
 /** The console path of one customer (the email is a path segment, so it is encoded). */
@@ -24,26 +22,12 @@ export default function Customers() {
   const tz = zone.value;
   const q = place.value.query.get('q') ?? '';
   const draft = useSignal(q);
-  const extra = useSignal<CustomerSummary[]>([]);
-  const cursor = useSignal<string | null>(null);
-  const moreError = useSignal('');
-  const list = useLoad(async () => {
-    const page = await desk.customers.list({ limit: 50, ...(q ? { q } : {}) });
-    extra.value = [];
-    cursor.value = page.nextCursor;
-    return page;
-  }, [q]);
-  const more = async () => {
-    if (!cursor.value) return;
-    moreError.value = '';
-    try {
-      const page = await desk.customers.list({ limit: 50, cursor: cursor.value, ...(q ? { q } : {}) });
-      extra.value = [...extra.value, ...page.data];
-      cursor.value = page.nextCursor;
-    } catch (failure) {
-      moreError.value = describeError(failure).message;
-    }
-  };
+  const customers = usePaged(
+    (cursor?: string) =>
+      desk.customers.list({ limit: 50, ...(cursor ? { cursor } : {}), ...(q ? { q } : {}) }),
+    [q],
+  );
+  const list = customers.list;
   return (
     <section>
       <Heading>{t.customers.title}</Heading>
@@ -78,7 +62,7 @@ export default function Customers() {
       </form>
       <Loadable loader={list}>
         {(page) => {
-          const rows = [...page.data, ...extra.value];
+          const rows = customers.rows(page);
           if (rows.length === 0) return <p>{q ? t.customers.noMatch : t.customers.none}</p>;
           return (
             <>
@@ -113,12 +97,7 @@ export default function Customers() {
                   </tbody>
                 </table>
               </div>
-              {cursor.value && (
-                <button type="button" onClick={() => void more()}>
-                  {t.customers.more}
-                </button>
-              )}
-              <ErrorNote message={moreError.value} />
+              <ShowMore paged={customers} label={t.customers.more} />
             </>
           );
         }}

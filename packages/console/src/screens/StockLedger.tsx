@@ -1,19 +1,14 @@
-/**
- * @module The stock ledger: every change of on-hand (counts, changes, hand-overs), in the order
- * they were written, filtered by product and location (kept in the URL). Owners and staff.
- */
-import type { Movement, MovementListQuery } from '@frontdesk/sdk/console';
 import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Choice } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
-import { ErrorNote } from '../components/Notice.js';
-import { describeError } from '../errors.js';
+import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/index.js';
 import { place, setQuery } from '../router.js';
 import { useLoad } from '../state/load.js';
+import { usePaged } from '../state/paged.js';
 import { zone } from '../state/session.js';
 import { StockNav } from '../stock/StockNav.js';
 import { loadShop } from '../stock/shop.js';
@@ -23,33 +18,18 @@ export default function StockLedger() {
   const query = place.value.query;
   const filters = { sku: query.get('sku') ?? '', location: query.get('location') ?? '' };
   const draft = useSignal(filters);
-  const extra = useSignal<Movement[]>([]);
-  const cursor = useSignal<string | null>(null);
-  const moreError = useSignal('');
   const shop = useLoad(loadShop, []);
-  const ask = (more: Partial<MovementListQuery>): MovementListQuery => ({
-    limit: 100,
-    ...(filters.sku ? { sku: filters.sku } : {}),
-    ...(filters.location ? { location: filters.location } : {}),
-    ...more,
-  });
-  const list = useLoad(async () => {
-    const page = await desk.stock.movements(ask({}));
-    extra.value = [];
-    cursor.value = page.nextCursor;
-    return page;
-  }, [query.toString()]);
-
-  const more = async () => {
-    if (!cursor.value) return;
-    try {
-      const page = await desk.stock.movements(ask({ cursor: cursor.value }));
-      extra.value = [...extra.value, ...page.data];
-      cursor.value = page.nextCursor;
-    } catch (failure) {
-      moreError.value = describeError(failure).message;
-    }
-  };
+  const movements = usePaged(
+    (cursor?: string) =>
+      desk.stock.movements({
+        limit: 100,
+        ...(filters.sku ? { sku: filters.sku } : {}),
+        ...(filters.location ? { location: filters.location } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+    [query.toString()],
+  );
+  const list = movements.list;
 
   return (
     <section>
@@ -94,7 +74,7 @@ export default function StockLedger() {
             </form>
             <Loadable loader={list}>
               {(page) => {
-                const rows = [...page.data, ...extra.value];
+                const rows = movements.rows(page);
                 if (rows.length === 0) return <p>{t.stock.noMovements}</p>;
                 return (
                   <>
@@ -129,12 +109,7 @@ export default function StockLedger() {
                         </tbody>
                       </table>
                     </div>
-                    {cursor.value && (
-                      <button type="button" onClick={() => void more()}>
-                        {t.stock.more}
-                      </button>
-                    )}
-                    <ErrorNote message={moreError.value} />
+                    <ShowMore paged={movements} label={t.stock.more} />
                   </>
                 );
               }}
