@@ -275,3 +275,26 @@ it('staff count stock, hand reservations over and read the ledger; the product c
   });
   expect(refused.status).toBe(403);
 }, 120_000);
+
+// Last in the file: its 102 movements would push the others' rows off the ledger's first page.
+it('pages the ledger: the first 100 movements, then the rest on Show more', async () => {
+  // 102 more movements of the comb (+1, −1, …: its on-hand ends where it was).
+  const before = (await movements('COMB')).length;
+  for (let i = 0; i < 102; i++) {
+    const made = await world.api('POST', '/v1/stock/adjustments', {
+      eventId: `paging-${i}`,
+      sku: 'COMB',
+      locationId: shop.location,
+      delta: i % 2 === 0 ? 1 : -1,
+    });
+    expect(made.status).toBe(200);
+  }
+  const page = await openConsole(world, '/console/stock/ledger?sku=COMB');
+  await signIn(page);
+  const table = page.getByRole('table', { name: 'Stock ledger' });
+  await table.waitFor();
+  await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect.poll(() => table.locator('tbody tr').count()).toBe(before + 102);
+  expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+}, 120_000);
