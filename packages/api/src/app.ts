@@ -40,6 +40,7 @@ import { scheduleRoutes } from './routes/schedules.js';
 import { serviceRoutes } from './routes/services.js';
 import { publicSessionRoutes, sessionRoutes } from './routes/session.js';
 import { stockRoutes } from './routes/stock.js';
+import { importPath, maxImportBytes } from './routes/stock-imports.js';
 import { stockStreamRoutes } from './routes/stock-stream.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -163,10 +164,20 @@ export function createApp(options: AppOptions): App {
   if (metrics) app.use(measureRequests(metrics));
   app.use(refuseDotSegments());
   app.use(preflight());
+  /** The body limit of a path: JSON bodies are small; a CSV import may be a large file. */
+  const limitOf = (path: string) => (path === importPath ? maxImportBytes : maxSize);
+  const tooLarge = (limit: number) =>
+    new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${limit} bytes` });
   const limitBody = bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
+      throw tooLarge(maxSize);
+    },
+  });
+  const limitImport = bodyLimit({
+    maxSize: maxImportBytes,
+    onError: () => {
+      throw tooLarge(maxImportBytes);
     },
   });
   // GET and HEAD carry no body the app reads (@hono/node-server drops it), and asking for the body
@@ -175,14 +186,13 @@ export function createApp(options: AppOptions): App {
   // enforces it); only chunked bodies need bodyLimit's counting read.
   app.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const limit = limitOf(c.req.path);
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (Number.parseInt(length, 10) > maxSize) {
-        throw new ApiError(413, 'payload_too_large', { detail: `Bodies are limited to ${maxSize} bytes` });
-      }
+      if (Number.parseInt(length, 10) > limit) throw tooLarge(limit);
       return next();
     }
-    return limitBody(c, next);
+    return limit === maxSize ? limitBody(c, next) : limitImport(c, next);
   });
 
   app.route('/', healthRoutes(options.readiness));

@@ -40,8 +40,6 @@ function expectedSecurity(method: string, path: string): unknown[] {
   const where = `${method} ${path}`;
   if (!path.startsWith('/v1/') || keyless.has(where)) return [];
   if (sessionOnly.has(where)) return [{ session: [] }];
-  // The stock stream authenticates itself with a key (`?key=` for EventSource).
-  if (where === 'get /v1/stock/stream') return [{ bearer: [] }];
   return [{ bearer: [] }, { session: [] }];
 }
 

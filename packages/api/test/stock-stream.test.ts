@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open.js';
 import { testLogger } from './helpers.js';
+import { addUser, asSession, consoleHeaders, signIn } from './session-helpers.js';
 import { openStream } from './sse.js';
 import { createStockTestApp, type StockTestApp } from './stock-fixtures.js';
 
@@ -86,5 +87,44 @@ describe('GET /v1/stock/stream', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('GET /v1/stock/stream with a console session', () => {
+  it('streams to owners and staff signed in, with the CSRF header as every session call', async () => {
+    const now = t.clock();
+    await addUser(t.db, t.businessId, { email: 'owner@shop.test' }, now);
+    await addUser(t.db, t.businessId, { email: 'desk@shop.test', role: 'staff' }, now);
+    for (const email of ['owner@shop.test', 'desk@shop.test']) {
+      const { cookie } = await signIn(t, email);
+      const stream = await openStream(t.app, '/v1/stock/stream?skus=HELMET-M', consoleHeaders(cookie));
+      expect(stream.res.status).toBe(200);
+      const before = (await stream.nextStock()).event.stock.available;
+      await t.adjust({ eventId: `s-${email}`, sku: 'HELMET-M', locationId: 'lisbon', delta: 2 });
+      expect((await stream.nextStock()).event.stock.available).toBe(before + 2);
+      await stream.close();
+      // Without the CSRF header (a page of another site riding the cookie) it is refused.
+      const { 'X-Frontdesk-CSRF': _csrf, ...bare } = consoleHeaders(cookie);
+      expect((await t.app.request('/v1/stock/stream?skus=HELMET-M', { headers: bare })).status).toBe(403);
+    }
+  });
+
+  it('ends the stream of a session that signs out, at the next heartbeat', async () => {
+    const app = createApp({
+      database: t.db,
+      clock: t.clock,
+      rateLimit: false,
+      streamHeartbeatMs: 50,
+      logger: testLogger(),
+    });
+    await addUser(t.db, t.businessId, { email: 'owner@shop.test' }, t.clock());
+    const { cookie } = await signIn({ app }, 'owner@shop.test');
+    const stream = await openStream(app, '/v1/stock/stream?skus=HELMET-M', consoleHeaders(cookie));
+    await stream.nextStock();
+    expect((await asSession({ app }, cookie!, 'DELETE', '/v1/session')).status).toBe(204);
+    let last = await stream.next();
+    while (last.event !== 'revoked') last = await stream.next();
+    expect(JSON.parse(last.data)).toMatchObject({ detail: 'Your session has ended' });
+    await stream.close();
   });
 });

@@ -2,7 +2,7 @@
  * @module The stock screens in Chromium: a double-clicked adjustment counts once (and a retry after
  * a lost answer reuses its event id), collecting a reservation lowers on-hand, the ledger filters
  * by product, an owner adds and edits a product, an adjustment shows in a `<frontdesk-stock>` element on another site within a
- * second, and staff use the same screens (but not the product catalogue's API).
+ * second, a change made at the till shows on the console's stock screen within a second, and staff use the same screens (but not the product catalogue's API).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +213,29 @@ describe('an owner at the counter', () => {
       `<frontdesk-stock> on another site updated ${Date.now() - answered} ms after the console's answer`,
     );
     await visitor.context().close();
+  }, 60_000);
+
+  it('the stock screen shows a change made at the till within a second, without a reload', async () => {
+    await page.goto(`${world.url}/console/stock`);
+    await page.getByText('Live: these numbers change as stock moves').waitFor({ timeout: 15_000 });
+    const before = await onHand('COMB');
+    const onHandCell = page
+      .getByRole('row', { name: /Wide comb/ })
+      .locator('td')
+      .nth(1);
+    expect(await onHandCell.textContent()).toBe(String(before));
+    const sold = await world.api('POST', '/v1/stock/adjustments', {
+      eventId: 'till-sale-1',
+      sku: 'COMB',
+      locationId: shop.location,
+      delta: -2,
+    });
+    expect(sold.status).toBe(200);
+    const answered = Date.now();
+    await expect
+      .poll(() => onHandCell.textContent(), { timeout: 1000, interval: 20 })
+      .toBe(String(before - 2));
+    console.info(`console stock screen updated ${Date.now() - answered} ms after the till's adjustment`);
   }, 60_000);
 });
 

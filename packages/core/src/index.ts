@@ -27,6 +27,7 @@ export * from './schemas/resource.js';
 export * from './schemas/schedule.js';
 export * from './schemas/service.js';
 export * from './schemas/stock.js';
+export * from './schemas/stock-import.js';
 export * from './schemas/webhook.js';
 export * from './stock.js';
 export { addDays, eachDate, weekdayOf } from './time/local-date.js';

@@ -92,6 +92,8 @@ export type * from './customer-types.js';
 export type * from './resources/reports.js';
 export type {
   AdjustmentResult,
+  ImportOptions,
+  ImportReport,
   Location,
   Movement,
   MovementListQuery,
@@ -101,5 +103,7 @@ export type {
   ProductUpdate,
   Reservation,
   StockAdjustment,
+  StockSubscription,
+  StockSubscriptionStatus,
 } from './resources/stock.js';
 export type * from './types.js';

@@ -4,11 +4,11 @@
  * low_stock_threshold, active. `stock.csv`: sku, location, and quantity (a count) or delta, with
  * optional occurred_at, reason, event_id.
  */
-import { type FieldError, ProductInput, StockAdjustment } from '@frontdesk/core';
+import { type FieldError, type ImportKind, ProductInput, StockAdjustment } from '@frontdesk/core';
 import type * as z from 'zod/mini';
 import { toFieldErrors } from '../middleware/validate.js';
 
-export type ImportKind = 'products' | 'stock';
+export type { ImportKind };
 export type RowValues = Record<string, string>;
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

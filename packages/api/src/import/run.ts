@@ -6,7 +6,7 @@
  * by `checkFile` (so a file that cannot be used writes nothing), then a batch at a time to import —
  * memory stays bounded by a batch however large or hostile the file.
  */
-import type { FieldError } from '@frontdesk/core';
+import type { FieldError, ImportRejectedRow, ImportReport } from '@frontdesk/core';
 import type { Database, Db } from '../db/open.js';
 import { isApiError } from '../errors.js';
 import { getBusinessRow } from '../services/business.js';
@@ -17,21 +17,10 @@ import type { ImportEncoding } from './decode.js';
 import { adjustmentFromRow, type ImportKind, productFromRow } from './rows.js';
 import { checkFile, type ImportSource, openerFor, recordsOf } from './source.js';
 
-export interface RejectedRow {
-  line: number;
-  errors: FieldError[];
-}
+/** The report's shape is the wire contract's: the CLI prints it, the API answers it. */
+export type { ImportReport } from '@frontdesk/core';
 
-export interface ImportReport {
-  kind: ImportKind;
-  /** Data rows in the file (the header excluded). */
-  total: number;
-  imported: number;
-  /** The first `maxReportedRejections` rejected rows, in line order. */
-  rejected: RejectedRow[];
-  /** All rejected rows, including those beyond `rejected`. */
-  rejectedCount: number;
-}
+type RejectedRow = ImportRejectedRow;
 
 export interface ImportOptions {
   businessId: string;

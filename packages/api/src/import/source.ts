@@ -47,7 +47,9 @@ export async function checkFile(
   columns ??= [];
   const kind = options.kind ?? detectKind(columns);
   if (!kind)
-    throw new ImportFileError('Cannot tell products from stock: give --kind, or a name / location column');
+    throw new ImportFileError(
+      'Cannot tell products from stock: give the kind (--kind, or kind= in the API), or a name / location column',
+    );
   const missing = requiredColumns[kind].filter((c) => !columns.includes(c));
   if (kind === 'stock' && !columns.includes('quantity') && !columns.includes('delta'))
     missing.push('quantity or delta');

@@ -32,6 +32,9 @@ const staffRoutes: { method: string; path: RegExp }[] = [
   { method: 'GET', path: new RegExp(`^/v1/locations/${id}$`) },
   { method: 'POST', path: /^\/v1\/stock\/adjustments$/ },
   { method: 'GET', path: /^\/v1\/stock\/movements$/ },
+  { method: 'GET', path: /^\/v1\/stock\/stream$/ },
+  // Stock counts only: the route refuses staff a products file itself.
+  { method: 'POST', path: /^\/v1\/stock\/imports$/ },
   { method: 'GET', path: /^\/v1\/reservations$/ },
   { method: 'GET', path: new RegExp(`^/v1/reservations/${id}$`) },
   { method: 'POST', path: new RegExp(`^/v1/reservations/${id}/(collect|release)$`) },

@@ -123,9 +123,7 @@ async function finishOperation(path: string, method: string, op: Json): Promise<
       ? []
       : facts.auth === 'session'
         ? [{ session: [] }]
-        : facts.sessions
-          ? [{ bearer: [] }, { session: [] }]
-          : [{ bearer: [] }];
+        : [{ bearer: [] }, { session: [] }];
   const only = { secret: '**Secret key (or console session) only.**', session: '**Console session only.**' };
   if (facts.auth === 'secret' || facts.auth === 'session') {
     op.description = `${only[facts.auth]}${op.description ? ` ${String(op.description)}` : ''}`;

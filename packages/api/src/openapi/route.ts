@@ -45,6 +45,8 @@ export interface RouteContract {
   query?: z.ZodMiniType;
   /** The JSON body, as read with `readJson` (an empty body is read as `{}`). */
   body?: z.ZodMiniType;
+  /** A body of raw bytes (a file) that the handler reads itself: its media types and what it is. */
+  upload?: { contentTypes: string[]; description: string };
   /**
    * Every answer of the route itself, by status: a core schema (JSON), `json()`, `content()`,
    * `empty()` or `problem({ code: 'when' })`. The cross-cutting answers (`answers.ts`) are added.
@@ -54,11 +56,6 @@ export interface RouteContract {
   idempotent?: boolean;
   /** Behind the public-write rate limit (adds `429 rate_limited`). */
   rateLimited?: boolean;
-  /**
-   * Whether a console session may call it as well as a key (default: yes, for `any` and `secret`).
-   * `false` for routes that authenticate themselves with a key only (the stock stream's `?key=`).
-   */
-  sessions?: boolean;
 }
 
 /** The facts `document.ts` finishes an operation with (then removes). */
@@ -68,7 +65,6 @@ export interface ContractExtension {
   body: z.ZodMiniType | undefined;
   idempotent: boolean;
   rateLimited: boolean;
-  sessions: boolean;
   problems: Record<number, ProblemAnswer['codes']>;
 }
 
@@ -107,7 +103,6 @@ function operationSpec(contract: RouteContract) {
     body: contract.body,
     idempotent: contract.idempotent ?? false,
     rateLimited: contract.rateLimited ?? false,
-    sessions: contract.sessions ?? true,
     problems,
   };
   return {
@@ -116,6 +111,20 @@ function operationSpec(contract: RouteContract) {
     tags: [contract.tag],
     ...(contract.body
       ? { requestBody: { content: { 'application/json': { schema: requestSchema(contract.body) } } } }
+      : {}),
+    ...(contract.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: contract.upload.description,
+            content: Object.fromEntries(
+              contract.upload.contentTypes.map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
+          },
+        }
       : {}),
     responses,
     [contractKey]: extension,

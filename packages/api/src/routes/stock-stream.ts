@@ -5,7 +5,9 @@
  * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware,
  * and re-checks the key on every heartbeat: a revoked key's stream gets `event: revoked` and ends.
  * It shows what `GET /v1/products/{sku}/stock` shows the same key (no hidden products), and is
- * limited in SKUs, open streams and connects (services/stream-limits.ts).
+ * limited in SKUs, open streams and connects (services/stream-limits.ts). The console reads it over
+ * `fetch` with its session cookie (and the CSRF header, as every session call); a session that
+ * ends (signed out, removed, expired) ends its stream at the next heartbeat like a revoked key.
  */
 import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk/core';
 import { type Context, Hono } from 'hono';
@@ -13,10 +15,12 @@ import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
 import { forbidden, validationFailed } from '../errors.js';
 import { authorizeKey, isSecret, originAllowed, readableUnauthorized } from '../middleware/auth.js';
+import { authorizeSession, sessionCookieOf } from '../middleware/session.js';
 import { readQuery } from '../middleware/validate.js';
 import { content, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
 import { authenticate } from '../services/keys.js';
+import { findSession } from '../services/sessions.js';
 import { streamSnapshots } from '../services/stock-snapshot.js';
 import { stockEventsAfter, stockStreamHub, toStockEvent } from '../services/stock-stream.js';
 import type { StreamLimits } from '../services/stream-limits.js';
@@ -35,11 +39,10 @@ const streamRoute = route({
     'Opens with `event: ready`, then one `event: stock` per change of a watched SKU (data: a ' +
     '`StockEvent`, `id:` its position; reconnect with `Last-Event-ID` to get what was missed). ' +
     '`EventSource` cannot send headers, so a publishable key may come as `?key=` (never a secret ' +
-    'key: URLs end up in logs). A revoked key gets `event: revoked` and the stream ends.',
+    'key: URLs end up in logs). A console session (owners and staff) may read it too, over `fetch` ' +
+    'with the CSRF header. A revoked key or an ended session gets `event: revoked` and the stream ends.',
   tag: 'Stock',
   auth: 'any',
-  // It authenticates itself (`?key=` or the header), before and without the session middleware.
-  sessions: false,
   query: StockStreamQuery,
   responses: {
     200: content('text/event-stream', 'The event stream'),
@@ -69,11 +72,22 @@ export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv
       throw forbidden('Never put a secret key in a URL; use the publishable key in ?key=');
     }
     const token = bearer ?? query.key;
-    if (!token) throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
+    // It authenticates itself, before the `/v1` middleware: a key first, else the console's cookie.
+    const session = token === undefined ? sessionCookieOf(c) : undefined;
+    if (token === undefined && session === undefined) {
+      throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
+    }
     const { database, clock } = c.var.deps;
-    const auth = await authorizeKey(c, token);
+    const auth = session !== undefined ? await authorizeSession(c, session) : await authorizeKey(c, token!);
     c.set('auth', auth);
     const origin = c.req.header('origin');
+    /** Whether the key or session that opened the stream may still read it. */
+    const stillAllowed = async () => {
+      if (session !== undefined) return (await findSession(database.db, session, clock())) !== undefined;
+      const still = await authenticate(database.db, token!);
+      if (!still) return false;
+      return origin === undefined || originAllowed(still, origin);
+    };
     const skus = parseSkuList(query.skus);
     const { maxSkus } = options.limits;
     if (skus.length === 0 || skus.length > maxSkus) {
@@ -162,14 +176,11 @@ export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv
           if (stream.aborted) break;
           // A stream outlives its request: without this, revoking a leaked key (or removing an
           // origin from it) would not stop a stream opened before. One indexed lookup per beat.
-          const still = await authenticate(database.db, token);
-          if (!still || (origin !== undefined && !originAllowed(still, origin))) {
+          if (!(await stillAllowed())) {
             await chain;
+            const detail = session !== undefined ? 'Your session has ended' : 'The API key was revoked';
             await stream
-              .writeSSE({
-                event: 'revoked',
-                data: JSON.stringify({ code: 'unauthorized', detail: 'The API key was revoked' }),
-              })
+              .writeSSE({ event: 'revoked', data: JSON.stringify({ code: 'unauthorized', detail }) })
               .catch(() => undefined);
             break;
           }

@@ -16,6 +16,7 @@ import { scope } from './kit.js';
 import { locationRoutes } from './locations.js';
 import { productRoutes } from './products.js';
 import { reservationRoutes } from './reservations.js';
+import { stockImportRoutes } from './stock-imports.js';
 
 /** One adjustment answers its result; a batch (an array) answers `{ data: [...] }` in order. */
 const AdjustmentAnswer = z.union([AdjustmentResult, z.object({ data: z.array(AdjustmentResult) })]);
@@ -75,5 +76,6 @@ export function stockRoutes(kit: RouteKit): Hono<AppEnv> {
   app.route('/', locationRoutes());
   app.route('/', adjustmentRoutes());
   app.route('/', reservationRoutes(kit));
+  app.route('/', stockImportRoutes());
   return app;
 }

@@ -466,6 +466,11 @@ export const en = {
     ledger: 'Ledger',
     products: 'Products',
     levelsTitle: 'Stock per product and location',
+    live: {
+      open: 'Live: these numbers change as stock moves, here or at the till.',
+      connecting: 'Connecting to live updates…',
+      closed: 'Live updates stopped. Reload the page to see the latest numbers.',
+    } as Record<string, string>,
     product: 'Product',
     location: 'Location',
     onHand: 'On hand',

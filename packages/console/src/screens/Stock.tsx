@@ -1,6 +1,7 @@
 /**
  * @module Stock at the counter: every product's stock at every location (on hand, reserved,
- * available; low and out marked in words, not colour alone), what is low now, and the adjust form.
+ * available; low and out marked in words, not colour alone), live from the stock stream, what is low
+ * now, and the adjust form.
  * Owners and staff.
  */
 import { Heading } from '../components/Heading.js';
@@ -8,6 +9,7 @@ import { Loadable } from '../components/Loadable.js';
 import { t } from '../i18n/index.js';
 import { useLoad } from '../state/load.js';
 import { AdjustForm } from '../stock/AdjustForm.js';
+import { useLiveStock } from '../stock/live.js';
 import { StockNav } from '../stock/StockNav.js';
 import { loadShop, type Shop } from '../stock/shop.js';
 
@@ -87,6 +89,7 @@ function LowList({ shop }: { shop: Shop }) {
 
 export default function Stock() {
   const shop = useLoad(loadShop, []);
+  const live = useLiveStock(shop);
   return (
     <section>
       <Heading>{t.stock.title}</Heading>
@@ -97,6 +100,11 @@ export default function Stock() {
             <AdjustForm shop={data} onAdjusted={() => void shop.reload()} />
             <section aria-labelledby="levels-title">
               <h2 id="levels-title">{t.stock.levelsTitle}</h2>
+              {data.products.some((p) => p.active) && (
+                <p class={`live live--${live.value}`} role="status">
+                  {t.stock.live[live.value]}
+                </p>
+              )}
               <LevelsTable shop={data} />
             </section>
             <LowList shop={data} />

@@ -78,6 +78,8 @@ export interface Call {
   path: string;
   query?: Query | undefined;
   body?: unknown;
+  /** A body of raw bytes (a file) sent as is, instead of `body` as JSON. */
+  upload?: { body: Blob | Uint8Array | string; contentType: string } | undefined;
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
   /**
@@ -161,6 +163,7 @@ export class Transport {
     const headers = new Headers(extraHeaders);
     if (key) headers.set('authorization', `Bearer ${key}`);
     if (call.idempotencyKey !== undefined) headers.set('idempotency-key', call.idempotencyKey);
+    if (call.upload) headers.set('content-type', call.upload.contentType);
     // Repeating is safe only for reads, and for creates the API deduplicates by idempotency key.
     const retriable = call.method === 'GET' || (call.method === 'POST' && call.idempotencyKey !== undefined);
     let response: Response;
@@ -168,7 +171,7 @@ export class Transport {
       response = await ky(this.#base + call.path, {
         method: call.method,
         headers,
-        json: call.body,
+        ...(call.upload ? { body: call.upload.body as BodyInit } : { json: call.body }),
         // A console session rides on the cookie, which goes to this same origin only.
         credentials: 'same-origin',
         searchParams: call.query,

@@ -13,6 +13,7 @@ import {
   segment,
   Transport,
 } from '../http/transport.js';
+import { type ImportOptions, type ImportReport, importFile } from '../stock-import.js';
 import { type StockSubscription, type SubscribeOptions, subscribeStock } from '../stream.js';
 import type { Input, ListQuery, Output } from '../types.js';
 
@@ -298,6 +299,18 @@ const stock = (t: Transport) => ({
     options?: SubscribeOptions,
   ): StockSubscription => subscribeStock(t, skus, onChange, options),
   /**
+   * Imports a CSV file of products or stock counts (secret key or owner session; staff: stock
+   * only), by the rules of `frontdesk import`. Resolves with the report once every row is handled.
+   *
+   * @example
+   * ```ts
+   * const report = await client.stock.import(file, { onProgress: (done, total) => show(done / total) });
+   * for (const row of report.rejected) console.warn(row.line, row.errors);
+   * ```
+   */
+  import: (file: Blob | Uint8Array | string, options?: ImportOptions): Promise<ImportReport> =>
+    importFile(t, file, options),
+  /**
    * The products a service uses (secret key).
    *
    * @example
@@ -467,4 +480,5 @@ export function createStockClient(options: ClientOptions) {
  */
 export type StockClient = ReturnType<typeof createStockClient>;
 
+export type { ImportOptions, ImportProgressLine, ImportReport } from '../stock-import.js';
 export type { StockSubscription, StockSubscriptionStatus, SubscribeOptions } from '../stream.js';
