@@ -45,7 +45,9 @@ const routes: Route[] = [
   { pattern: '/stock', load: () => import('./screens/Stock.js'), access: 'signed-in' },
   { pattern: '/stock/collect', load: () => import('./screens/StockCollect.js'), access: 'signed-in' },
   { pattern: '/stock/ledger', load: () => import('./screens/StockLedger.js'), access: 'signed-in' },
+  { pattern: '/stock/import', load: () => import('./screens/StockImport.js'), access: 'signed-in' },
   { pattern: '/stock/products', load: () => import('./screens/StockProducts.js'), access: 'owner' },
+  { pattern: '/stock/locations', load: () => import('./screens/StockLocations.js'), access: 'owner' },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

@@ -114,6 +114,16 @@ const screens: Screen[] = [
     ready: (p) => p.getByRole('table', { name: 'Products' }).waitFor(),
   },
   {
+    name: 'stock-locations',
+    path: () => '/console/stock/locations',
+    ready: (p) => p.getByRole('table', { name: 'Locations' }).waitFor(),
+  },
+  {
+    name: 'stock-import',
+    path: () => '/console/stock/import',
+    ready: (p) => p.getByLabel('CSV file').waitFor(),
+  },
+  {
     name: 'account',
     path: () => '/console/account',
     ready: (p) => p.getByRole('button', { name: 'Change password' }).waitFor(),
@@ -291,6 +301,21 @@ describe('keyboard only', () => {
     await focusOn(/^Collected\W+Sara Soon/);
     await page.keyboard.press('Enter');
     await page.getByText('Sara Soon: handed over.').waitFor();
+  }, 120_000);
+
+  it('locations: a new shop added by keyboard', async () => {
+    await page.goto(`${world.url}/console/stock/locations`);
+    await page.getByRole('table', { name: 'Locations' }).waitFor();
+    await focusOn('Id', 'textbox');
+    await page.keyboard.type('porto');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Porto shop');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Rua das Flores 1');
+    await focusOn('Add location');
+    await page.keyboard.press('Enter');
+    await page.getByText('Porto shop saved.').waitFor();
+    await page.getByRole('row', { name: /Porto shop/ }).waitFor();
   }, 120_000);
 
   it('people: an invitation by keyboard shows its link', async () => {

@@ -237,6 +237,92 @@ describe('an owner at the counter', () => {
       .toBe(String(before - 2));
     console.info(`console stock screen updated ${Date.now() - answered} ms after the till's adjustment`);
   }, 60_000);
+
+  it('imports a products file from the browser: progress per batch, then each left-out row with its line', async () => {
+    const rows = Array.from({ length: 240 }, (_, i) => `CSV-${i},Imported product ${i},${i}.25,EUR,3,true`);
+    rows[6] = 'NOT A SKU,Broken row,1.00,EUR,,';
+    rows[199] = 'CSV-PRICE,Too precise,1.999,EUR,,';
+    const csv = ['sku,name,price,currency,low_stock_threshold,active', ...rows].join('\n');
+    await page.goto(`${world.url}/console/stock/import`);
+    const seen: string[] = [];
+    await page.exposeFunction('sawProgress', (text: string) => seen.push(text));
+    // Every value the progress bar takes, as the browser shows it.
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        if (bar)
+          (window as unknown as { sawProgress(t: string): void }).sawProgress(`${bar.value}/${bar.max}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 238 of 240 product rows.').waitFor();
+    expect(await page.getByText('240 of 240 rows handled').count()).toBe(1);
+    expect(seen).toContain('100/240');
+    const left = page.getByRole('region', { name: '2 rows were left out' });
+    expect(await left.getByRole('row').allTextContents()).toEqual([
+      'LineColumnWhy',
+      expect.stringMatching(/^8sku/),
+      expect.stringMatching(/^201price/),
+    ]);
+    const imported = await world.api<{ name: string; price: { amount: number } }>(
+      'GET',
+      '/v1/products/CSV-239',
+    );
+    expect(imported.body).toMatchObject({ name: 'Imported product 239', price: { amount: 23925 } });
+  }, 60_000);
+
+  it('refuses a Latin-1 file whole, naming the line; imports it when told its encoding', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('sku,name\nCAFE-1,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
+    await page.goto(`${world.url}/console/stock/import`);
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'pos.csv', mimeType: 'text/csv', buffer: latin1 });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/line 2: the file is not UTF-8 text.*nothing was imported/)
+      .waitFor();
+    expect((await world.api('GET', '/v1/products/CAFE-1')).status).toBe(404);
+    await page.getByLabel('Text encoding').selectOption('windows-1252');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 1 of 1 product rows.').waitFor();
+    expect((await world.api<{ name: string }>('GET', '/v1/products/CAFE-1')).body.name).toBe('Café');
+  }, 60_000);
+
+  it('adds a location with the till id, then renames and closes it', async () => {
+    await page.goto(`${world.url}/console/stock/locations`);
+    await page.getByRole('table', { name: 'Locations' }).waitFor();
+    await page.getByLabel('Id', { exact: true }).fill('back-room');
+    await page.getByLabel('Name', { exact: true }).fill('Back room');
+    await page.getByLabel('Address').fill('Rua Augusta 10\nLisboa');
+    await page.getByRole('button', { name: 'Add location' }).click();
+    await page.getByText('Back room saved.').waitFor();
+    await page.getByRole('button', { name: 'Edit Back room' }).click();
+    expect(await page.getByLabel('Id', { exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('Name', { exact: true }).fill('Store room');
+    await page.getByLabel('Open (stock is kept and shown here)').uncheck();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Store room saved.').waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /Store room/ })
+        .locator('td')
+        .allTextContents(),
+    ).toEqual(['back-room', 'Rua Augusta 10\nLisboa', 'Closed', 'Edit']);
+    const saved = await world.api('GET', '/v1/locations/back-room');
+    expect(saved.body).toMatchObject({
+      name: 'Store room',
+      address: 'Rua Augusta 10\nLisboa',
+      active: false,
+    });
+  }, 60_000);
 });
 
 it('staff count stock, hand reservations over and read the ledger; the product catalogue stays closed', async () => {
@@ -268,7 +354,12 @@ it('staff count stock, hand reservations over and read the ledger; the product c
   await nav.getByRole('link', { name: 'Stock' }).click();
   const sections = staff.getByRole('navigation', { name: 'Stock screens' });
   await sections.waitFor();
-  expect(await sections.getByRole('link').allTextContents()).toEqual(['Stock', 'To collect', 'Ledger']);
+  expect(await sections.getByRole('link').allTextContents()).toEqual([
+    'Stock',
+    'To collect',
+    'Ledger',
+    'Import',
+  ]);
 
   const before = await onHand('COMB');
   await fillAdjustment(staff, 'COMB', 'delta', '-1', 'sold at the desk');
@@ -282,6 +373,20 @@ it('staff count stock, hand reservations over and read the ledger; the product c
 
   await staff.getByRole('link', { name: 'Ledger' }).click();
   await staff.getByRole('table', { name: 'Stock ledger' }).getByText('sold at the desk').waitFor();
+
+  // Staff import stock counts (no choice of kind: products are for owners).
+  await staff.getByRole('link', { name: 'Import' }).click();
+  await staff.getByLabel('CSV file').waitFor();
+  expect(await staff.getByLabel('What the file holds').count()).toBe(0);
+  await staff.getByLabel('CSV file').setInputFiles({
+    name: 'count.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`sku,location,quantity\nSHAMPOO,${shop.location},12\n`),
+  });
+  await staff.getByRole('button', { name: 'Import' }).click();
+  await staff.getByText('Imported 1 of 1 stock rows.').waitFor();
+  const shampoo = await world.api<{ locations: { onHand: number }[] }>('GET', '/v1/products/SHAMPOO/stock');
+  expect(shampoo.body.locations[0]!.onHand).toBe(12);
 
   // The API behind the screens lets staff do exactly this, and not change products.
   const jar = await staff.context().cookies(world.url);

@@ -4,14 +4,13 @@
  * till and the URLs use it).
  */
 import type { Product } from '@frontdesk/sdk/console';
-import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Check, Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote, ErrorNote } from '../components/Notice.js';
-import { describeError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { useEditor } from '../state/editor.js';
 import { useLoad } from '../state/load.js';
 import { StockNav } from '../stock/StockNav.js';
 
@@ -25,56 +24,25 @@ const blank: Draft = { sku: '', name: '', threshold: '3', active: true };
 
 export default function StockProducts() {
   const list = useLoad(() => desk.products.list({ limit: 100 }), []);
-  /** The SKU being edited, or null for a new product. */
-  const editing = useSignal<string | null>(null);
-  const draft = useSignal<Draft>(blank);
-  const busy = useSignal(false);
-  const problem = useSignal('');
-  const fields = useSignal<Record<string, string>>({});
-  const done = useSignal('');
-
-  const edit = (product: Product | null) => {
-    editing.value = product?.sku ?? null;
-    draft.value = product
-      ? {
-          sku: product.sku,
-          name: product.name,
-          threshold: String(product.lowStockThreshold),
-          active: product.active,
-        }
-      : blank;
-    problem.value = '';
-    fields.value = {};
-    document.getElementById('product-form-title')?.scrollIntoView({ block: 'nearest' });
-    document.querySelector<HTMLInputElement>('#product-form input:not([disabled])')?.focus();
-  };
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy.peek()) return;
-    busy.value = true;
-    problem.value = '';
-    fields.value = {};
-    done.value = '';
-    const form = draft.peek();
-    const common = { name: form.name, lowStockThreshold: Number(form.threshold), active: form.active };
-    try {
-      const saved = editing.peek()
-        ? await desk.products.update(editing.peek()!, common)
+  const { editing, draft, busy, problem, fields, done, edit, submit, set } = useEditor<Product, Draft>({
+    blank,
+    keyOf: (product) => product.sku,
+    toDraft: (product) => ({
+      sku: product.sku,
+      name: product.name,
+      threshold: String(product.lowStockThreshold),
+      active: product.active,
+    }),
+    save: async (form, sku) => {
+      const common = { name: form.name, lowStockThreshold: Number(form.threshold), active: form.active };
+      const saved = sku
+        ? await desk.products.update(sku, common)
         : await desk.products.create({ sku: form.sku, ...common });
-      done.value = t.stock.savedProduct(saved.name);
-      editing.value = null;
-      draft.value = blank;
-      await list.reload();
-    } catch (failure) {
-      const described = describeError(failure);
-      problem.value = described.message;
-      fields.value = described.fields;
-    } finally {
-      busy.value = false;
-    }
-  };
-  const set = (name: 'sku' | 'name' | 'threshold') => (value: string) =>
-    (draft.value = { ...draft.value, [name]: value });
+      return t.stock.savedProduct(saved.name);
+    },
+    onSaved: () => list.reload(),
+    formId: 'product-form',
+  });
   const value = draft.value;
 
   return (
@@ -162,7 +130,7 @@ export default function StockProducts() {
         <Check
           label={t.stock.active}
           checked={value.active}
-          onChecked={(active) => (draft.value = { ...draft.value, active })}
+          onChecked={set('active')}
           error={fields.value.active}
         />
         <button type="submit" class="primary" disabled={busy.value}>

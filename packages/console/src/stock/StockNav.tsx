@@ -1,5 +1,6 @@
 /**
- * @module The links between the stock screens (levels, reservations to collect, the ledger, and products for owners), shown
+ * @module The links between the stock screens (levels, reservations to collect, the ledger, import,
+ * and products and locations for owners), shown
  * under each one's heading; the current one is marked for screen readers too.
  */
 import { t } from '../i18n/index.js';
@@ -10,9 +11,14 @@ const sections = [
   ['/stock', () => t.stock.levels],
   ['/stock/collect', () => t.stock.toCollect],
   ['/stock/ledger', () => t.stock.ledger],
+  ['/stock/import', () => t.stock.import],
 ] as const;
-/** Changing products is for owners; staff do not see the link (the API refuses them too). */
-const ownerSections = [...sections, ['/stock/products', () => t.stock.products] as const];
+/** Changing products and locations is for owners; staff do not see the links (the API refuses them too). */
+const ownerSections = [
+  ...sections,
+  ['/stock/products', () => t.stock.products] as const,
+  ['/stock/locations', () => t.stock.locations] as const,
+];
 
 export function StockNav() {
   const path = place.value.path.replace(/\/$/, '');
