@@ -46,6 +46,17 @@ const routes: Route[] = [
   { pattern: '/stock/collect', load: () => import('./screens/StockCollect.js'), access: 'signed-in' },
   { pattern: '/stock/ledger', load: () => import('./screens/StockLedger.js'), access: 'signed-in' },
   { pattern: '/stock/products', load: () => import('./screens/StockProducts.js'), access: 'owner' },
+  { pattern: '/integrations/keys', load: () => import('./screens/IntegrationsKeys.js'), access: 'owner' },
+  {
+    pattern: '/integrations/webhooks',
+    load: () => import('./screens/IntegrationsWebhooks.js'),
+    access: 'owner',
+  },
+  {
+    pattern: '/integrations/webhooks/:id',
+    load: () => import('./screens/IntegrationsWebhook.js'),
+    access: 'owner',
+  },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 
