@@ -8,8 +8,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ErrorNote } from '../components/Notice.js';
 
 interface ConfirmProps {
-  /** Names the group for screen readers ("Revoke key POS sync"). */
-  label: string;
   question: string;
   confirm: string;
   keep: string;
@@ -19,12 +17,12 @@ interface ConfirmProps {
   onKeep: () => void;
 }
 
-export function Confirm({ label, question, confirm, keep, error, busy, onConfirm, onKeep }: ConfirmProps) {
+export function Confirm({ question, confirm, keep, error, busy, onConfirm, onKeep }: ConfirmProps) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   return (
-    <div class="confirm" role="group" aria-label={label}>
-      <p>{question}</p>
+    <fieldset class="confirm">
+      <legend>{question}</legend>
       <button type="button" class="danger" ref={button} disabled={busy} onClick={onConfirm}>
         {confirm}
       </button>{' '}
@@ -32,6 +30,6 @@ export function Confirm({ label, question, confirm, keep, error, busy, onConfirm
         {keep}
       </button>
       <ErrorNote message={error} />
-    </div>
+    </fieldset>
   );
 }

@@ -175,7 +175,6 @@ export default function IntegrationsKeys() {
                             )}
                             {confirming.value === key.id && (
                               <Confirm
-                                label={t.apiKeys.revokeName(name)}
                                 question={t.apiKeys.revokeQuestion(name)}
                                 confirm={t.apiKeys.revokeConfirm}
                                 keep={t.apiKeys.keep}

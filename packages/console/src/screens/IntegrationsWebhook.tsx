@@ -149,7 +149,6 @@ export default function IntegrationsWebhook({ params }: { params: Record<string,
             <ErrorNote message={problem.value} />
             {deleting.value && (
               <Confirm
-                label={t.webhooks.delete}
                 question={t.webhooks.deleteQuestion(current.url)}
                 confirm={t.webhooks.deleteConfirm}
                 keep={t.webhooks.keep}
