@@ -48,6 +48,17 @@ const routes: Route[] = [
   { pattern: '/stock/import', load: () => import('./screens/StockImport.js'), access: 'signed-in' },
   { pattern: '/stock/products', load: () => import('./screens/StockProducts.js'), access: 'owner' },
   { pattern: '/stock/locations', load: () => import('./screens/StockLocations.js'), access: 'owner' },
+  { pattern: '/integrations/keys', load: () => import('./screens/IntegrationsKeys.js'), access: 'owner' },
+  {
+    pattern: '/integrations/webhooks',
+    load: () => import('./screens/IntegrationsWebhooks.js'),
+    access: 'owner',
+  },
+  {
+    pattern: '/integrations/webhooks/:id',
+    load: () => import('./screens/IntegrationsWebhook.js'),
+    access: 'owner',
+  },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

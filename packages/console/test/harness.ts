@@ -66,7 +66,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** Starts the world; `env` is added to the server's environment (e.g. `FRONTDESK_WEBHOOK_ALLOW_PRIVATE`). */
+export async function startWorld(options: { env?: Record<string, string> } = {}): Promise<World> {
   await Promise.all([ensureBuilt(), ensureWidgetBuilt()]);
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-console-'));
   const dbUrl = pathToFileURL(join(dir, 'fd.db')).href;
@@ -89,7 +90,7 @@ export async function startWorld(): Promise<World> {
   );
   if (made.code !== 0) throw new Error(`init failed: ${made.stderr}`);
   const business = JSON.parse(made.stdout) as Initialized;
-  const server = await startServer(dbUrl);
+  const server = await startServer(dbUrl, options.env);
   const url = server.url;
 
   const api: World['api'] = async (method, path, body, key = business.secretKey) => {

@@ -5,7 +5,7 @@
  * cookie-authenticated calls. A subpath, so the root client stays within its size budget.
  */
 import type { ClientOptions } from './client.js';
-import { Transport } from './http/transport.js';
+import { consoleTransport } from './http/console-transport.js';
 import { agenda } from './resources/agenda.js';
 import { availability } from './resources/availability.js';
 import { bookingDesk } from './resources/booking-desk.js';
@@ -24,8 +24,7 @@ import { session } from './resources/session.js';
 import { stockResources } from './resources/stock.js';
 import { users } from './resources/users.js';
 
-/** The header the API requires of every cookie-authenticated call (a form cannot send it). */
-export const CSRF_HEADER = 'X-Frontdesk-CSRF';
+export { CSRF_HEADER } from './http/console-transport.js';
 
 /**
  * Settings of {@link createConsoleClient}: those of `createClient` without the key.
@@ -50,11 +49,7 @@ export type ConsoleClientOptions = Omit<ClientOptions, 'key'>;
  * ```
  */
 export function createConsoleClient(options: ConsoleClientOptions) {
-  const transport = new Transport({
-    ...options,
-    session: true,
-    headers: { ...options.headers, [CSRF_HEADER]: '1' },
-  });
+  const transport = consoleTransport(options);
   return {
     session: session(transport),
     invitations: invitations(transport),

@@ -14,6 +14,7 @@ import {
   isNotFoundError,
   isValidationError,
 } from '../src/index.js';
+import { createConsoleWebhookClient } from '../src/webhooks.js';
 
 const origin = 'http://api.test';
 let api: TestApp;
@@ -44,7 +45,8 @@ let tab: ReturnType<typeof browser>;
 let desk: ConsoleClient;
 
 beforeAll(async () => {
-  api = await createTestApp();
+  // Private webhook targets allowed: the webhook test below points at a port nobody listens on.
+  api = await createTestApp({ webhooks: { allowPrivate: true } });
   await addUser(api.db, api.businessId, { email: 'owner@salon.example', name: 'Olga' }, api.clock());
   tab = browser();
   desk = createConsoleClient({ baseUrl: origin, fetch: tab.fetch, retry: false });
@@ -116,6 +118,29 @@ describe('createConsoleClient', () => {
       'owner@salon.example',
       'ana@salon.example',
     ]);
+  });
+
+  it('manages webhook endpoints with the same session (createConsoleWebhookClient), never a key', async () => {
+    const hooks = createConsoleWebhookClient({ baseUrl: origin, fetch: tab.fetch, retry: false });
+    const before = tab.sent.length;
+    const created = await hooks.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['booking.*'],
+    });
+    expect(created.secret).toMatch(/^whsec_/);
+    expect((await hooks.webhookEndpoints.list()).data.map((e) => e.id)).toEqual([created.id]);
+    const delivery = await hooks.webhookEndpoints.test(created.id);
+    expect(await hooks.webhookDeliveries.retry(delivery.id)).toMatchObject({ status: 'pending' });
+    const rotated = await hooks.webhookEndpoints.rotateSecret(created.id);
+    expect(rotated.secret).not.toBe(created.secret);
+    await hooks.webhookEndpoints.delete(created.id);
+    const calls = tab.sent.slice(before);
+    expect(calls).toHaveLength(6);
+    for (const request of calls) {
+      expect(request.headers.get('authorization')).toBeNull();
+      expect(request.headers.get('x-frontdesk-csrf')).toBe('1');
+      expect(request.credentials).toBe('same-origin');
+    }
   });
 
   it('signs out: the cookie goes, and the next call is an AuthenticationError', async () => {

@@ -20,11 +20,18 @@ const ownerLinks = [
   ['/users', () => t.nav.users],
   ['/stock', () => t.nav.stock],
   ['/reports', () => t.nav.reports],
+  ['/integrations/keys', () => t.nav.integrations],
   ['/settings', () => t.nav.settings],
 ] as const;
 /** Staff see their agenda, their bookings and the stock counter (the API refuses them the rest). */
 const staffPaths: readonly string[] = ['/agenda', '/bookings', '/stock'];
 const staffLinks = ownerLinks.filter(([path]) => staffPaths.includes(path));
+
+/** Whether a menu link is the current section: its path or below it (Integrations: any /integrations/*). */
+function isCurrent(to: string, path: string): boolean {
+  const section = to.startsWith('/integrations/') ? '/integrations' : to;
+  return path === section || path.startsWith(`${section}/`);
+}
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const open = useSignal(false);
@@ -60,7 +67,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul>
             {links.map(([to, label]) => (
               <li key={to}>
-                <a {...link(to)} aria-current={path === to || path.startsWith(`${to}/`) ? 'page' : undefined}>
+                <a {...link(to)} aria-current={isCurrent(to, path) ? 'page' : undefined}>
                   {label()}
                 </a>
               </li>

@@ -1,9 +1,11 @@
 /**
  * @module `createWebhookClient`: the business's webhook endpoints and their deliveries (secret key,
- * server side). A subpath rather than the root client: no page a customer opens needs it, and the
- * root entry has a size budget (`test/size.test.ts`).
+ * server side, or an owner's console session). A subpath rather than the root client: no page a
+ * customer opens needs it, and the root entry has a size budget (`test/size.test.ts`); the console
+ * loads it with its webhook screens only, not with its first screen.
  */
 import type { ClientOptions } from '../client.js';
+import { consoleTransport } from '../http/console-transport.js';
 import { Transport } from '../http/transport.js';
 import { webhookDeliveries } from './webhook-deliveries.js';
 import { webhookEndpoints } from './webhook-endpoints.js';
@@ -42,3 +44,23 @@ export function createWebhookClient(options: ClientOptions) {
  * ```
  */
 export type WebhookClient = ReturnType<typeof createWebhookClient>;
+
+/**
+ * The same client for the owner console: authenticated by the browser's session cookie (with the
+ * CSRF header), like `createConsoleClient`, so the page never holds a secret key.
+ *
+ * @example
+ * ```ts
+ * import { createConsoleWebhookClient } from '@frontdesk/sdk/webhooks';
+ *
+ * const hooks = createConsoleWebhookClient({ baseUrl: location.origin });
+ * const { data } = await hooks.webhookEndpoints.list();
+ * ```
+ */
+export function createConsoleWebhookClient(options: Omit<ClientOptions, 'key'>): WebhookClient {
+  const transport = consoleTransport(options);
+  return {
+    webhookEndpoints: webhookEndpoints(transport),
+    webhookDeliveries: webhookDeliveries(transport),
+  };
+}
