@@ -46,6 +46,9 @@ const routes: Route[] = [
   { pattern: '/stock/collect', load: () => import('./screens/StockCollect.js'), access: 'signed-in' },
   { pattern: '/stock/ledger', load: () => import('./screens/StockLedger.js'), access: 'signed-in' },
   { pattern: '/stock/products', load: () => import('./screens/StockProducts.js'), access: 'owner' },
+  { pattern: '/integrations/feeds', load: () => import('./screens/Feeds.js'), access: 'owner' },
+  { pattern: '/integrations/messages', load: () => import('./screens/Messages.js'), access: 'owner' },
+  { pattern: '/integrations/embed', load: () => import('./screens/EmbedBuilder.js'), access: 'owner' },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

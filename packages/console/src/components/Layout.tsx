@@ -20,11 +20,14 @@ const ownerLinks = [
   ['/users', () => t.nav.users],
   ['/stock', () => t.nav.stock],
   ['/reports', () => t.nav.reports],
+  ['/integrations/keys', () => t.nav.integrations],
   ['/settings', () => t.nav.settings],
 ] as const;
 /** Staff see their agenda, their bookings and the stock counter (the API refuses them the rest). */
 const staffPaths: readonly string[] = ['/agenda', '/bookings', '/stock'];
 const staffLinks = ownerLinks.filter(([path]) => staffPaths.includes(path));
+/** The part of the console a link leads to: every `/integrations/*` screen marks the one Integrations link. */
+const area = (to: string) => (to.startsWith('/integrations/') ? '/integrations' : to);
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const open = useSignal(false);
@@ -60,7 +63,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul>
             {links.map(([to, label]) => (
               <li key={to}>
-                <a {...link(to)} aria-current={path === to || path.startsWith(`${to}/`) ? 'page' : undefined}>
+                <a
+                  {...link(to)}
+                  aria-current={path === to || path.startsWith(`${area(to)}/`) ? 'page' : undefined}
+                >
                   {label()}
                 </a>
               </li>
