@@ -100,8 +100,9 @@ export default function Messages() {
                     {rows.map((m) => (
                       <tr key={m.id}>
                         <td>{formatDateTime(m.sentAt ?? m.dueAt, tz)}</td>
-                        <td class="breakable">
-                          {m.to.name && <span class="who">{m.to.name}</span>} {m.to.email}
+                        <td>
+                          {m.to.name && <span class="who">{m.to.name}</span>}
+                          <span class="sku">{m.to.email}</span>
                         </td>
                         <td>{t.messages.kinds[m.kind] ?? m.kind}</td>
                         <td>
