@@ -179,6 +179,38 @@ describe('calendar feeds', () => {
     }
   });
 
+  it('are listed live and revoked, oldest first, never with their URLs', async () => {
+    t = await createTestApp({ now: '2026-03-02T08:00:00Z' });
+    const salon = await setupSalon(t);
+    const business = await call<Feed>(t, 'POST', '/v1/feed');
+    t.clock.advance(60_000);
+    const first = await call<Feed>(t, 'POST', `/v1/resources/${salon.resourceId}/feed`);
+    t.clock.advance(60_000);
+    // Replaces the first: that one is listed as revoked from now.
+    await call<Feed>(t, 'POST', `/v1/resources/${salon.resourceId}/feed`);
+    t.clock.advance(60_000);
+    expect((await call(t, 'DELETE', '/v1/feed')).status).toBe(204);
+
+    type Summary = { id: string; resourceId: string | null; createdAt: string; revokedAt: string | null };
+    const listed = await call<{ data: Summary[]; nextCursor: string | null }>(t, 'GET', '/v1/feeds');
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((f) => [f.resourceId, f.createdAt, f.revokedAt])).toEqual([
+      [null, '2026-03-02T08:00:00Z', '2026-03-02T08:03:00Z'],
+      [salon.resourceId, '2026-03-02T08:01:00Z', '2026-03-02T08:02:00Z'],
+      [salon.resourceId, '2026-03-02T08:02:00Z', null],
+    ]);
+    const text = JSON.stringify(listed.body);
+    for (const issued of [business, first]) {
+      expect(text).not.toContain(/\/feeds\/(.+)\.ics$/.exec(issued.body.url)![1]!);
+    }
+    const paged = await call<{ data: Summary[]; nextCursor: string }>(t, 'GET', '/v1/feeds?limit=2');
+    expect(paged.body.data).toHaveLength(2);
+    const rest = await call<{ data: Summary[] }>(t, 'GET', `/v1/feeds?cursor=${paged.body.nextCursor}`);
+    expect(rest.body.data.map((f) => f.revokedAt)).toEqual([null]);
+    expect((await call(t, 'GET', '/v1/feeds', { key: t.publishableKey })).status).toBe(403);
+    expect((await call(t, 'GET', '/v1/feeds?limit=0')).status).toBe(422);
+  });
+
   it('are issued with a secret key only, for resources of the same business', async () => {
     t = await createTestApp();
     const salon = await setupSalon(t);

@@ -234,6 +234,18 @@ describe('without SMTP', () => {
       expect(m.text).toContain('(Europe/Lisbon)');
       expect(m.html).toMatch(/^<!doctype html>/);
     }
+    // Newest first on request, paged the same way.
+    const all = await messages();
+    const newest = await messages('?order=newest');
+    expect(newest.map((m) => m.id)).toEqual(all.map((m) => m.id).reverse());
+    const firstPage = await call<{ data: Msg[]; nextCursor: string }>(
+      t,
+      'GET',
+      '/v1/messages?order=newest&limit=1',
+    );
+    const nextPage = await messages(`?order=newest&cursor=${firstPage.body.nextCursor}`);
+    expect([...firstPage.body.data, ...nextPage].map((m) => m.id)).toEqual(newest.map((m) => m.id));
+    expect((await call(t, 'GET', '/v1/messages?order=sideways')).status).toBe(422);
     const perBooking = await call<{ data: Msg[] }>(t, 'GET', `/v1/bookings/${made.id}/messages`);
     expect(perBooking.body.data.map((m) => m.kind)).toEqual(
       expect.arrayContaining(['booking_confirmed', 'booking_reminder']),

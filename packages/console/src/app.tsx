@@ -59,6 +59,9 @@ const routes: Route[] = [
     load: () => import('./screens/IntegrationsWebhook.js'),
     access: 'owner',
   },
+  { pattern: '/integrations/feeds', load: () => import('./screens/Feeds.js'), access: 'owner' },
+  { pattern: '/integrations/messages', load: () => import('./screens/Messages.js'), access: 'owner' },
+  { pattern: '/integrations/embed', load: () => import('./screens/EmbedBuilder.js'), access: 'owner' },
   { pattern: '/account', load: () => import('./screens/Account.js'), access: 'signed-in' },
 ];
 

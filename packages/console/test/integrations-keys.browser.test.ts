@@ -260,7 +260,7 @@ describe('API keys', () => {
     expect(key).toMatch(/^fd_pk_/);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByText('Copied.').waitFor();
+    await page.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
     const listed = await world.api<{ data: { label: string; allowedOrigins: string[] }[] }>(
       'GET',

@@ -14,9 +14,11 @@ import { business } from './resources/business.js';
 import { closures } from './resources/closures.js';
 import { customers } from './resources/customers.js';
 import { events } from './resources/events.js';
+import { feeds } from './resources/feeds.js';
 import { holds } from './resources/holds.js';
 import { invitations } from './resources/invitations.js';
 import { keys } from './resources/keys.js';
+import { messages } from './resources/messages.js';
 import { reports } from './resources/reports.js';
 import { resources } from './resources/resources.js';
 import { services } from './resources/services.js';
@@ -66,6 +68,9 @@ export function createConsoleClient(options: ConsoleClientOptions) {
     events: events(transport),
     customers: customers(transport),
     reports: reports(transport),
+    // Integrations: calendar feed URLs and the mail sent (the webhook and key screens use `keys`).
+    feeds: feeds(transport),
+    messages: messages(transport),
     // Stock at the counter: products, locations, levels, adjustments, the ledger, reservations.
     ...stockResources(transport),
   };

@@ -411,6 +411,43 @@ export type FrontdeskEvent = Output<typeof core.Event>;
 export type EventListQuery = ListQuery & { type?: string | undefined; subject?: string | undefined };
 
 /**
+ * A calendar feed just issued: its `url` holds the secret token and is answered this once only.
+ *
+ * @example
+ * ```ts
+ * const { url }: CalendarFeed = await client.feeds.issue('res_1');
+ * ```
+ */
+export type CalendarFeed = Output<typeof core.CalendarFeed>;
+/**
+ * A calendar feed as `feeds.list` shows it: scope, when issued, when revoked; never its URL.
+ *
+ * @example
+ * ```ts
+ * const live = (await client.feeds.list()).data.filter((f: CalendarFeedSummary) => !f.revokedAt);
+ * ```
+ */
+export type CalendarFeedSummary = Output<typeof core.CalendarFeedSummary>;
+/**
+ * A message (mail) with its status and rendered preview (`subject`, `text`, `html`).
+ *
+ * @example
+ * ```ts
+ * const failed = (await client.messages.list({ status: 'failed' })).data.map((m: Message) => m.to.email);
+ * ```
+ */
+export type Message = Output<typeof core.Message>;
+/**
+ * Filters of `messages.list`: `status`, `kind`, `booking`, `order` and the usual `cursor`/`limit`.
+ *
+ * @example
+ * ```ts
+ * const query: MessageListQuery = { status: 'not_sent', order: 'newest', limit: 20 };
+ * ```
+ */
+export type MessageListQuery = Output<typeof core.MessageListQuery>;
+
+/**
  * A person who signs in to the console: `owner` or `staff` (linked to resources).
  *
  * @example

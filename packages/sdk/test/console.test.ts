@@ -94,6 +94,33 @@ describe('createConsoleClient', () => {
     ]);
   });
 
+  it('issues, lists and revokes calendar feeds, and lists messages newest first', async () => {
+    const { data: resources } = await desk.resources.list();
+    const issued = await desk.feeds.issue(resources[0]!.id);
+    expect(issued.url).toMatch(/^http:\/\/api\.test\/feeds\/fd_cal_\w{32}\.ics$/);
+    const whole = await desk.feeds.issue(null);
+    expect(whole.resourceId).toBeNull();
+    expect((await api.app.request(new URL(issued.url).pathname)).status).toBe(200);
+    await desk.feeds.revoke(resources[0]!.id);
+    expect((await api.app.request(new URL(issued.url).pathname)).status).toBe(404);
+    const listed = await desk.feeds.list();
+    expect(listed.data.map((f) => [f.resourceId, f.revokedAt === null])).toEqual([
+      [resources[0]!.id, false],
+      [null, true],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('fd_cal_');
+    // The booking made above is mail to write: a worker without SMTP keeps it unsent.
+    const { createWorker, noMail } = await import('../../api/src/worker.js');
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const worker = createWorker({ database: api.db, clock: api.clock, logger: quiet, mail: noMail });
+    await worker.drain();
+    await worker.stop(1000);
+    const oldest = await desk.messages.list();
+    const newest = await desk.messages.list({ order: 'newest' });
+    expect(oldest.data.some((m) => m.status === 'not_sent' && m.statusReason === 'no_smtp')).toBe(true);
+    expect(newest.data.map((m) => m.id)).toEqual(oldest.data.map((m) => m.id).reverse());
+  });
+
   it('invites someone, who accepts with the link in another browser', async () => {
     const { invitation } = await desk.users.invite({
       email: 'ana@salon.example',

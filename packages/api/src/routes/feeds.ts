@@ -1,17 +1,19 @@
 /**
  * @module Calendar feeds. Secret key: `POST /resources/{id}/feed` and `POST /feed` (whole
- * business) issue a subscription URL, `DELETE` on the same paths revokes it. Public:
+ * business) issue a subscription URL, `DELETE` on the same paths revokes it, `GET /feeds` lists
+ * the feeds issued (without their URLs). Public:
  * `GET /feeds/{token}.ics`, where the token in the path is the only credential (calendar apps
  * send no headers), with an ETag so unchanged feeds cost a 304.
  */
-import { CalendarFeed } from '@frontdesk/core';
+import { CalendarFeed, CalendarFeedSummary, ListQuery, listOf } from '@frontdesk/core';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
+import { readQuery } from '../middleware/validate.js';
 import { content, empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
 import { feedAnswer } from '../services/feed-calendar.js';
-import { findFeed, issueFeed, revokeFeed } from '../services/feeds.js';
+import { findFeed, issueFeed, listFeeds, revokeFeed } from '../services/feeds.js';
 import { param, scope } from './kit.js';
 
 /** Where this server is reached from outside: the configured public URL, else the request's origin. */
@@ -32,6 +34,24 @@ export function feedAdminRoutes(): Hono<AppEnv> {
   };
   const noResource = problem({ not_found: 'No such resource in this business.' });
   const revoked = empty('Revoked (also when there was no feed)');
+  app.get(
+    '/feeds',
+    route({
+      summary: 'The calendar feeds issued, live and revoked, oldest first (never their URLs)',
+      description:
+        'Only a hash of each token is kept, so a URL is shown once, when issued. A feed replaced by a ' +
+        'newer one of the same scope is listed as revoked.',
+      tag: 'Calendar',
+      auth: 'secret',
+      query: ListQuery,
+      responses: { 200: listOf(CalendarFeedSummary) },
+    }),
+    async (c) => {
+      const query = readQuery(c, ListQuery);
+      const { db, businessId } = scope(c);
+      return c.json(await listFeeds(db, businessId, query));
+    },
+  );
   app.post(
     '/resources/:id/feed',
     route({

@@ -1,15 +1,16 @@
 /**
  * @module Calendar feed tokens: issuing one for a resource or the whole business (the previous URL
- * of that scope stops working), revoking, and finding the feed a token names. Tokens are stored
- * hashed, like API keys: only whoever received the URL can read the feed.
+ * of that scope stops working), revoking, listing the feeds issued, and finding the feed a token
+ * names. Tokens are stored hashed, like API keys: only whoever received the URL can read the feed.
  */
-import type { CalendarFeed } from '@frontdesk/core';
-import { and, eq, isNull } from 'drizzle-orm';
+import type { CalendarFeed, CalendarFeedSummary, ListQuery } from '@frontdesk/core';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { businesses, calendarFeeds } from '../db/schema.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { toInstant } from '../time.js';
 import { appendEvent } from './events.js';
+import { decodeCursor, type Page, pageOf } from './pagination.js';
 import { getResourceRow } from './resources.js';
 
 export type FeedRow = typeof calendarFeeds.$inferSelect;
@@ -69,6 +70,28 @@ export async function revokeFeed(
   for (const { id } of revoked) {
     await appendEvent(tx, { businessId, type: 'feed.revoked', subjectId: id, payload: { resourceId }, now });
   }
+}
+
+/** The feeds the business issued, live and revoked, oldest first (never their URLs: only hashes are kept). */
+export async function listFeeds(
+  db: Db,
+  businessId: string,
+  q: ListQuery,
+): Promise<Page<CalendarFeedSummary>> {
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor);
+  const rows = await db
+    .select()
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.businessId, businessId), after ? gt(calendarFeeds.id, after) : undefined))
+    .orderBy(calendarFeeds.id)
+    .limit(limit + 1);
+  return pageOf(rows, limit, (row) => ({
+    id: row.id,
+    resourceId: row.resourceId,
+    createdAt: toInstant(row.createdAt),
+    revokedAt: row.revokedAt === null ? null : toInstant(row.revokedAt),
+  }));
 }
 
 /** A live feed, with its business's version stamps read in the same query. */

@@ -3,7 +3,7 @@
  * sent, queued, failed, skipped or — without SMTP — kept unsent, each with its rendered preview.
  */
 import type { Message, MessageListQuery } from '@frontdesk/core';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { messages } from '../db/schema.js';
 import { toInstant } from '../time.js';
@@ -36,10 +36,11 @@ export function messageToWire(row: MessageRow): Message {
   };
 }
 
-/** The business's messages, oldest first, optionally of one status, kind or booking. */
+/** The business's messages, oldest (or with `order: 'newest'`, newest) first, optionally of one status, kind or booking. */
 export async function listMessages(db: Db, businessId: string, q: MessageListQuery): Promise<Page<Message>> {
   const limit = q.limit ?? 50;
   const after = decodeCursor(q.cursor);
+  const newest = q.order === 'newest';
   const rows = await db
     .select()
     .from(messages)
@@ -49,10 +50,10 @@ export async function listMessages(db: Db, businessId: string, q: MessageListQue
         q.status ? eq(messages.status, q.status) : undefined,
         q.kind ? eq(messages.kind, q.kind) : undefined,
         q.booking ? eq(messages.bookingId, q.booking) : undefined,
-        after ? gt(messages.id, after) : undefined,
+        after ? (newest ? lt(messages.id, after) : gt(messages.id, after)) : undefined,
       ),
     )
-    .orderBy(messages.id)
+    .orderBy(newest ? desc(messages.id) : messages.id)
     .limit(limit + 1);
   return pageOf(rows, limit, messageToWire);
 }

@@ -2,15 +2,53 @@
  * @module "Put booking on your website": the script tag and element with this server's origin and
  * the business's publishable key (public by design), a copy button, a live preview of the widget
  * (loaded from this server's `/widget.js`), and the hosted booking page when the server has one.
+ * `snippetFor` and `WidgetPreview` also serve the embed builder (Integrations), with its options.
  */
-import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { desk } from '../api.js';
-import { describeError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { useLoad } from '../state/load.js';
+import { CopyButton, selectContents } from './CopyButton.js';
 import { Loadable } from './Loadable.js';
-import { DoneNote, ErrorNote } from './Notice.js';
+import { ErrorNote } from './Notice.js';
+
+/** How the widget is configured beyond its API and key; empty or absent: the widget's default. */
+export interface WidgetChoices {
+  service?: string;
+  /** `inline` (default) or `popup`. */
+  mode?: string;
+  /** `light` (default), `dark` or `auto`. */
+  theme?: string;
+  /** A language tag; none: the page's language. */
+  lang?: string;
+  /** `#rrggbb` for `--frontdesk-accent`. */
+  accent?: string;
+}
+
+const attribute = (name: string, value: string) =>
+  ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+
+/** The element's attributes, in the order the snippet shows them (defaults left out). */
+function attributesOf(choices: WidgetChoices): [string, string][] {
+  const list: [string, string][] = [];
+  if (choices.service) list.push(['service', choices.service]);
+  if (choices.mode && choices.mode !== 'inline') list.push(['mode', choices.mode]);
+  if (choices.theme && choices.theme !== 'light') list.push(['theme', choices.theme]);
+  if (choices.lang) list.push(['lang', choices.lang]);
+  return list;
+}
+
+/** The snippet to paste into a page: the loader script and one `<frontdesk-booking>`. */
+export function snippetFor(origin: string, key: string, choices: WidgetChoices = {}): string {
+  const attrs = attributesOf(choices)
+    .map(([name, value]) => attribute(name, value))
+    .join('');
+  const style = choices.accent ? attribute('style', `--frontdesk-accent:${choices.accent}`) : '';
+  return (
+    `<script src="${origin}/widget.js" async></script>\n` +
+    `<frontdesk-booking${attribute('api', origin)}${attribute('key', key)}${attrs}${style}></frontdesk-booking>`
+  );
+}
 
 async function publishableKey(): Promise<string | null> {
   for await (const key of desk.keys.list({ limit: 100 })) {
@@ -28,8 +66,18 @@ async function bookingPage(): Promise<string | null> {
   return res?.ok ? url : null;
 }
 
-function Preview({ apiOrigin, keyValue }: { apiOrigin: string; keyValue: string }) {
+/** The real widget, on this page (the console's CSP allows this origin's `/widget.js`). */
+export function WidgetPreview({
+  apiOrigin,
+  keyValue,
+  choices = { theme: 'auto' },
+}: {
+  apiOrigin: string;
+  keyValue: string;
+  choices?: WidgetChoices;
+}) {
   const host = useRef<HTMLDivElement>(null);
+  const { service = '', mode = '', theme = '', lang = '', accent = '' } = choices;
   useEffect(() => {
     if (!document.querySelector('script[data-frontdesk-widget]')) {
       const script = document.createElement('script');
@@ -42,10 +90,13 @@ function Preview({ apiOrigin, keyValue }: { apiOrigin: string; keyValue: string 
     const element = document.createElement('frontdesk-booking');
     element.setAttribute('api', apiOrigin);
     element.setAttribute('key', keyValue);
-    element.setAttribute('theme', 'auto');
+    for (const [name, value] of attributesOf({ service, mode, theme, lang }))
+      element.setAttribute(name, value);
+    // Through the CSSOM, which the console's CSP allows (a style attribute it would refuse).
+    if (accent) element.style.setProperty('--frontdesk-accent', accent);
     host.current?.replaceChildren(element);
     return () => element.remove();
-  }, [apiOrigin, keyValue]);
+  }, [apiOrigin, keyValue, service, mode, theme, lang, accent]);
   return <div ref={host} class="preview" />;
 }
 
@@ -55,37 +106,19 @@ export function EmbedSnippet() {
     const [key, page] = await Promise.all([publishableKey(), bookingPage()]);
     return { key, page };
   }, []);
-  const copied = useSignal('');
-  const error = useSignal('');
+  const code = useRef<HTMLElement>(null);
   return (
     <Loadable loader={data}>
       {({ key, page }) => {
         if (!key) return <ErrorNote message={t.setup.noKey} />;
-        const snippet = `<script src="${origin}/widget.js" async></script>\n<frontdesk-booking api="${origin}" key="${key}"></frontdesk-booking>`;
-        const copy = async () => {
-          error.value = '';
-          copied.value = '';
-          try {
-            await navigator.clipboard.writeText(snippet);
-            copied.value = t.setup.copied;
-          } catch (failure) {
-            error.value =
-              failure instanceof Error && failure.name === 'NotAllowedError'
-                ? t.setup.copyFailed
-                : describeError(failure).message;
-          }
-        };
+        const snippet = snippetFor(origin, key);
         return (
           <div class="embed">
             <p>{t.setup.embedLead}</p>
             <pre class="snippet">
-              <code>{snippet}</code>
+              <code ref={code}>{snippet}</code>
             </pre>
-            <button type="button" class="primary" onClick={() => void copy()}>
-              {t.setup.copy}
-            </button>
-            <DoneNote message={copied.value} />
-            <ErrorNote message={error.value} />
+            <CopyButton text={snippet} label={t.setup.copy} select={() => selectContents(code.current)} />
             {page && (
               <p>
                 {t.setup.bookingPageLead}{' '}
@@ -96,7 +129,7 @@ export function EmbedSnippet() {
             )}
             <h3>{t.setup.preview}</h3>
             <p class="hint">{t.setup.previewLead}</p>
-            <Preview apiOrigin={origin} keyValue={key} />
+            <WidgetPreview apiOrigin={origin} keyValue={key} />
           </div>
         );
       }}

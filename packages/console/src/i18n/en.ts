@@ -23,6 +23,11 @@ export const en = {
   skipToContent: 'Skip to content',
   retry: 'Try again',
 
+  clipboard: {
+    copied: 'Copied to the clipboard.',
+    selected: 'The browser did not let the console copy: the text is selected, press Ctrl+C (⌘C on a Mac).',
+  },
+
   nav: {
     label: 'Main',
     agenda: 'Agenda',
@@ -97,8 +102,6 @@ export const en = {
     embedLead:
       'Paste this into your website where the booking form should appear. It works on any page, with any site builder that accepts HTML.',
     copy: 'Copy snippet',
-    copied: 'Copied to the clipboard.',
-    copyFailed: 'Select the text and copy it yourself: the browser refused.',
     preview: 'Live preview',
     previewLead: 'This is the widget your customers will see (bookings made here are real).',
     bookingPage: 'Your booking page',
@@ -595,9 +598,6 @@ export const en = {
   secretOnce: {
     warning: 'Copy it now and keep it somewhere safe: you will not see it again.',
     copy: 'Copy',
-    copied: 'Copied.',
-    copyFallback:
-      'This browser does not let the page copy: the text is selected, press Ctrl+C (⌘C on a Mac).',
     done: 'I have copied it',
   },
   apiKeys: {
@@ -711,6 +711,130 @@ export const en = {
     replayed: (n: number) => (n === 1 ? '1 event queued.' : `${n} events queued.`),
     replayMore: (id: string) => `There are more: the next replay starts at ${id}.`,
     replayGoOn: 'Replay the next ones',
+  },
+
+  feeds: {
+    title: 'Calendar feeds',
+    lead: 'A feed is a private address that calendar apps (Google, Apple, Outlook) subscribe to: they show the bookings and keep themselves up to date. Anyone with the address can read it, so give it only to whoever should see those bookings.',
+    newTitle: 'New feed',
+    scope: 'Bookings of',
+    wholeBusiness: 'The whole business',
+    scopeHint: 'A new feed replaces the live feed of the same choice: the old address stops working.',
+    create: 'Create feed',
+    creating: 'Creating…',
+    urlTitle: 'The new feed’s address',
+    url: 'Feed address',
+    urlHint:
+      'Shown only now: the server keeps a fingerprint of it, not the address. Copy it into your calendar app; if it is lost, create a new feed.',
+    copy: 'Copy address',
+    listTitle: 'Feeds',
+    noFeeds: 'No feed yet.',
+    created: 'Created',
+    status: 'Status',
+    live: 'Live',
+    revokedOn: (when: string) => `Revoked ${when}`,
+    actions: 'Actions',
+    revoke: 'Revoke',
+    revokeFor: (scope: string) => `Revoke the feed of ${scope}`,
+    revokeConfirm: (scope: string) =>
+      `Revoke the feed of ${scope}? Calendars subscribed to it stop getting bookings.`,
+    revoked: (scope: string) => `The feed of ${scope} is revoked: its address no longer works.`,
+    more: 'Show more',
+  },
+
+  messages: {
+    title: 'Messages',
+    lead: 'The mail Frontdesk wrote to customers and to you, newest first, with what became of each.',
+    noSmtpTitle: 'Mail is not being sent',
+    noSmtp:
+      'This server has no SMTP configured, so messages are written and kept here as “not sent”, and never sent later. Whoever runs the server can set FRONTDESK_SMTP_URL and FRONTDESK_MAIL_FROM.',
+    filters: 'Filters',
+    status: 'Status',
+    anyStatus: 'Any status',
+    apply: 'Apply filters',
+    statuses: {
+      queued: 'Queued',
+      sent: 'Sent',
+      failed: 'Failed',
+      not_sent: 'Not sent',
+      skipped: 'Skipped',
+    } as Record<string, string>,
+    reasons: {
+      no_smtp: 'no SMTP',
+      booked_after_due: 'booked after it was due',
+      moved: 'booking moved',
+      cancelled: 'booking cancelled',
+      started: 'already started',
+    } as Record<string, string>,
+    kinds: {
+      booking_received: 'Booking received',
+      booking_confirmed: 'Booking confirmed',
+      booking_declined: 'Booking declined',
+      booking_rescheduled: 'Booking moved',
+      booking_cancelled: 'Booking cancelled',
+      booking_reminder: 'Reminder',
+      reservation_made: 'Reservation made',
+      reservation_expiring: 'Reservation expiring',
+      notice_new_booking: 'To you: new booking',
+      notice_awaiting_confirmation: 'To you: awaiting confirmation',
+      notice_cancelled_by_customer: 'To you: cancelled by customer',
+      notice_webhook_disabled: 'To you: webhook disabled',
+      notice_stock_low: 'To you: stock low',
+    } as Record<string, string>,
+    when: 'When',
+    to: 'To',
+    kind: 'Message',
+    none: 'No message matches.',
+    preview: 'Preview',
+    previewFor: (what: string) => `Preview: ${what}`,
+    previewTitle: 'Preview',
+    subject: 'Subject',
+    text: 'Plain text',
+    html: 'As HTML',
+    htmlHint:
+      'Shown without scripts and, under the console’s security policy, without the message’s own styles.',
+    htmlFrame: (subject: string) => `The HTML of “${subject}”`,
+    notRendered: 'Not written yet: a reminder is written when it falls due.',
+    smtpAnswer: 'SMTP answer',
+    more: 'Show more',
+  },
+
+  embed: {
+    title: 'Embed',
+    lead: 'Choose how the booking widget looks on your website, then paste the snippet where it should appear.',
+    choices: 'Options',
+    key: 'Publishable key',
+    keyHint: 'Public by design: it can only read your services and book, from the websites it allows.',
+    keyOption: (label: string, prefix: string) => `${label || 'Publishable key'} (${prefix}…)`,
+    noKey: 'There is no publishable key yet. Create one for your website:',
+    site: 'Your website’s address',
+    siteHint:
+      'For example https://www.example.com. The key works only there (and in this console’s preview).',
+    createKey: 'Create publishable key',
+    service: 'Service',
+    allServices: 'All services (customers choose)',
+    mode: 'Shown as',
+    modes: { inline: 'Part of the page', popup: 'A button that opens it' } as Record<string, string>,
+    theme: 'Theme',
+    themes: {
+      light: 'Light',
+      dark: 'Dark',
+      auto: 'Follows the visitor’s setting',
+    } as Record<string, string>,
+    language: 'Language',
+    pageLanguage: 'The page’s language',
+    /** The widget's languages, each named in itself. */
+    languages: { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt: 'Português' } as Record<
+      string,
+      string
+    >,
+    customAccent: 'My own accent colour',
+    accent: 'Accent colour',
+    accentHint:
+      'Added as a style attribute. On a site with a strict Content-Security-Policy, set --frontdesk-accent in your stylesheet instead. Keep text on it readable (4.5:1).',
+    snippet: 'Snippet',
+    preview: 'Live preview',
+    previewLead: 'The real widget with these options (bookings made here are real).',
   },
 };
 

@@ -4,10 +4,9 @@
  * plain warning that it will not be shown again. It takes the focus when it appears, so a screen
  * reader reads it at once.
  */
-import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { DoneNote } from '../components/Notice.js';
+import { CopyButton } from '../components/CopyButton.js';
 import { t } from '../i18n/index.js';
 
 interface SecretOnceProps {
@@ -23,25 +22,12 @@ interface SecretOnceProps {
 export function SecretOnce({ title, label, value, children, onDone }: SecretOnceProps) {
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
-  const copied = useSignal('');
-  const fallback = useSignal(false);
-  useEffect(() => {
+  /** On show, and where the clipboard is refused: the text selected in its field, for Ctrl+C. */
+  const select = () => {
     field.current?.focus();
     field.current?.select();
-  }, [value]);
-  const copy = async () => {
-    copied.value = '';
-    fallback.value = false;
-    try {
-      await navigator.clipboard.writeText(value);
-      copied.value = t.secretOnce.copied;
-    } catch {
-      // No clipboard (refused, or not a secure context): select the text for the person to copy.
-      fallback.value = true;
-      field.current?.focus();
-      field.current?.select();
-    }
   };
+  useEffect(select, [value]);
   return (
     <section class="card secret-once" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -62,19 +48,11 @@ export function SecretOnce({ title, label, value, children, onDone }: SecretOnce
         />
       </div>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void copy()}>
-          {t.secretOnce.copy}
-        </button>
+        <CopyButton text={value} label={t.secretOnce.copy} select={select} />
         <button type="button" onClick={onDone}>
           {t.secretOnce.done}
         </button>
       </div>
-      <DoneNote message={copied.value} />
-      {fallback.value && (
-        <p class="notice notice--error" role="alert">
-          {t.secretOnce.copyFallback}
-        </p>
-      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * @module Calendar feeds: a subscription URL for a resource's (or the whole business's) bookings.
+ * @module Calendar feeds: a subscription URL for a resource's (or the whole business's) bookings,
+ * and the feeds a business issued (live and revoked), as listed without their secret URLs.
  */
 import * as z from 'zod/mini';
 import { Id, Instant } from './common.js';
@@ -13,3 +14,14 @@ export const CalendarFeed = z.object({
   createdAt: Instant,
 });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;
+
+/** A feed as `GET /v1/feeds` lists it: never its URL (only a hash of its token is kept). */
+export const CalendarFeedSummary = z.object({
+  id: Id,
+  /** The resource whose bookings it lists; null for every booking of the business. */
+  resourceId: z.nullable(Id),
+  createdAt: Instant,
+  /** When it stopped working (revoked, or replaced by a newer feed of the same scope); null while live. */
+  revokedAt: z.nullable(Instant),
+});
+export type CalendarFeedSummary = z.infer<typeof CalendarFeedSummary>;

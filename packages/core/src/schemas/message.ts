@@ -47,5 +47,7 @@ export const MessageListQuery = z.extend(ListQuery, {
   status: z.optional(MessageStatus),
   kind: z.optional(z.string().check(z.maxLength(60))),
   booking: z.optional(Id),
+  /** `oldest` first (the default, like every list) or `newest` first. */
+  order: z.optional(z.enum(['oldest', 'newest'])),
 });
 export type MessageListQuery = z.infer<typeof MessageListQuery>;
