@@ -1,7 +1,7 @@
 /**
  * @module `GET /reports/bookings`: the figures of a period and of the period of equal length before
- * it. SQLite counts (`booking-queries.ts`: per date, per weekday and hour, per service and resource,
- * the median's middle, booked time); this file sums those few rows into the figures, fills in empty
+ * it. SQLite counts (`booking-queries.ts`: per local hour and status, per service and resource, the
+ * median's middle, booked time); this file sums those few rows into the figures, fills in empty
  * dates and weeks, turns milliseconds into minutes and divides.
  */
 import {
@@ -29,10 +29,8 @@ import {
   type BookedRow,
   type BookingSpan,
   bookedTimeQuery,
-  type DayRow,
-  daysQuery,
-  type HeatmapRow,
-  heatmapQuery,
+  type HourRow,
+  hoursQuery,
   leadTimeAtQuery,
   type MixRow,
   mixQuery,
@@ -75,11 +73,40 @@ function sumBy<T extends StatusCounts>(rows: readonly T[], key: (row: T) => stri
   return sums;
 }
 
+/** Bookings by status of one local day (days since 1970-01-01 on the business's clock). */
+interface DayCounts extends StatusCounts {
+  day: number;
+}
+
+const statusNames = ['pending', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
+
+/** The hour rows summed per local day, and into the weekday × hour heatmap (cancelled left out). */
+function foldHours(rows: readonly HourRow[]): { days: DayCounts[]; heatmap: number[][] } {
+  const days = new Map<number, DayCounts>();
+  const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const row of rows) {
+    const hour = n(row.hour);
+    const bookings = n(row.bookings);
+    const day = Math.floor(hour / 24);
+    let counts = days.get(day);
+    if (!counts) {
+      counts = { day, total: 0, pending: 0, confirmed: 0, cancelled: 0, completed: 0, no_show: 0 };
+      days.set(day, counts);
+    }
+    counts.total += bookings;
+    const status = statusNames.find((name) => name === row.status);
+    if (status) counts[status] = n(counts[status]) + bookings;
+    // 1970-01-01 (day 0) was a Thursday: Monday = 0.
+    if (row.status !== 'cancelled') heatmap[(day + 3) % 7]![hour % 24]! += bookings;
+  }
+  return { days: [...days.values()], heatmap };
+}
+
 /** Every date (or week, by its Monday) of the period, those without bookings too: a chart needs its gaps. */
-function timeGroups(span: ReportSpan, by: 'day' | 'week', days: DayRow[]): BookingGroup[] {
+function timeGroups(span: ReportSpan, by: 'day' | 'week', days: DayCounts[]): BookingGroup[] {
   const buckets = periodBuckets(span.from, span.to, by);
   // A week is keyed by its Monday's day number: 1970-01-01 (day 0) was a Thursday.
-  const sums = sumBy(days, (row) => (by === 'day' ? n(row.day) : n(row.day) - ((n(row.day) + 3) % 7)));
+  const sums = sumBy(days, (row) => (by === 'day' ? row.day : row.day - ((row.day + 3) % 7)));
   return buckets.map(({ day, date }) => ({ key: date, label: date, counts: sums.get(day) ?? noBookings() }));
 }
 
@@ -107,11 +134,8 @@ interface PeriodInput {
 
 async function periodFigures(db: Db, input: PeriodInput): Promise<BookingFigures> {
   const { span, q, groupBy, calendars } = input;
-  const [days, mix, heatmapRows] = await Promise.all([
-    db.all<DayRow>(daysQuery(q)),
-    db.all<MixRow>(mixQuery(q)),
-    db.all<HeatmapRow>(heatmapQuery(q)),
-  ]);
+  const [hours, mix] = await Promise.all([db.all<HourRow>(hoursQuery(q)), db.all<MixRow>(mixQuery(q))]);
+  const { days, heatmap } = foldHours(hours);
   const totals = mix.reduce(addCounts, noBookings());
 
   // The median: the middle lead time, or the mean of the middle two.
@@ -168,9 +192,6 @@ async function periodFigures(db: Db, input: PeriodInput): Promise<BookingFigures
     }
   }
   topServices.sort((a, b) => b.bookings - a.bookings || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-
-  const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const row of heatmapRows) heatmap[n(row.weekday)]![n(row.hour)] = n(row.bookings);
 
   const booked = new Map(input.booked.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
   const open = openMinutesOf(calendars, input.zone, span.from, span.to);

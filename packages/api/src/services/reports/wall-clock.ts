@@ -25,9 +25,5 @@ export function wallClock(column: SQL, segments: readonly OffsetSegment[]): SQL 
   return sql`(${column} + CASE ${sql.join(cases, sql` `)} ELSE ${literal(last)} END)`;
 }
 
-/** Local day number (days since 1970-01-01) of a wall-clock expression. */
-export const localDay = (wall: SQL) => sql`(${wall} / 86400000)`;
-/** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
-export const localWeekday = (wall: SQL) => sql`((${wall} / 86400000 + 3) % 7)`;
-/** 0–23. */
-export const localHour = (wall: SQL) => sql`((${wall} % 86400000) / 3600000)`;
+/** Local hour number (hours since 1970-01-01T00:00) of a wall-clock expression: the day is `÷ 24`. */
+export const localHourNumber = (wall: SQL) => sql`(${wall} / 3600000)`;
