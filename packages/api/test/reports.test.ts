@@ -501,6 +501,51 @@ describe('GET /v1/reports/bookings', () => {
     expect((await report('from=2100-12-01&to=2100-12-31')).status).toBe(422);
   });
 
+  it('answers a repeated report from its copy, and anything changed since at once', async () => {
+    const week = 'from=2026-04-20&to=2026-04-26&groupBy=service';
+    const empty = await report(week);
+    expect(empty.body.current.totals.total).toBe(0);
+    // A booking made through the API: the next report has it.
+    const slots = await call<{ slots: { start: string; resourceIds: string[] }[] }>(
+      t,
+      'GET',
+      `/v1/availability?service=${ids.cut}&from=2026-04-20&to=2026-04-26`,
+    );
+    const slot = slots.body.slots[0]!;
+    const booked = await call<{ id: string }>(t, 'POST', '/v1/bookings', {
+      body: {
+        service: ids.cut,
+        start: slot.start,
+        resource: slot.resourceIds[0],
+        customer: { name: 'Rita Repeat', email: 'rita@example.com' },
+      },
+    });
+    expect(booked.status).toBe(201);
+    const one = await report(week);
+    expect(one.body.current.totals).toMatchObject({ total: 1, confirmed: 1, completed: 0 });
+    expect(await report(week)).toMatchObject({ body: one.body }); // the same answer again
+    // A status change is a change: completed (once it has happened), it earns.
+    const now = t.clock();
+    t.clock.set(Date.parse(slot.start) + 60 * MINUTE);
+    try {
+      const completed = await call(t, 'POST', `/v1/bookings/${booked.body.id}/complete`);
+      expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    } finally {
+      t.clock.set(now);
+    }
+    const done = await report(week);
+    expect(done.body.current.totals).toMatchObject({ total: 1, confirmed: 0, completed: 1 });
+    expect(done.body.current.revenue).toEqual([{ currency: 'EUR', amount: 2500, bookings: 1 }]);
+    // So is a catalogue change: the service's new name shows.
+    const rename = (name: string) => call(t, 'PATCH', `/v1/services/${ids.cut}`, { body: { name } });
+    expect((await rename('Haircut')).status).toBe(200);
+    try {
+      expect((await report(week)).body.current.groups.map((g) => g.label)).toEqual(['Haircut']);
+    } finally {
+      expect((await rename('Cut')).status).toBe(200);
+    }
+  });
+
   it('counts every figure through an index: no statement scans a table', async () => {
     const q = {
       businessId: t.businessId,

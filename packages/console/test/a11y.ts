@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshots } from './harness.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -83,4 +85,30 @@ export async function tabWalk(
     if (!info.focusShown) problems.push(`[${step}] no visible focus on ${info.tag} ${info.id}`);
   }
   return { problems, reached: seen.size };
+}
+
+export interface ScreenCheck {
+  theme: 'light' | 'dark';
+  /** Controls the Tab walk must reach at least (more than). Default 5. */
+  minimum?: number;
+  /** Wait for the network to go idle first (not on a screen that keeps a stream open). Default true. */
+  idle?: boolean;
+  /** Start the Tab walk from the screen's title (Chromium's start point survives a blur). */
+  fromTitle?: boolean;
+}
+
+/**
+ * The checks every console screen gets once it shows its data: axe, a Tab walk that reaches its
+ * controls with a visible focus, and the 375 and 1280 px screenshots. Answers the problems found.
+ */
+export async function checkScreen(page: Page, name: string, options: ScreenCheck): Promise<string[]> {
+  const step = `${options.theme} ${name}`;
+  if (options.idle !== false) await page.waitForLoadState('networkidle');
+  const problems = await axeViolations(page, step);
+  if (options.fromTitle) await page.locator('main h1').focus();
+  const walk = await tabWalk(page, step);
+  problems.push(...walk.problems);
+  expect(walk.reached, `${name}: Tab reaches its controls`).toBeGreaterThan(options.minimum ?? 5);
+  await screenshots(page, `${options.theme}-${name}`);
+  return problems;
 }

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import type { CustomerExport } from '@frontdesk/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, tabWalk } from './a11y.js';
+import { checkScreen } from './a11y.js';
 import {
   cspViolations,
   openConsole,
   type Salon,
-  screenshots,
   seedSalon,
   signIn,
   startWorld,
@@ -46,12 +45,7 @@ describe.each(['light', 'dark'] as const)('customers screens (%s theme)', (theme
     ] as const) {
       await page.goto(world.url + path);
       await ready(page);
-      await page.waitForLoadState('networkidle');
-      problems.push(...(await axeViolations(page, `${theme} ${name}`)));
-      const walk = await tabWalk(page, `${theme} ${name}`);
-      problems.push(...walk.problems);
-      expect(walk.reached, `${name}: Tab reaches its controls`).toBeGreaterThan(5);
-      await screenshots(page, `${theme}-${name}`);
+      problems.push(...(await checkScreen(page, name, { theme })));
     }
     expect(problems).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);

@@ -10,12 +10,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventFields, parseIcs } from '../../api/test/ical-check.js';
-import { axeViolations, tabWalk } from './a11y.js';
+import { checkScreen } from './a11y.js';
 import {
   cspViolations,
   openConsole,
   type Salon,
-  screenshots,
   seedSalon,
   signIn,
   startWorld,
@@ -115,12 +114,7 @@ describe.each(['light', 'dark'] as const)('integrations screens (%s theme)', (th
     for (const [name, path, ready] of screens) {
       await page.goto(world.url + path);
       await ready(page);
-      await page.waitForLoadState('networkidle');
-      problems.push(...(await axeViolations(page, `${theme} ${name}`)));
-      const walk = await tabWalk(page, `${theme} ${name}`);
-      problems.push(...walk.problems);
-      expect(walk.reached, `${name}: Tab reaches its controls`).toBeGreaterThan(5);
-      await screenshots(page, `${theme}-${name}`);
+      problems.push(...(await checkScreen(page, name, { theme })));
     }
     expect(problems).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, tabWalk } from './a11y.js';
-import { cspViolations, openConsole, screenshots, signIn, startWorld, type World } from './harness.js';
+import { checkScreen } from './a11y.js';
+import { cspViolations, openConsole, signIn, startWorld, type World } from './harness.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -308,16 +308,9 @@ describe.each(['light', 'dark'] as const)('integrations screens (%s theme)', (th
     const page = await openConsole(world, '/console/integrations/keys', { colorScheme: theme });
     await signIn(page);
     const problems: string[] = [];
-    const check = async (name: string, minimum: number) => {
-      await page.waitForLoadState('networkidle');
-      problems.push(...(await axeViolations(page, `${theme} ${name}`)));
-      // The walk starts where the focus was (Chromium's starting point survives a blur): from the title.
-      await page.locator('main h1').focus();
-      const walk = await tabWalk(page, `${theme} ${name}`);
-      problems.push(...walk.problems);
-      expect(walk.reached, `${name}: Tab reaches its controls`).toBeGreaterThan(minimum);
-      await screenshots(page, `${theme}-${name}`);
-    };
+    // The walk starts where the focus was (Chromium's starting point survives a blur): from the title.
+    const check = async (name: string, minimum: number) =>
+      problems.push(...(await checkScreen(page, name, { theme, minimum, fromTitle: true })));
 
     await page.getByRole('table', { name: 'API keys' }).waitFor();
     await check('integrations-keys', 8);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, tabWalk } from './a11y.js';
+import { axeViolations, checkScreen } from './a11y.js';
 import {
   cspViolations,
   openConsole,
@@ -144,12 +144,7 @@ describe.each(['light', 'dark'] as const)('every screen (%s theme)', (theme) => 
     for (const screen of screens) {
       await page.goto(world.url + screen.path());
       await screen.ready(page);
-      if (!screen.live) await page.waitForLoadState('networkidle');
-      problems.push(...(await axeViolations(page, `${theme} ${screen.name}`)));
-      const walk = await tabWalk(page, `${theme} ${screen.name}`);
-      problems.push(...walk.problems);
-      expect(walk.reached, `${screen.name}: Tab reaches its controls`).toBeGreaterThan(5);
-      await screenshots(page, `${theme}-${screen.name}`);
+      problems.push(...(await checkScreen(page, screen.name, { theme, idle: !screen.live })));
     }
     // The menu of narrow screens, opened.
     await page.setViewportSize({ width: 375, height: 800 });

@@ -8,10 +8,12 @@ import type { AppEnv } from '../env.js';
 import { readQuery } from '../middleware/validate.js';
 import { route } from '../openapi/route.js';
 import { bookingReport } from '../services/reports/bookings-report.js';
+import { ReportCache } from '../services/reports/report-cache.js';
 import { stockReport } from '../services/reports/stock-report.js';
 import { scope } from './kit.js';
 
 export function reportRoutes(): Hono<AppEnv> {
+  const reports = new ReportCache();
   const app = new Hono<AppEnv>();
   app.get(
     '/reports/bookings',
@@ -32,7 +34,7 @@ export function reportRoutes(): Hono<AppEnv> {
     async (c) => {
       const query = readQuery(c, BookingReportQuery);
       const { db, businessId, logger } = scope(c);
-      return c.json(await bookingReport(db, businessId, query, logger));
+      return c.json(await bookingReport(db, businessId, query, logger, reports));
     },
   );
   app.get(

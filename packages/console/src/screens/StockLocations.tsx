@@ -5,10 +5,11 @@
  */
 import type { Location } from '@frontdesk/sdk/console';
 import { desk } from '../api.js';
+import { EditorForm } from '../components/EditorForm.js';
 import { Check, Field, TextArea } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
-import { DoneNote, ErrorNote } from '../components/Notice.js';
+import { DoneNote } from '../components/Notice.js';
 import { t } from '../i18n/index.js';
 import { useEditor } from '../state/editor.js';
 import { useLoad } from '../state/load.js';
@@ -24,7 +25,7 @@ const blank: Draft = { id: '', name: '', address: '', active: true };
 
 export default function StockLocations() {
   const list = useLoad(() => desk.locations.list({ limit: 100 }), []);
-  const { editing, draft, busy, problem, fields, done, edit, submit, set } = useEditor<Location, Draft>({
+  const editor = useEditor<Location, Draft>({
     blank,
     keyOf: (location) => location.id,
     toDraft: ({ id, name, address, active }) => ({ id, name, address, active }),
@@ -38,6 +39,7 @@ export default function StockLocations() {
     onSaved: () => list.reload(),
     formId: 'location-form',
   });
+  const { editing, draft, fields, done, edit, set } = editor;
   const value = draft.value;
 
   return (
@@ -90,10 +92,12 @@ export default function StockLocations() {
           )
         }
       </Loadable>
-      <form id="location-form" class="card" onSubmit={submit} aria-labelledby="location-form-title">
-        <h2 id="location-form-title">
-          {editing.value ? t.stock.editFor(value.name || editing.value) : t.stock.newLocation}
-        </h2>
+      <EditorForm
+        id="location-form"
+        editor={editor}
+        title={editing.value ? t.stock.editFor(value.name || editing.value) : t.stock.newLocation}
+        create={t.stock.createLocation}
+      >
         <div class="grid">
           <Field
             label={t.stock.locationId}
@@ -123,16 +127,7 @@ export default function StockLocations() {
           onChecked={set('active')}
           error={fields.value.active}
         />
-        <button type="submit" class="primary" disabled={busy.value}>
-          {busy.value ? t.saving : editing.value ? t.save : t.stock.createLocation}
-        </button>{' '}
-        {editing.value && (
-          <button type="button" onClick={() => edit(null)}>
-            {t.cancel}
-          </button>
-        )}
-        <ErrorNote message={problem.value} />
-      </form>
+      </EditorForm>
     </section>
   );
 }

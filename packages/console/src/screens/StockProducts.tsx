@@ -5,10 +5,11 @@
  */
 import type { Product } from '@frontdesk/sdk/console';
 import { desk } from '../api.js';
+import { EditorForm } from '../components/EditorForm.js';
 import { Check, Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
 import { Loadable } from '../components/Loadable.js';
-import { DoneNote, ErrorNote } from '../components/Notice.js';
+import { DoneNote } from '../components/Notice.js';
 import { t } from '../i18n/index.js';
 import { useEditor } from '../state/editor.js';
 import { useLoad } from '../state/load.js';
@@ -24,7 +25,7 @@ const blank: Draft = { sku: '', name: '', threshold: '3', active: true };
 
 export default function StockProducts() {
   const list = useLoad(() => desk.products.list({ limit: 100 }), []);
-  const { editing, draft, busy, problem, fields, done, edit, submit, set } = useEditor<Product, Draft>({
+  const editor = useEditor<Product, Draft>({
     blank,
     keyOf: (product) => product.sku,
     toDraft: (product) => ({
@@ -43,6 +44,7 @@ export default function StockProducts() {
     onSaved: () => list.reload(),
     formId: 'product-form',
   });
+  const { editing, draft, fields, done, edit, set } = editor;
   const value = draft.value;
 
   return (
@@ -95,10 +97,12 @@ export default function StockProducts() {
           )
         }
       </Loadable>
-      <form id="product-form" class="card" onSubmit={submit} aria-labelledby="product-form-title">
-        <h2 id="product-form-title">
-          {editing.value ? t.stock.editFor(value.name || editing.value) : t.stock.newProduct}
-        </h2>
+      <EditorForm
+        id="product-form"
+        editor={editor}
+        title={editing.value ? t.stock.editFor(value.name || editing.value) : t.stock.newProduct}
+        create={t.stock.create}
+      >
         <div class="grid">
           <Field
             label={t.stock.sku}
@@ -133,16 +137,7 @@ export default function StockProducts() {
           onChecked={set('active')}
           error={fields.value.active}
         />
-        <button type="submit" class="primary" disabled={busy.value}>
-          {busy.value ? t.saving : editing.value ? t.save : t.stock.create}
-        </button>{' '}
-        {editing.value && (
-          <button type="button" onClick={() => edit(null)}>
-            {t.cancel}
-          </button>
-        )}
-        <ErrorNote message={problem.value} />
-      </form>
+      </EditorForm>
     </section>
   );
 }

@@ -19,6 +19,9 @@ export interface EditorOptions<Item, Draft> {
   formId: string;
 }
 
+/** What `useEditor` answers: the form's state and its actions. */
+export type Editor<Item, Draft> = ReturnType<typeof useEditor<Item, Draft>>;
+
 export function useEditor<Item, Draft>(options: EditorOptions<Item, Draft>) {
   /** The key of the item being edited, or null for a new one. */
   const editing = useSignal<string | null>(null);

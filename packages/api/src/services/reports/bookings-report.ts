@@ -38,6 +38,7 @@ import {
 } from './booking-queries.js';
 import { type Calendars, loadCalendars, openMinutesOf } from './open-time.js';
 import { periodToWire } from './period-wire.js';
+import type { ReportCache } from './report-cache.js';
 
 const MS_PER_MINUTE = 60_000;
 const buckets: LeadTimeBucket[] = ['under_1h', 'under_1d', 'under_7d', 'under_30d', 'over_30d'];
@@ -259,8 +260,14 @@ export async function bookingReport(
   businessId: string,
   query: Required<BookingReportQuery>,
   log: RowLogger,
+  cache?: ReportCache,
 ): Promise<BookingReport> {
-  const zone = (await getBusinessRow(db, businessId)).timezone;
+  // The versions are read before the bookings: a change committed meanwhile only makes them stale.
+  const business = await getBusinessRow(db, businessId);
+  const key = `${businessId}|${query.from}|${query.to}|${query.groupBy}`;
+  const cached = cache?.get(key, business);
+  if (cached) return cached;
+  const zone = business.timezone;
   const current = reportSpan(query.from, query.to, zone);
   const before = previousDates(query.from, query.to);
   const previous = reportSpan(before.from, before.to, zone);
@@ -289,5 +296,12 @@ export async function bookingReport(
     periodFigures(db, { ...common, span: current, q: spans.current, booked: bookedNow }),
     periodFigures(db, { ...common, span: previous, q: spans.previous, booked: bookedBefore }),
   ]);
-  return { timezone: zone, groupBy: query.groupBy, current: currentFigures, previous: previousFigures };
+  const report = {
+    timezone: zone,
+    groupBy: query.groupBy,
+    current: currentFigures,
+    previous: previousFigures,
+  };
+  cache?.set(key, business, report);
+  return report;
 }
