@@ -239,6 +239,26 @@ describe('booking widget in a browser', () => {
     await page.context().close();
   });
 
+  it('asks for the list of services once, started by the loader while the UI downloads', async () => {
+    const page = await openPage(world, 'about:blank');
+    const seen: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/') && r.method() === 'GET') seen.push(new URL(r.url()).pathname);
+    });
+    page.on('requestfinished', (r) => {
+      if (r.url().includes('/chunks/booking-mount.')) seen.push('UI chunk loaded');
+    });
+    await page.goto(world.hostPage());
+    await ready(page);
+    await widget(page)
+      .getByRole('button', { name: /^Signature cut/ })
+      .waitFor();
+    expect(seen.indexOf('/v1/services')).toBeGreaterThanOrEqual(0);
+    expect(seen.indexOf('/v1/services')).toBeLessThan(seen.indexOf('UI chunk loaded'));
+    expect(seen.filter((s) => s === '/v1/services')).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('retries when the network drops, and says so', async () => {
     const page = await openPage(world, 'about:blank');
     let dropped = 0;

@@ -1,6 +1,7 @@
 /**
  * @module Part of the loader: for a `<frontdesk-booking service=…>`, asks the API for the service
- * and this month's availability while the UI chunk is still downloading, so on a slow network the
+ * and this month's availability (without `service`: for the list of services) while the UI chunk is
+ * still downloading, so on a slow network the
  * calendar does not wait for the chunk and then for the API, one after the other. The UI's client
  * takes these answers (once) for the exact same paths; any other path, it fetches itself.
  */
@@ -19,14 +20,18 @@ export function prefetchBooking(el: HTMLElement & { fdPrefetch?: Prefetched }): 
   const api = attr('api');
   const key = attr('key');
   const service = attr('service');
-  if (!api || !key || !service || attr('booking') || location.href.includes('frontdesk_booking')) return;
-  // The same days the calendar asks for: the visitor's month, a day either side (see slot-picker).
+  if (!api || !key || attr('booking') || location.href.includes('frontdesk_booking')) return;
+  // The same paths the UI asks for: the list (api-client `services()`), or the service and the
+  // days the calendar shows — the visitor's month, a day either side (see slot-picker).
   const now = new Date();
   const day = (offset: number, d: number) =>
     new Date(now.getFullYear(), now.getMonth() + offset, d).toLocaleDateString('en-CA');
-  const id = encodeURIComponent(service);
+  const id = service && encodeURIComponent(service);
+  const paths = id
+    ? [`/services/${id}`, `/availability?service=${id}&from=${day(0, 0)}&to=${day(1, 1)}`]
+    : ['/services?limit=100'];
   el.fdPrefetch = new Map(
-    [`/services/${id}`, `/availability?service=${id}&from=${day(0, 0)}&to=${day(1, 1)}`].map((path) => {
+    paths.map((path) => {
       const response = fetch(`${api.replace(/\/+$/, '')}/v1${path}`, {
         headers: { Authorization: `Bearer ${key}` },
       });
