@@ -264,7 +264,8 @@ describe('embed builder', () => {
 
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => snippet.textContent()).toContain(`key="${key}" theme="dark">`);
-    expect(await widget.getAttribute('theme')).toBe('dark');
+    // The preview takes the options in an effect, after the snippet's render: poll, as for the accent.
+    await expect.poll(() => widget.getAttribute('theme')).toBe('dark');
 
     await page.getByLabel('My own accent colour').check();
     await page.getByLabel('Accent colour', { exact: true }).fill('#7c2d12');
@@ -279,7 +280,7 @@ describe('embed builder', () => {
     await expect
       .poll(() => snippet.textContent())
       .toContain(`key="${key}" service="${salon.consultation}" theme="dark"`);
-    expect(await widget.getAttribute('service')).toBe(salon.consultation);
+    await expect.poll(() => widget.getAttribute('service')).toBe(salon.consultation);
     // The widget opens that service straight away: its name, and no list of services.
     await widget.getByText('Colour consultation').first().waitFor();
     expect(await widget.getByRole('button', { name: /^Haircut/ }).count()).toBe(0);

@@ -8,6 +8,7 @@ import type { WebhookDelivery } from '@frontdesk/sdk/console';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { Choice } from '../components/Field.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote, ErrorNote } from '../components/Notice.js';
 import { ShowMore } from '../components/ShowMore.js';
@@ -116,60 +117,54 @@ export function Deliveries({ endpointId, tz, version }: DeliveriesProps) {
           if (rows.length === 0) return <p>{t.webhooks.noDeliveries}</p>;
           return (
             <>
-              <div class="table-scroll">
-                <table class="list deliveries">
-                  <caption class="sr-only">{t.webhooks.deliveries}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.webhooks.event}</th>
-                      <th scope="col">{t.webhooks.created}</th>
-                      <th scope="col">{t.webhooks.status}</th>
-                      <th scope="col">{t.webhooks.lastAnswer}</th>
-                      <th scope="col">{t.webhooks.attempts}</th>
-                      <th scope="col">{t.webhooks.nextAttempt}</th>
-                      <th scope="col">
-                        <span class="sr-only">{t.webhooks.actions}</span>
+              <ListTable
+                caption={t.webhooks.deliveries}
+                class="deliveries"
+                columns={[
+                  t.webhooks.event,
+                  t.webhooks.created,
+                  t.webhooks.status,
+                  t.webhooks.lastAnswer,
+                  t.webhooks.attempts,
+                  t.webhooks.nextAttempt,
+                  { label: t.webhooks.actions, hidden: true },
+                ]}
+              >
+                {rows.map((delivery) => {
+                  const last = delivery.attempts.at(-1);
+                  return (
+                    <tr key={delivery.id}>
+                      <th scope="row">
+                        {delivery.eventType}
+                        <br />
+                        <code class="sku">{delivery.eventId}</code>
                       </th>
+                      <td>{formatDateTime(delivery.createdAt, tz)}</td>
+                      <td>
+                        <span class={`pill pill--delivery-${delivery.status}`}>
+                          {t.webhooks.statuses[delivery.status]}
+                        </span>
+                      </td>
+                      <td>{last ? answer(last) : '—'}</td>
+                      <td>
+                        <Attempts delivery={delivery} tz={tz} />
+                      </td>
+                      <td>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt, tz) : '—'}</td>
+                      <td>
+                        {delivery.status === 'failed' && (
+                          <button
+                            type="button"
+                            aria-label={t.webhooks.retryName(delivery.eventType, delivery.eventId)}
+                            onClick={() => void retry(delivery)}
+                          >
+                            {t.webhooks.retry}
+                          </button>
+                        )}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((delivery) => {
-                      const last = delivery.attempts.at(-1);
-                      return (
-                        <tr key={delivery.id}>
-                          <th scope="row">
-                            {delivery.eventType}
-                            <br />
-                            <code class="sku">{delivery.eventId}</code>
-                          </th>
-                          <td>{formatDateTime(delivery.createdAt, tz)}</td>
-                          <td>
-                            <span class={`pill pill--delivery-${delivery.status}`}>
-                              {t.webhooks.statuses[delivery.status]}
-                            </span>
-                          </td>
-                          <td>{last ? answer(last) : '—'}</td>
-                          <td>
-                            <Attempts delivery={delivery} tz={tz} />
-                          </td>
-                          <td>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt, tz) : '—'}</td>
-                          <td>
-                            {delivery.status === 'failed' && (
-                              <button
-                                type="button"
-                                aria-label={t.webhooks.retryName(delivery.eventType, delivery.eventId)}
-                                onClick={() => void retry(delivery)}
-                              >
-                                {t.webhooks.retry}
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </ListTable>
               <ShowMore paged={deliveries} label={t.webhooks.more} />
             </>
           );

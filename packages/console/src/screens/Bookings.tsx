@@ -8,6 +8,7 @@ import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Choice, Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { ErrorNote } from '../components/Notice.js';
 import { ShowMore } from '../components/ShowMore.js';
@@ -168,35 +169,30 @@ export default function Bookings() {
                 if (rows.length === 0) return <p>{t.bookings.none}</p>;
                 return (
                   <>
-                    <div class="table-scroll">
-                      <table class="list">
-                        <caption class="sr-only">{t.bookings.list}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t.bookings.when}</th>
-                            <th scope="col">{t.bookings.service}</th>
-                            <th scope="col">{t.bookings.resource}</th>
-                            <th scope="col">{t.bookings.customer}</th>
-                            <th scope="col">{t.bookings.status}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map((b) => (
-                            <tr key={b.id}>
-                              <td>
-                                <a {...link(`/bookings/${b.id}`)}>{formatDateTime(b.start, tz)}</a>
-                              </td>
-                              <td>{cat.serviceName(b.serviceId)}</td>
-                              <td>{cat.resourceName(b.resourceId)}</td>
-                              <td>{b.customer.name}</td>
-                              <td>
-                                <span class={`pill pill--${b.status}`}>{t.status[b.status] ?? b.status}</span>
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
+                    <ListTable
+                      caption={t.bookings.list}
+                      columns={[
+                        t.bookings.when,
+                        t.bookings.service,
+                        t.bookings.resource,
+                        t.bookings.customer,
+                        t.bookings.status,
+                      ]}
+                    >
+                      {rows.map((b) => (
+                        <tr key={b.id}>
+                          <td>
+                            <a {...link(`/bookings/${b.id}`)}>{formatDateTime(b.start, tz)}</a>
+                          </td>
+                          <td>{cat.serviceName(b.serviceId)}</td>
+                          <td>{cat.resourceName(b.resourceId)}</td>
+                          <td>{b.customer.name}</td>
+                          <td>
+                            <span class={`pill pill--${b.status}`}>{t.status[b.status] ?? b.status}</span>
+                          </td>
+                        </tr>
+                      ))}
+                    </ListTable>
                     <ShowMore paged={bookings} label={t.bookings.more} />
                   </>
                 );

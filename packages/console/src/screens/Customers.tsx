@@ -7,6 +7,7 @@ import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
@@ -66,37 +67,32 @@ export default function Customers() {
           if (rows.length === 0) return <p>{q ? t.customers.noMatch : t.customers.none}</p>;
           return (
             <>
-              <div class="table-scroll">
-                <table class="list">
-                  <caption class="sr-only">{t.customers.list}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.customers.name}</th>
-                      <th scope="col">{t.customers.email}</th>
-                      <th scope="col">{t.customers.phone}</th>
-                      <th scope="col">{t.customers.visits}</th>
-                      <th scope="col">{t.customers.noShows}</th>
-                      <th scope="col">{t.customers.cancellations}</th>
-                      <th scope="col">{t.customers.lastVisit}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((c) => (
-                      <tr key={c.email}>
-                        <td>
-                          <a {...link(customerLink(c.email))}>{c.name}</a>
-                        </td>
-                        <td class="breakable">{c.email}</td>
-                        <td>{c.phone ?? ''}</td>
-                        <td>{c.visits}</td>
-                        <td>{c.noShows}</td>
-                        <td>{c.cancellations}</td>
-                        <td>{c.lastVisit ? formatDateTime(c.lastVisit, tz) : t.customers.never}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ListTable
+                caption={t.customers.list}
+                columns={[
+                  t.customers.name,
+                  t.customers.email,
+                  t.customers.phone,
+                  t.customers.visits,
+                  t.customers.noShows,
+                  t.customers.cancellations,
+                  t.customers.lastVisit,
+                ]}
+              >
+                {rows.map((c) => (
+                  <tr key={c.email}>
+                    <td>
+                      <a {...link(customerLink(c.email))}>{c.name}</a>
+                    </td>
+                    <td class="breakable">{c.email}</td>
+                    <td>{c.phone ?? ''}</td>
+                    <td>{c.visits}</td>
+                    <td>{c.noShows}</td>
+                    <td>{c.cancellations}</td>
+                    <td>{c.lastVisit ? formatDateTime(c.lastVisit, tz) : t.customers.never}</td>
+                  </tr>
+                ))}
+              </ListTable>
               <ShowMore paged={customers} label={t.customers.more} />
             </>
           );

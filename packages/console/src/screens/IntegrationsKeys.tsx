@@ -8,6 +8,7 @@ import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Choice, Field, TextArea } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote, ErrorNote } from '../components/Notice.js';
 import { ShowMore } from '../components/ShowMore.js';
@@ -116,80 +117,67 @@ export default function IntegrationsKeys() {
           if (rows.length === 0) return <p>{t.apiKeys.none}</p>;
           return (
             <>
-              <div class="table-scroll">
-                <table class="list">
-                  <caption class="sr-only">{t.integrations.keys}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.apiKeys.label}</th>
-                      <th scope="col">{t.apiKeys.kind}</th>
-                      <th scope="col">{t.apiKeys.prefix}</th>
-                      <th scope="col">{t.apiKeys.origins}</th>
-                      <th scope="col">{t.apiKeys.created}</th>
-                      <th scope="col">{t.apiKeys.status}</th>
-                      <th scope="col">
-                        <span class="sr-only">{t.apiKeys.actions}</span>
-                      </th>
+              <ListTable
+                caption={t.integrations.keys}
+                columns={[
+                  t.apiKeys.label,
+                  t.apiKeys.kind,
+                  t.apiKeys.prefix,
+                  t.apiKeys.origins,
+                  t.apiKeys.created,
+                  t.apiKeys.status,
+                  { label: t.apiKeys.actions, hidden: true },
+                ]}
+              >
+                {rows.map((key) => {
+                  const name = key.label || key.prefix;
+                  return (
+                    <tr key={key.id}>
+                      <th scope="row">{key.label || <span class="muted">{t.apiKeys.unlabelled}</span>}</th>
+                      <td>{t.apiKeys.kinds[key.kind]}</td>
+                      <td>
+                        <code>{key.prefix}…</code>
+                      </td>
+                      <td class="breakable">
+                        {key.kind === 'secret' ? '—' : key.allowedOrigins.join(', ') || t.apiKeys.anyOrigin}
+                      </td>
+                      <td>{formatDateTime(key.createdAt, tz)}</td>
+                      <td>
+                        {key.revokedAt ? (
+                          <span class="pill">{t.apiKeys.revokedOn(formatDateTime(key.revokedAt, tz))}</span>
+                        ) : (
+                          t.apiKeys.active
+                        )}
+                      </td>
+                      <td>
+                        {!key.revokedAt && confirming.value !== key.id && (
+                          <button
+                            type="button"
+                            class="danger"
+                            aria-label={t.apiKeys.revokeName(name)}
+                            onClick={() => {
+                              revokeError.value = '';
+                              confirming.value = key.id;
+                            }}
+                          >
+                            {t.apiKeys.revoke}
+                          </button>
+                        )}
+                        {confirming.value === key.id && (
+                          <Confirm
+                            question={t.apiKeys.revokeQuestion(name)}
+                            confirm={t.apiKeys.revokeConfirm}
+                            keep={t.apiKeys.keep}
+                            error={revokeError.value}
+                            onConfirm={() => void revoke(key)}
+                            onKeep={() => (confirming.value = null)}
+                          />
+                        )}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((key) => {
-                      const name = key.label || key.prefix;
-                      return (
-                        <tr key={key.id}>
-                          <th scope="row">
-                            {key.label || <span class="muted">{t.apiKeys.unlabelled}</span>}
-                          </th>
-                          <td>{t.apiKeys.kinds[key.kind]}</td>
-                          <td>
-                            <code>{key.prefix}…</code>
-                          </td>
-                          <td class="breakable">
-                            {key.kind === 'secret'
-                              ? '—'
-                              : key.allowedOrigins.join(', ') || t.apiKeys.anyOrigin}
-                          </td>
-                          <td>{formatDateTime(key.createdAt, tz)}</td>
-                          <td>
-                            {key.revokedAt ? (
-                              <span class="pill">
-                                {t.apiKeys.revokedOn(formatDateTime(key.revokedAt, tz))}
-                              </span>
-                            ) : (
-                              t.apiKeys.active
-                            )}
-                          </td>
-                          <td>
-                            {!key.revokedAt && confirming.value !== key.id && (
-                              <button
-                                type="button"
-                                class="danger"
-                                aria-label={t.apiKeys.revokeName(name)}
-                                onClick={() => {
-                                  revokeError.value = '';
-                                  confirming.value = key.id;
-                                }}
-                              >
-                                {t.apiKeys.revoke}
-                              </button>
-                            )}
-                            {confirming.value === key.id && (
-                              <Confirm
-                                question={t.apiKeys.revokeQuestion(name)}
-                                confirm={t.apiKeys.revokeConfirm}
-                                keep={t.apiKeys.keep}
-                                error={revokeError.value}
-                                onConfirm={() => void revoke(key)}
-                                onKeep={() => (confirming.value = null)}
-                              />
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </ListTable>
               <ShowMore paged={keys} label={t.apiKeys.more} />
             </>
           );

@@ -6,6 +6,7 @@
 import type { WebhookEndpointWithSecret } from '@frontdesk/sdk/console';
 import { useSignal } from '@preact/signals';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
@@ -52,37 +53,32 @@ export default function IntegrationsWebhooks() {
           if (rows.length === 0) return <p>{t.webhooks.none}</p>;
           return (
             <>
-              <div class="table-scroll">
-                <table class="list">
-                  <caption class="sr-only">{t.webhooks.endpoints}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.webhooks.url}</th>
-                      <th scope="col">{t.webhooks.description}</th>
-                      <th scope="col">{t.webhooks.events}</th>
-                      <th scope="col">{t.webhooks.state}</th>
-                      <th scope="col">{t.webhooks.created}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((endpoint) => (
-                      <tr key={endpoint.id}>
-                        <th scope="row" class="breakable">
-                          <a {...link(endpointPath(endpoint.id))}>{endpoint.url}</a>
-                        </th>
-                        <td class="breakable">{endpoint.description}</td>
-                        <td class="breakable">
-                          {endpoint.events.includes('*') ? t.webhooks.allEvents : endpoint.events.join(', ')}
-                        </td>
-                        <td>
-                          <EndpointState endpoint={endpoint} />
-                        </td>
-                        <td>{formatDateTime(endpoint.createdAt, tz)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ListTable
+                caption={t.webhooks.endpoints}
+                columns={[
+                  t.webhooks.url,
+                  t.webhooks.description,
+                  t.webhooks.events,
+                  t.webhooks.state,
+                  t.webhooks.created,
+                ]}
+              >
+                {rows.map((endpoint) => (
+                  <tr key={endpoint.id}>
+                    <th scope="row" class="breakable">
+                      <a {...link(endpointPath(endpoint.id))}>{endpoint.url}</a>
+                    </th>
+                    <td class="breakable">{endpoint.description}</td>
+                    <td class="breakable">
+                      {endpoint.events.includes('*') ? t.webhooks.allEvents : endpoint.events.join(', ')}
+                    </td>
+                    <td>
+                      <EndpointState endpoint={endpoint} />
+                    </td>
+                    <td>{formatDateTime(endpoint.createdAt, tz)}</td>
+                  </tr>
+                ))}
+              </ListTable>
               <ShowMore paged={endpoints} label={t.webhooks.more} />
             </>
           );

@@ -7,6 +7,7 @@ import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Choice } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
@@ -84,47 +85,42 @@ export default function Messages() {
           if (rows.length === 0) return <p>{t.messages.none}</p>;
           return (
             <>
-              <div class="table-scroll">
-                <table class="list">
-                  <caption class="sr-only">{t.messages.title}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.messages.when}</th>
-                      <th scope="col">{t.messages.to}</th>
-                      <th scope="col">{t.messages.kind}</th>
-                      <th scope="col">{t.messages.status}</th>
-                      <th scope="col">{t.messages.preview}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((m) => (
-                      <tr key={m.id}>
-                        <td>{formatDateTime(m.sentAt ?? m.dueAt, tz)}</td>
-                        <td>
-                          {m.to.name && <span class="who">{m.to.name}</span>}
-                          <span class="sku">{m.to.email}</span>
-                        </td>
-                        <td>{t.messages.kinds[m.kind] ?? m.kind}</td>
-                        <td>
-                          <span class={`pill pill--mail-${m.status}`}>{statusText(m)}</span>
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            aria-pressed={chosen.value?.id === m.id ? 'true' : 'false'}
-                            aria-label={t.messages.previewFor(
-                              `${m.subject ?? t.messages.kinds[m.kind] ?? m.kind}, ${m.to.email}`,
-                            )}
-                            onClick={() => (chosen.value = m)}
-                          >
-                            {t.messages.preview}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ListTable
+                caption={t.messages.title}
+                columns={[
+                  t.messages.when,
+                  t.messages.to,
+                  t.messages.kind,
+                  t.messages.status,
+                  t.messages.preview,
+                ]}
+              >
+                {rows.map((m) => (
+                  <tr key={m.id}>
+                    <td>{formatDateTime(m.sentAt ?? m.dueAt, tz)}</td>
+                    <td>
+                      {m.to.name && <span class="who">{m.to.name}</span>}
+                      <span class="sku">{m.to.email}</span>
+                    </td>
+                    <td>{t.messages.kinds[m.kind] ?? m.kind}</td>
+                    <td>
+                      <span class={`pill pill--mail-${m.status}`}>{statusText(m)}</span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-pressed={chosen.value?.id === m.id ? 'true' : 'false'}
+                        aria-label={t.messages.previewFor(
+                          `${m.subject ?? t.messages.kinds[m.kind] ?? m.kind}, ${m.to.email}`,
+                        )}
+                        onClick={() => (chosen.value = m)}
+                      >
+                        {t.messages.preview}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </ListTable>
               <ShowMore paged={messages} label={t.messages.more} />
               {chosen.value && <MessagePreview message={chosen.value} />}
             </>

@@ -5,6 +5,7 @@
  * Owners and staff.
  */
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { t } from '../i18n/index.js';
 import { useLoad } from '../state/load.js';
@@ -23,43 +24,32 @@ function LevelsTable({ shop }: { shop: Shop }) {
   );
   if (rows.length === 0) return <p>{shop.products.length ? t.stock.noLocations : t.stock.noProducts}</p>;
   return (
-    <div class="table-scroll">
-      <table class="list">
-        <caption class="sr-only">{t.stock.levelsTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.stock.product}</th>
-            <th scope="col">{t.stock.location}</th>
-            <th scope="col" class="number">
-              {t.stock.onHand}
-            </th>
-            <th scope="col" class="number">
-              {t.stock.reserved}
-            </th>
-            <th scope="col" class="number">
-              {t.stock.available}
-            </th>
-            <th scope="col">{t.stock.level}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ product, at }) => (
-            <tr key={`${product.sku} ${at.locationId}`}>
-              <th scope="row">
-                {product.name} <span class="sku">{product.sku}</span>
-              </th>
-              <td>{shop.locationName(at.locationId)}</td>
-              <td class="number">{at.onHand}</td>
-              <td class="number">{at.reserved}</td>
-              <td class="number">{at.available}</td>
-              <td>
-                <LevelPill level={at.level} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      caption={t.stock.levelsTitle}
+      columns={[
+        t.stock.product,
+        t.stock.location,
+        { label: t.stock.onHand, numeric: true },
+        { label: t.stock.reserved, numeric: true },
+        { label: t.stock.available, numeric: true },
+        t.stock.level,
+      ]}
+    >
+      {rows.map(({ product, at }) => (
+        <tr key={`${product.sku} ${at.locationId}`}>
+          <th scope="row">
+            {product.name} <span class="sku">{product.sku}</span>
+          </th>
+          <td>{shop.locationName(at.locationId)}</td>
+          <td class="number">{at.onHand}</td>
+          <td class="number">{at.reserved}</td>
+          <td class="number">{at.available}</td>
+          <td>
+            <LevelPill level={at.level} />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Reservation } from '@frontdesk/sdk/console';
 import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote, ErrorNote } from '../components/Notice.js';
 import { describeError } from '../errors.js';
@@ -67,65 +68,56 @@ export default function StockCollect() {
           reservations.length === 0 ? (
             <p>{t.stock.noneToCollect}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="list">
-                <caption class="sr-only">{t.stock.collectTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.stock.expires}</th>
-                    <th scope="col">{t.stock.customer}</th>
-                    <th scope="col">{t.stock.product}</th>
-                    <th scope="col" class="number">
-                      {t.stock.units}
+            <ListTable
+              caption={t.stock.collectTitle}
+              columns={[
+                t.stock.expires,
+                t.stock.customer,
+                t.stock.product,
+                { label: t.stock.units, numeric: true },
+                t.stock.location,
+                { label: t.stock.actions, hidden: true },
+              ]}
+            >
+              {reservations.map((r) => {
+                const who = t.stock.actionsFor(r.customer.name, r.sku);
+                return (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(r.expiresAt, tz)}</td>
+                    <th scope="row">
+                      {r.customer.name}
+                      <br />
+                      <span class="sku">{r.customer.email}</span>
                     </th>
-                    <th scope="col">{t.stock.location}</th>
-                    <th scope="col">
-                      <span class="sr-only">{t.stock.actions}</span>
-                    </th>
+                    <td>{shop.productName(r.sku)}</td>
+                    <td class="number">{r.quantity}</td>
+                    <td>{shop.locationName(r.locationId)}</td>
+                    <td>
+                      <span class="actions">
+                        <button
+                          type="button"
+                          class="primary"
+                          disabled={busy.value[r.id]}
+                          onClick={() => void act(r, 'collect')}
+                        >
+                          {t.stock.collect}
+                          <span class="sr-only">: {who}</span>
+                        </button>
+                        <button
+                          type="button"
+                          disabled={busy.value[r.id]}
+                          onClick={() => void act(r, 'release')}
+                        >
+                          {t.stock.release}
+                          <span class="sr-only">: {who}</span>
+                        </button>
+                      </span>
+                      <ErrorNote message={problems.value[r.id]} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {reservations.map((r) => {
-                    const who = t.stock.actionsFor(r.customer.name, r.sku);
-                    return (
-                      <tr key={r.id}>
-                        <td>{formatDateTime(r.expiresAt, tz)}</td>
-                        <th scope="row">
-                          {r.customer.name}
-                          <br />
-                          <span class="sku">{r.customer.email}</span>
-                        </th>
-                        <td>{shop.productName(r.sku)}</td>
-                        <td class="number">{r.quantity}</td>
-                        <td>{shop.locationName(r.locationId)}</td>
-                        <td>
-                          <span class="actions">
-                            <button
-                              type="button"
-                              class="primary"
-                              disabled={busy.value[r.id]}
-                              onClick={() => void act(r, 'collect')}
-                            >
-                              {t.stock.collect}
-                              <span class="sr-only">: {who}</span>
-                            </button>
-                            <button
-                              type="button"
-                              disabled={busy.value[r.id]}
-                              onClick={() => void act(r, 'release')}
-                            >
-                              {t.stock.release}
-                              <span class="sr-only">: {who}</span>
-                            </button>
-                          </span>
-                          <ErrorNote message={problems.value[r.id]} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </ListTable>
           )
         }
       </Loadable>

@@ -10,6 +10,7 @@ import { useId } from 'preact/hooks';
 import { desk } from '../api.js';
 import { Choice } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { DoneNote, ErrorNote } from '../components/Notice.js';
 import { describeError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -25,32 +26,19 @@ function Rejected({ report }: { report: ImportReport }) {
   return (
     <section aria-labelledby="rejected-title">
       <h2 id="rejected-title">{t.stock.rejectedTitle(report.rejectedCount)}</h2>
-      <div class="table-scroll">
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col" class="number">
-                {t.stock.line}
+      <ListTable columns={[{ label: t.stock.line, numeric: true }, t.stock.field, t.stock.why]}>
+        {report.rejected.flatMap((row) =>
+          row.errors.map((error, i) => (
+            <tr key={`${row.line} ${i}`}>
+              <th scope="row" class="number">
+                {row.line}
               </th>
-              <th scope="col">{t.stock.field}</th>
-              <th scope="col">{t.stock.why}</th>
+              <td>{error.path}</td>
+              <td>{error.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.rejected.flatMap((row) =>
-              row.errors.map((error, i) => (
-                <tr key={`${row.line} ${i}`}>
-                  <th scope="row" class="number">
-                    {row.line}
-                  </th>
-                  <td>{error.path}</td>
-                  <td>{error.message}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </div>
+          )),
+        )}
+      </ListTable>
       {unlisted > 0 && <p>{t.stock.moreRejected(unlisted)}</p>}
     </section>
   );

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { desk } from '../api.js';
 import { Choice } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { ShowMore } from '../components/ShowMore.js';
 import { formatDateTime } from '../format.js';
@@ -78,37 +79,31 @@ export default function StockLedger() {
                 if (rows.length === 0) return <p>{t.stock.noMovements}</p>;
                 return (
                   <>
-                    <div class="table-scroll">
-                      <table class="list ledger">
-                        <caption class="sr-only">{t.stock.ledgerTitle}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t.stock.when}</th>
-                            <th scope="col">{t.stock.product}</th>
-                            <th scope="col">{t.stock.location}</th>
-                            <th scope="col" class="number">
-                              {t.stock.delta}
-                            </th>
-                            <th scope="col">{t.stock.kindColumn}</th>
-                            <th scope="col">{t.stock.note}</th>
-                            <th scope="col">{t.stock.source}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map((m) => (
-                            <tr key={m.id}>
-                              <td>{formatDateTime(m.occurredAt, tz)}</td>
-                              <td>{data.productName(m.sku)}</td>
-                              <td>{data.locationName(m.locationId)}</td>
-                              <td class="number">{m.delta > 0 ? `+${m.delta}` : m.delta}</td>
-                              <td>{t.stock.reasons[m.reason] ?? m.reason}</td>
-                              <td class="breakable">{m.note}</td>
-                              <td>{m.source}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
+                    <ListTable
+                      caption={t.stock.ledgerTitle}
+                      class="ledger"
+                      columns={[
+                        t.stock.when,
+                        t.stock.product,
+                        t.stock.location,
+                        { label: t.stock.delta, numeric: true },
+                        t.stock.kindColumn,
+                        t.stock.note,
+                        t.stock.source,
+                      ]}
+                    >
+                      {rows.map((m) => (
+                        <tr key={m.id}>
+                          <td>{formatDateTime(m.occurredAt, tz)}</td>
+                          <td>{data.productName(m.sku)}</td>
+                          <td>{data.locationName(m.locationId)}</td>
+                          <td class="number">{m.delta > 0 ? `+${m.delta}` : m.delta}</td>
+                          <td>{t.stock.reasons[m.reason] ?? m.reason}</td>
+                          <td class="breakable">{m.note}</td>
+                          <td>{m.source}</td>
+                        </tr>
+                      ))}
+                    </ListTable>
                     <ShowMore paged={movements} label={t.stock.more} />
                   </>
                 );

@@ -8,6 +8,7 @@ import { desk } from '../api.js';
 import { EditorForm } from '../components/EditorForm.js';
 import { Check, Field, TextArea } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote } from '../components/Notice.js';
 import { t } from '../i18n/index.js';
@@ -52,43 +53,32 @@ export default function StockLocations() {
           page.data.length === 0 ? (
             <p>{t.stock.noLocations}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="list">
-                <caption class="sr-only">{t.stock.locationsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.stock.name}</th>
-                    <th scope="col">{t.stock.locationId}</th>
-                    <th scope="col">{t.stock.address}</th>
-                    <th scope="col">{t.stock.status}</th>
-                    <th scope="col">
-                      <span class="sr-only">{t.stock.actions}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.map((l) => (
-                    <tr key={l.id}>
-                      <th scope="row">{l.name}</th>
-                      <td>{l.id}</td>
-                      <td class="address">{l.address}</td>
-                      <td>
-                        {l.active ? t.stock.openLocation : <span class="pill">{t.stock.closedLocation}</span>}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          onClick={() => edit(l)}
-                          aria-label={t.stock.editLocation(l.name)}
-                        >
-                          {t.edit}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              caption={t.stock.locationsTitle}
+              columns={[
+                t.stock.name,
+                t.stock.locationId,
+                t.stock.address,
+                t.stock.status,
+                { label: t.stock.actions, hidden: true },
+              ]}
+            >
+              {page.data.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">{l.name}</th>
+                  <td>{l.id}</td>
+                  <td class="address">{l.address}</td>
+                  <td>
+                    {l.active ? t.stock.openLocation : <span class="pill">{t.stock.closedLocation}</span>}
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => edit(l)} aria-label={t.stock.editLocation(l.name)}>
+                      {t.edit}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
           )
         }
       </Loadable>

@@ -8,6 +8,7 @@ import { desk } from '../api.js';
 import { EditorForm } from '../components/EditorForm.js';
 import { Check, Field } from '../components/Field.js';
 import { Heading } from '../components/Heading.js';
+import { ListTable } from '../components/ListTable.js';
 import { Loadable } from '../components/Loadable.js';
 import { DoneNote } from '../components/Notice.js';
 import { t } from '../i18n/index.js';
@@ -57,43 +58,30 @@ export default function StockProducts() {
           page.data.length === 0 ? (
             <p>{t.stock.noProducts}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="list">
-                <caption class="sr-only">{t.stock.productsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.stock.name}</th>
-                    <th scope="col">{t.stock.sku}</th>
-                    <th scope="col" class="number">
-                      {t.stock.threshold}
-                    </th>
-                    <th scope="col">{t.stock.status}</th>
-                    <th scope="col">
-                      <span class="sr-only">{t.stock.actions}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.map((p) => (
-                    <tr key={p.sku}>
-                      <th scope="row">{p.name}</th>
-                      <td>{p.sku}</td>
-                      <td class="number">{p.lowStockThreshold}</td>
-                      <td>{p.active ? t.stock.onSale : <span class="pill">{t.stock.inactive}</span>}</td>
-                      <td>
-                        <button
-                          type="button"
-                          onClick={() => edit(p)}
-                          aria-label={t.stock.editProduct(p.name)}
-                        >
-                          {t.edit}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              caption={t.stock.productsTitle}
+              columns={[
+                t.stock.name,
+                t.stock.sku,
+                { label: t.stock.threshold, numeric: true },
+                t.stock.status,
+                { label: t.stock.actions, hidden: true },
+              ]}
+            >
+              {page.data.map((p) => (
+                <tr key={p.sku}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.sku}</td>
+                  <td class="number">{p.lowStockThreshold}</td>
+                  <td>{p.active ? t.stock.onSale : <span class="pill">{t.stock.inactive}</span>}</td>
+                  <td>
+                    <button type="button" onClick={() => edit(p)} aria-label={t.stock.editProduct(p.name)}>
+                      {t.edit}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
           )
         }
       </Loadable>
