@@ -1,6 +1,7 @@
 /**
  * @module Bearer keys looked up once per process and reused while NOTHING in the database has
- * changed (`db/change-stamp.ts`: one statement on no table instead of the key-and-business join).
+ * changed (`db/change-stamp.ts`: one native call reading no table, instead of the key-and-business
+ * join through the client).
  * Any commit anywhere — a revocation, a booking, a catalogue edit, by this process or another —
  * moves the stamp and empties the cache, so a revoked key is refused by the next request as before,
  * and the business stamps carried with a cached key (which availability trusts) are current. The
@@ -8,14 +9,13 @@
  * older stamp, which the next request no longer matches. Unknown keys are never kept.
  */
 import type { Client } from '@libsql/client';
-import { changeStamp } from '../db/change-stamp.js';
 import type { Database } from '../db/open.js';
 import type { AuthContext } from '../env.js';
 import { sha256 } from '../ids.js';
 import { authenticate, findKeyByHash, wellFormedKey } from './keys.js';
 
 interface KeyCache {
-  stamp: string;
+  stamp: number;
   byHash: Map<string, AuthContext>;
 }
 
@@ -29,7 +29,7 @@ export async function authenticateCached(
   token: string,
 ): Promise<AuthContext | undefined> {
   if (!wellFormedKey(token)) return undefined;
-  const stamp = await changeStamp(database);
+  const stamp = database.changeStamp?.();
   if (stamp === undefined) return authenticate(database.db, token);
   let cache = caches.get(database.client);
   if (cache?.stamp !== stamp) {
