@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.js';
 import { forbidden } from '../errors.js';
 import { sha256 } from '../ids.js';
 import { isSecret } from '../middleware/auth.js';
-import { readQuery } from '../middleware/validate.js';
+import { readFrequentQuery } from '../middleware/validate.js';
 import { empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
 import { getEncodedAvailability } from '../services/availability.js';
@@ -41,7 +41,7 @@ export function availabilityRoutes(): Hono<AppEnv> {
       },
     }),
     async (c) => {
-      const query = readQuery(c, AvailabilityQuery);
+      const query = readFrequentQuery(c, AvailabilityQuery);
       const { db, businessId, now, auth, logger } = scope(c);
       if (query.ignoreBookingWindow && !isSecret(auth)) throw onlyTheBusiness();
       const answer = await getEncodedAvailability(
