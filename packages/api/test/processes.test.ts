@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/open.js';
 import { createBooking } from '../src/services/bookings.js';
 import { getService } from '../src/services/catalog.js';
+import { revokeKey } from '../src/services/keys.js';
 import { updateResource } from '../src/services/resources.js';
 import {
   book,
@@ -155,5 +156,26 @@ describe('caches across processes', () => {
     );
     await other.close();
     expect(await slots()).toEqual([tomorrowAt(14), `${date}T14:30:00Z`]);
+  }, 60_000);
+
+  it('a key revoked by another process is refused by the next request', async () => {
+    const seed = await seedFile(3);
+    const server = await start(seed.dbUrl);
+    const date = tomorrowAt(0).slice(0, 10);
+    const ask = () =>
+      fetch(`${server.url}/v1/availability?service=${seed.serviceId}&from=${date}&to=${date}`, {
+        headers: { Authorization: `Bearer ${seed.publishableKey}` },
+      });
+    // Asked twice: the server now knows the key (its key cache is warm).
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(200);
+    const other = await openDatabase(seed.dbUrl);
+    const [key] = (
+      await other.client.execute("SELECT id, business_id FROM api_keys WHERE kind = 'publishable'")
+    ).rows;
+    await other.write((tx) => revokeKey(tx, key!.business_id as string, key!.id as string, Date.now()));
+    await other.close();
+    const refused = await ask();
+    expect(refused.status).toBe(401);
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { jsonLogger } from '../env.js';
+import { openChangeStamp } from './change-stamp.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
@@ -50,6 +51,11 @@ export interface Database {
   writeQueueDepth(): number;
   /** Tells `observer` of every write transaction and busy retry from now on; returns the way to stop. */
   observeWrites(observer: WriteObserver): () => void;
+  /**
+   * A value that differs after any commit to the database by anyone (see `change-stamp.ts`), for
+   * caches that must notice every change; absent, or undefined, when it cannot be told.
+   */
+  changeStamp?(): number | undefined;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -165,6 +171,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   ensureDirectory(url);
   const writer = await openFileClient(url);
   const reader = url.includes(':memory:') ? writer : await openFileClient(url);
+  const stamp = url.includes(':memory:') ? undefined : openChangeStamp(filePath(url));
   const writerDb: Db = drizzle(writer, { schema });
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
@@ -180,8 +187,10 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     onCommit,
     writeQueueDepth: () => group.depth,
     observeWrites: (observer) => observers.add(observer),
+    ...(stamp ? { changeStamp: () => stamp.read() } : {}),
     close: async () => {
       await group.drain();
+      stamp?.close();
       writer.close();
       if (reader !== writer) reader.close();
     },

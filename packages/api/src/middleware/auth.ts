@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { actingAs } from '../db/actor.js';
 import type { AppEnv, AuthContext } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { authenticate } from '../services/keys.js';
+import { authenticateCached } from '../services/key-cache.js';
 import { authorizeSession, sessionCookieOf } from './session.js';
 
 /**
@@ -86,7 +86,7 @@ export function authenticateKey(): MiddlewareHandler<AppEnv> {
 
 /** Makes every write of this request record `actor` on its events (see `db/actor.ts`). */
 export function actAs(c: Context<AppEnv>, actor: string): void {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   c.set('deps', { ...deps, database: actingAs(deps.database, actor) });
 }
 
@@ -96,7 +96,7 @@ export function actAs(c: Context<AppEnv>, actor: string): void {
  * routes that take the key another way (the stock stream's `?key=`).
  */
 export async function authorizeKey(c: Context<AppEnv>, key: string): Promise<AuthContext> {
-  const auth = await authenticate(c.var.deps.database.db, key);
+  const auth = await authenticateCached(c.get('deps').database, key);
   if (!auth) throw readableUnauthorized(c, 'Unknown or revoked API key');
   const origin = c.req.header('origin');
   if (origin !== undefined) {

@@ -57,7 +57,7 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
       ...callerOf(c),
       ...(query !== undefined ? { query } : {}),
     };
-    const { logger } = c.var.deps;
+    const { logger } = c.get('deps');
     if (probes.has(route)) logger.debug?.('request', fields);
     else logger.info('request', fields);
   };

@@ -82,3 +82,32 @@ export async function readJson<S extends z.ZodMiniType>(c: Context<AppEnv>, sche
 export function readQuery<S extends z.ZodMiniType>(c: Context<AppEnv>, schema: S): z.output<S> {
   return parseWith(schema, c.req.query());
 }
+
+/** Parsed query strings per schema, for `readFrequentQuery`; past the cap a map starts over. */
+const parsedQueries = new WeakMap<z.ZodMiniType, Map<string, unknown>>();
+const maxParsedQueries = 1000;
+
+/**
+ * `readQuery` for a hot route whose clients ask the same few query strings over and over (every
+ * widget on a page asks for the same week): the parse of each distinct query text is kept and
+ * shared, so the caller must not modify it. Invalid queries are parsed (and refused) every time.
+ */
+export function readFrequentQuery<S extends z.ZodMiniType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Readonly<z.output<S>> {
+  const url = c.req.url;
+  const at = url.indexOf('?');
+  const raw = at === -1 ? '' : url.slice(at + 1);
+  let parsed = parsedQueries.get(schema);
+  if (!parsed) {
+    parsed = new Map();
+    parsedQueries.set(schema, parsed);
+  }
+  const hit = parsed.get(raw) as z.output<S> | undefined;
+  if (hit !== undefined) return hit;
+  const query = readQuery(c, schema);
+  if (parsed.size >= maxParsedQueries) parsed.clear();
+  parsed.set(raw, query);
+  return query;
+}

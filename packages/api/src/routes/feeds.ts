@@ -14,6 +14,7 @@ import { content, empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
 import { feedAnswer } from '../services/feed-calendar.js';
 import { findFeed, issueFeed, listFeeds, revokeFeed } from '../services/feeds.js';
+import { ifNoneMatchHits } from './if-none-match.js';
 import { param, scope } from './kit.js';
 
 /** Where this server is reached from outside: the configured public URL, else the request's origin. */
@@ -101,15 +102,6 @@ export function feedAdminRoutes(): Hono<AppEnv> {
   return app;
 }
 
-/** Whether `If-None-Match` names `etag` (a list, weak or not, or `*`). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
-
 /** `GET /feeds/{token}.ics`, outside `/v1`: no key, the token is in the URL. */
 export function feedRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -145,7 +137,7 @@ export function feedRoutes(): Hono<AppEnv> {
         'X-Robots-Tag': 'noindex',
         'Referrer-Policy': 'no-referrer',
       };
-      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+      if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
       const gzipped = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       if (gzipped) headers['Content-Encoding'] = 'gzip';
       headers['Content-Type'] = 'text/calendar; charset=utf-8';

@@ -19,10 +19,12 @@ export interface RouteKit {
  * where to log.
  */
 export function scope(c: Context<AppEnv>) {
-  const { database, clock, logger } = c.var.deps;
+  // `c.get`, not `c.var`: Hono's `var` copies every variable into a new object on each access.
+  const { database, clock, logger } = c.get('deps');
+  const auth = c.get('auth');
   return {
-    businessId: c.var.auth.businessId,
-    auth: c.var.auth,
+    businessId: auth.businessId,
+    auth,
     database,
     db: database.db,
     now: clock(),

@@ -3,6 +3,7 @@
  * stamps) and the authoritative start check that bookings, holds and reschedules run inside their
  * write transaction. The data comes from `slot-context.ts`.
  */
+import { createHash } from 'node:crypto';
 import {
   type Availability,
   type ComputedSlot,
@@ -43,10 +44,20 @@ interface CachedAnswer {
   occupancy: string;
   at: number;
   availability: Availability;
-  /** The answer serialized once: repeated identical requests skip `JSON.stringify`. */
-  json?: string;
+  /** The question (the cache key): part of the tag, so equal bytes of two questions differ. */
+  key: string;
+  /** The answer encoded once: repeated identical requests skip `JSON.stringify` and hashing. */
+  encoded?: EncodedAvailability;
 }
-const answers = new Map<string, CachedAnswer>();
+/** Per database handle, like the catalog and key caches. */
+const caches = new WeakMap<Db, Map<string, CachedAnswer>>();
+
+/** An answer as sent: its UTF-8 JSON, and a tag naming exactly these bytes for this question. */
+export interface EncodedAvailability {
+  body: Uint8Array<ArrayBuffer>;
+  /** base64url of SHA-256 over the question and the body: changes whenever either does. */
+  tag: string;
+}
 
 /** `GET /availability`: offered starts between two dates of the business's zone. */
 export async function getAvailability(
@@ -57,15 +68,19 @@ export async function getAvailability(
   return (await answerFor(db, q, fresh)).availability;
 }
 
-/** The same answer as JSON text, serialized once per cached answer. */
-export async function getAvailabilityJson(
+/** The same answer as bytes with their tag, built once per cached answer. */
+export async function getEncodedAvailability(
   db: Db,
   q: AvailabilityRequest,
   fresh?: BusinessRow,
-): Promise<string> {
+): Promise<EncodedAvailability> {
   const answer = await answerFor(db, q, fresh);
-  answer.json ??= JSON.stringify(answer.availability);
-  return answer.json;
+  if (answer.encoded === undefined) {
+    const body = Buffer.from(JSON.stringify(answer.availability));
+    const tag = createHash('sha256').update(answer.key).update('\n').update(body).digest('base64url');
+    answer.encoded = { body, tag: tag.slice(0, 27) };
+  }
+  return answer.encoded;
 }
 
 export interface AvailabilityRequest {
@@ -85,6 +100,11 @@ export interface AvailabilityRequest {
 async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): Promise<CachedAnswer> {
   const business = fresh?.id === q.businessId ? fresh : await readBusiness(db, q.businessId);
   const key = `${q.businessId}|${q.serviceId}|${q.resourceId ?? ''}|${q.from}|${q.to}|${q.includeInactive}|${q.ignoreBookingWindow === true}`;
+  let answers = caches.get(db);
+  if (!answers) {
+    answers = new Map();
+    caches.set(db, answers);
+  }
   const hit = answers.get(key);
   if (
     hit &&
@@ -105,6 +125,7 @@ async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): P
     catalog: business.catalogVersion,
     occupancy: business.occupancyVersion,
     at: q.now,
+    key,
     availability: {
       timezone: context.request.timezone,
       slots: computeSlots(context.request).map(slotToWire),

@@ -101,9 +101,16 @@ export async function revokeKey(tx: Db, businessId: string, id: string, now: num
   return wire;
 }
 
+/** Whether `token` has the shape of a key at all (anything else is refused without a query). */
+export const wellFormedKey = (token: string) => /^fd_(pk|sk)_[A-Za-z0-9]{16,64}$/.test(token);
+
 /** The live key behind a bearer token, or undefined. Looked up by hash: no timing oracle on the secret. */
 export async function authenticate(db: Db, token: string): Promise<AuthContext | undefined> {
-  if (!/^fd_(pk|sk)_[A-Za-z0-9]{16,64}$/.test(token)) return undefined;
+  return wellFormedKey(token) ? findKeyByHash(db, sha256(token)) : undefined;
+}
+
+/** The live key whose hash is `hash`, with its business's stamps, or undefined. */
+export async function findKeyByHash(db: Db, hash: string): Promise<AuthContext | undefined> {
   // The key and its business in one query: most requests need both, and each query counts.
   const query = prepared(db, 'authenticate', (d) =>
     d
@@ -120,7 +127,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
       .where(and(eq(apiKeys.hash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
       .prepare(),
   );
-  const [row] = await query.all({ hash: sha256(token) });
+  const [row] = await query.all({ hash });
   if (!row) return undefined;
   return {
     keyId: row.id,
