@@ -1,0 +1,160 @@
+/**
+ * @module The servers a torture run drives: the BUILT `frontdesk serve` (packages/api/dist/cli.js)
+ * in P child processes on 127.0.0.1, all on ONE fresh libSQL file seeded with the demo business;
+ * killed with SIGKILL and restarted on demand; sampled from /proc (RSS, open descriptors). Every
+ * `"level":"error"` line a server logs is counted: the harness reports it as a violation.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const cli = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.url));
+export const api = await import('../../packages/api/dist/index.js');
+
+/**
+ * Rate limits and the live-hold cap off: the harness is one client address firing on purpose. The
+ * log at `warn` (a request line each would cost the servers more than the harness measures).
+ */
+const serverEnv = {
+  HOST: '127.0.0.1',
+  FRONTDESK_RATE_LIMIT: '0',
+  FRONTDESK_SECRET_RATE_LIMIT: '0',
+  FRONTDESK_MAX_LIVE_HOLDS: '0',
+  FRONTDESK_LOG_LEVEL: 'warn',
+};
+
+/**
+ * A fresh file with the demo business (its keys are what the harness uses), then P servers on it.
+ * `env` adds to each server's environment.
+ */
+export async function startCluster({ processes, env = {} }) {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-torture-'));
+  const file = join(dir, 'torture.db');
+  const dbUrl = pathToFileURL(file).href;
+  const database = await api.openDatabase(dbUrl);
+  await api.migrate(database);
+  const seed = await api.seedDemo(database);
+  await database.close();
+  const errorLines = [];
+  const servers = await Promise.all(
+    Array.from({ length: processes }, () => startServer(dbUrl, env, errorLines)),
+  );
+  return {
+    dir,
+    file,
+    dbUrl,
+    seed,
+    servers,
+    errorLines,
+    /** The URL of server `i` (round robin over the live ones). */
+    url: (i) => servers[i % servers.length].url,
+    /** SIGKILL server `i`, wait for its exit, start a new one on the same file in its place. */
+    async killAndRestart(i) {
+      const victim = servers[i];
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      servers[i] = await startServer(dbUrl, env, errorLines);
+    },
+    /** SIGTERM every server and wait for them. */
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+    /** Bytes of the database file and of its WAL. */
+    fileSizes() {
+      const size = (path) => {
+        try {
+          return statSync(path).size;
+        } catch {
+          return 0;
+        }
+      };
+      return { db: size(file), wal: size(`${file}-wal`) };
+    },
+  };
+}
+
+/** A port that was free a moment ago (the server is told to listen on it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Spawns `frontdesk serve` on `dbUrl` and resolves once `/healthz` answers (the `listening` line
+ * is below the `warn` level).
+ */
+async function startServer(dbUrl, env, errorLines) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { ...process.env, ...serverEnv, PORT: String(port), FRONTDESK_DB_URL: dbUrl, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  let pending = '';
+  let log = '';
+  let listening = false;
+  child.stderr.on('data', (chunk) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!listening) log += `${line}\n`;
+      if (line.includes('"level":"error"')) errorLines.push(line.slice(0, 600));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`frontdesk serve did not start in 60 s:\n${log}`));
+    }, 60_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!listening) reject(new Error(`frontdesk serve exited (${code ?? signal}):\n${log}`));
+    });
+    const ready = () => {
+      listening = true;
+      clearTimeout(timer);
+      resolve({
+        url,
+        pid: child.pid,
+        child,
+        exited,
+        stop: () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
+    const poll = () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      fetch(`${url}/healthz`).then(
+        (res) => (res.ok ? ready() : setTimeout(poll, 25)),
+        () => setTimeout(poll, 25),
+      );
+    };
+    poll();
+  });
+}
+
+/** RSS (bytes) and open file descriptors of a live process, from /proc (Linux). */
+export function processStats(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { rss: rssKb * 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
+  } catch {
+    return { rss: 0, fds: 0 };
+  }
+}

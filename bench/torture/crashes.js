@@ -1,0 +1,1 @@
+export async function runCrashes() { throw new Error('todo'); }

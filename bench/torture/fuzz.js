@@ -1,0 +1,1 @@
+export async function runFuzz() { throw new Error('todo'); }

@@ -1,0 +1,1 @@
+export async function runSoak() { throw new Error('todo'); }
