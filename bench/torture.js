@@ -15,6 +15,8 @@
  *   --fuzz     / TORTURE_FUZZ       r3 requests            short 2,000   long 100,000
  *   --minutes  / TORTURE_MINUTES    soak length            short 1       long 30
  *   --rate     / TORTURE_RATE       soak requests/s        short 100     long 200
+ *   --webhooks / TORTURE_WEBHOOKS   r2 counts webhooks     short 0       long 1 (1 = on; waits for
+ *                                   the deliveries a killed worker leased: up to a minute)
  *   --seed     / TORTURE_SEED       the seed every run prints (replay with it)
  * `all` runs r1, r2 and r3 (the soak only when named: it is long by nature).
  */
@@ -26,8 +28,8 @@ import { printReport } from './torture/report.js';
 import { runSoak } from './torture/soak.js';
 
 const presets = {
-  short: { requests: 1500, clients: 16, processes: 2, slots: 8, kills: 5, fuzz: 2000, minutes: 1, rate: 100 },
-  long: { requests: 100_000, clients: 200, processes: 4, slots: 24, kills: 200, fuzz: 100_000, minutes: 30, rate: 200 },
+  short: { requests: 1500, clients: 16, processes: 2, slots: 8, kills: 5, fuzz: 2000, minutes: 1, rate: 100, webhooks: 0 },
+  long: { requests: 100_000, clients: 200, processes: 4, slots: 24, kills: 200, fuzz: 100_000, minutes: 30, rate: 200, webhooks: 1 },
 };
 const sizeNames = Object.keys(presets.short);
 
@@ -52,7 +54,7 @@ const seed = Number(values.seed ?? process.env.TORTURE_SEED ?? Math.floor(Math.r
 const which = positionals[0] ?? 'all';
 const runs = {
   r1: () => runRaces({ ...size, seed }),
-  r2: () => runCrashes({ ...size, seed }),
+  r2: () => runCrashes({ ...size, webhooks: size.webhooks === 1, seed }),
   r3: () => runFuzz({ ...size, seed }),
   soak: () => runSoak({ ...size, seed }),
 };
