@@ -28,8 +28,28 @@ import { printReport } from './torture/report.js';
 import { runSoak } from './torture/soak.js';
 
 const presets = {
-  short: { requests: 1500, clients: 16, processes: 2, slots: 8, kills: 5, fuzz: 2000, minutes: 1, rate: 100, webhooks: 0 },
-  long: { requests: 100_000, clients: 200, processes: 4, slots: 24, kills: 200, fuzz: 100_000, minutes: 30, rate: 200, webhooks: 1 },
+  short: {
+    requests: 1500,
+    clients: 16,
+    processes: 2,
+    slots: 8,
+    kills: 5,
+    fuzz: 2000,
+    minutes: 1,
+    rate: 100,
+    webhooks: 0,
+  },
+  long: {
+    requests: 100_000,
+    clients: 200,
+    processes: 4,
+    slots: 24,
+    kills: 200,
+    fuzz: 100_000,
+    minutes: 30,
+    rate: 200,
+    webhooks: 1,
+  },
 };
 const sizeNames = Object.keys(presets.short);
 

@@ -13,9 +13,16 @@
  */
 import { createServer } from 'node:http';
 import { api, startCluster } from './cluster.js';
-import { pick, seededRandom, setUpBusiness } from './fixture.js';
+import { pick, seededRandom, setUpBusiness, weightedPicker } from './fixture.js';
 import { call, percentile, runClients, Tally } from './http.js';
-import { bookingEvents, checkCapacity, checkHistories, checkIntegrity, checkLedgers, storedBookings } from './invariants.js';
+import {
+  bookingEvents,
+  checkCapacity,
+  checkHistories,
+  checkIntegrity,
+  checkLedgers,
+  storedBookings,
+} from './invariants.js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +57,10 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
     let lost = false;
     for (;;) {
       const proc = Math.floor(random() * processes);
-      const answer = tally.add(`${method} ${path}`, await call(cluster.url(proc), key, method, path, options));
+      const answer = tally.add(
+        `${method} ${path}`,
+        await call(cluster.url(proc), key, method, path, options),
+      );
       if (answer.status !== 0) return { answer, lost };
       lost = true;
       retries++;
@@ -84,8 +94,18 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
         const key = `torture-${seed}-${serial++}`;
         const service = pick(random, business.services);
         const start = pick(random, business.slots);
-        const body = { service: service.id, start, notes: key, customer: { name: 'Crash', email: `${key}@example.com` } };
-        const { answer } = await until('POST', '/v1/bookings', { body, headers: { 'Idempotency-Key': key } }, pk);
+        const body = {
+          service: service.id,
+          start,
+          notes: key,
+          customer: { name: 'Crash', email: `${key}@example.com` },
+        };
+        const { answer } = await until(
+          'POST',
+          '/v1/bookings',
+          { body, headers: { 'Idempotency-Key': key } },
+          pk,
+        );
         if (answer.status !== 201) return;
         acknowledged(bookings, key, answer.body.id);
         const booking = { id: answer.body.id, start, allowedStarts: new Set([start]), cancel: 'no' };
@@ -109,8 +129,16 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       async () => {
         const booking = unchanged.splice(Math.floor(random() * unchanged.length), 1)[0];
         if (!booking) return;
-        const start = pick(random, business.slots.filter((s) => s !== booking.start));
-        const { answer, lost } = await until('POST', `/v1/bookings/${booking.id}/reschedule`, { body: { start } }, sk);
+        const start = pick(
+          random,
+          business.slots.filter((s) => s !== booking.start),
+        );
+        const { answer, lost } = await until(
+          'POST',
+          `/v1/bookings/${booking.id}/reschedule`,
+          { body: { start } },
+          sk,
+        );
         if (answer.status === 200) booking.allowedStarts = new Set([start]);
         else if (lost) booking.allowedStarts.add(start);
       },
@@ -122,7 +150,12 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
         const key = `hold-${seed}-${serial++}`;
         const service = pick(random, business.services);
         const body = { service: service.id, start: pick(random, business.slots) };
-        const { answer } = await until('POST', '/v1/holds', { body, headers: { 'Idempotency-Key': key } }, pk);
+        const { answer } = await until(
+          'POST',
+          '/v1/holds',
+          { body, headers: { 'Idempotency-Key': key } },
+          pk,
+        );
         if (answer.status !== 201) return;
         acknowledged(holds, key, answer.body.id);
         holds.set(key, { id: answer.body.id });
@@ -133,8 +166,18 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       'reserve',
       async () => {
         const key = `res-${seed}-${serial++}`;
-        const body = { sku: pick(random, business.skus), locationId: 'shop', quantity: 1 + Math.floor(random() * 3), customer: { name: 'Crash', email: `${key}@example.com` } };
-        const { answer } = await until('POST', '/v1/reservations', { body, headers: { 'Idempotency-Key': key } }, pk);
+        const body = {
+          sku: pick(random, business.skus),
+          locationId: 'shop',
+          quantity: 1 + Math.floor(random() * 3),
+          customer: { name: 'Crash', email: `${key}@example.com` },
+        };
+        const { answer } = await until(
+          'POST',
+          '/v1/reservations',
+          { body, headers: { 'Idempotency-Key': key } },
+          pk,
+        );
         if (answer.status !== 201) return;
         acknowledged(reservations, key, answer.body.id);
         const reservation = { id: answer.body.id, sku: body.sku, quantity: body.quantity, status: 'active' };
@@ -149,13 +192,23 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
         const reservation = activeReservations.splice(Math.floor(random() * activeReservations.length), 1)[0];
         if (!reservation) return;
         const action = random() < 0.5 ? 'collect' : 'release';
-        const { answer, lost } = await until('POST', `/v1/reservations/${reservation.id}/${action}`, { body: {} }, sk);
+        const { answer, lost } = await until(
+          'POST',
+          `/v1/reservations/${reservation.id}/${action}`,
+          { body: {} },
+          sk,
+        );
         if (answer.status === 200) {
           reservation.status = action === 'collect' ? 'collected' : 'released';
-          if (action === 'collect') deltas.set(reservation.sku, deltas.get(reservation.sku) - reservation.quantity);
+          if (action === 'collect')
+            deltas.set(reservation.sku, deltas.get(reservation.sku) - reservation.quantity);
         } else if (lost) {
           reservation.status = 'unknown';
-          if (action === 'collect') uncertainCollect.set(reservation.sku, uncertainCollect.get(reservation.sku) + reservation.quantity);
+          if (action === 'collect')
+            uncertainCollect.set(
+              reservation.sku,
+              uncertainCollect.get(reservation.sku) + reservation.quantity,
+            );
         }
       },
     ],
@@ -173,13 +226,12 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       },
     ],
   ];
-  const totalWeight = ops.reduce((sum, [w]) => sum + w, 0);
+  const chooseOp = weightedPicker(ops, random);
   const load = runClients(clients, async () => {
     while (!stop) {
-      let r = random() * totalWeight;
-      const op = ops.find(([w]) => (r -= w) < 0) ?? ops[0];
-      count(op[1]);
-      await op[2]();
+      const [, name, run] = chooseOp();
+      count(name);
+      await run();
     }
   });
   for (let k = 0; k < kills; k++) {
@@ -197,7 +249,10 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
 
   // Read back from the file.
   const problems = [...duplicates.map((d) => `duplicated answer for ${d}`)];
-  const stored = await storedBookings(cluster.dbUrl, business.services.map((s) => s.id));
+  const stored = await storedBookings(
+    cluster.dbUrl,
+    business.services.map((s) => s.id),
+  );
   const byNotes = new Map();
   for (const row of stored.values()) byNotes.set(row.notes, (byNotes.get(row.notes) ?? 0) + 1);
   for (const [key, n] of byNotes) if (n > 1) problems.push(`booking ${key} stored ${n} times`);
@@ -210,9 +265,12 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       continue;
     }
     const start = new Date(row.start).toISOString().replace('.000Z', 'Z');
-    if (!booking.allowedStarts.has(start)) problems.push(`booking ${booking.id}: start ${start}, acknowledged ${[...booking.allowedStarts]}`);
-    if (booking.cancel === 'yes' && row.status !== 'cancelled') problems.push(`booking ${booking.id}: cancel acknowledged, ${row.status}`);
-    if (booking.cancel === 'no' && row.status === 'cancelled') problems.push(`booking ${booking.id}: cancelled, never asked`);
+    if (!booking.allowedStarts.has(start))
+      problems.push(`booking ${booking.id}: start ${start}, acknowledged ${[...booking.allowedStarts]}`);
+    if (booking.cancel === 'yes' && row.status !== 'cancelled')
+      problems.push(`booking ${booking.id}: cancel acknowledged, ${row.status}`);
+    if (booking.cancel === 'no' && row.status === 'cancelled')
+      problems.push(`booking ${booking.id}: cancelled, never asked`);
   }
   const rows = await readRows(cluster.dbUrl);
   for (const [key, hold] of holds) {
@@ -226,11 +284,16 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
     if (!status) {
       lost++;
       problems.push(`reservation ${key} (${reservation.id}) acknowledged, not stored`);
-    } else if (reservation.status !== 'unknown' && reservation.status !== status && !(reservation.status === 'active' && status === 'expired')) {
+    } else if (
+      reservation.status !== 'unknown' &&
+      reservation.status !== status &&
+      !(reservation.status === 'active' && status === 'expired')
+    ) {
       problems.push(`reservation ${reservation.id}: ${reservation.status} acknowledged, stored ${status}`);
     }
   }
-  for (const [email, n] of rows.reservationsByEmail) if (n > 1) problems.push(`reservation ${email} stored ${n} times`);
+  for (const [email, n] of rows.reservationsByEmail)
+    if (n > 1) problems.push(`reservation ${email} stored ${n} times`);
   const ledgers = await checkLedgers(cluster.dbUrl);
   for (const sku of business.skus) {
     const expected = business.onHand + deltas.get(sku);
@@ -269,7 +332,8 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       'acknowledged reservations': reservations.size,
       'acknowledged stock adjustments': adjustments,
       'acknowledged writes lost': lost,
-      duplicated: problems.filter((p) => p.includes('stored') && p.includes('times')).length + duplicates.length,
+      duplicated:
+        problems.filter((p) => p.includes('stored') && p.includes('times')).length + duplicates.length,
       '5xx': tally.count5xx,
       integrity_check: integrity,
       'ledgers ≠ on-hand': ledgers.mismatched.length,
@@ -290,7 +354,9 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
     statuses: tally.statuses(),
     counts,
     notes: [
-      webhooks ? 'webhooks counted (booking.* to a local receiver)' : 'webhooks not counted in this run (--webhooks 1 adds them)',
+      webhooks
+        ? 'webhooks counted (booking.* to a local receiver)'
+        : 'webhooks not counted in this run (--webhooks 1 adds them)',
       'mail and reminders are not counted: with no SMTP they are stored as not_sent rows, not checked here',
     ],
     violations,
@@ -302,9 +368,12 @@ async function readRows(dbUrl) {
   const database = await api.openDatabase(dbUrl);
   try {
     const holdRows = (await database.client.execute('SELECT id FROM holds')).rows;
-    const reservationRows = (await database.client.execute('SELECT id, status, customer_email FROM reservations')).rows;
+    const reservationRows = (
+      await database.client.execute('SELECT id, status, customer_email FROM reservations')
+    ).rows;
     const reservationsByEmail = new Map();
-    for (const r of reservationRows) reservationsByEmail.set(r.customer_email, (reservationsByEmail.get(r.customer_email) ?? 0) + 1);
+    for (const r of reservationRows)
+      reservationsByEmail.set(r.customer_email, (reservationsByEmail.get(r.customer_email) ?? 0) + 1);
     return {
       holds: new Set(holdRows.map((r) => r.id)),
       reservations: new Map(reservationRows.map((r) => [r.id, r.status])),
@@ -337,7 +406,8 @@ function startReceiver() {
 async function awaitDeliveries(cluster, sk, receiver) {
   const started = performance.now();
   const eventIds = [];
-  for (const list of (await bookingEvents(cluster.url(0), sk)).values()) for (const e of list) eventIds.push(`evt_${e.id}`);
+  for (const list of (await bookingEvents(cluster.url(0), sk)).values())
+    for (const e of list) eventIds.push(`evt_${e.id}`);
   let missing = eventIds.filter((id) => !receiver.seen.has(id));
   while (missing.length > 0 && performance.now() - started < 75_000) {
     await sleep(500);

@@ -51,7 +51,10 @@ export async function setUpBusiness(
     );
     services.push({ id: service.id, resourceId: resource.id, capacity });
   }
-  await must(await call(url, secretKey, 'POST', '/v1/locations', { body: { id: 'shop', name: 'Shop' } }), 'location');
+  await must(
+    await call(url, secretKey, 'POST', '/v1/locations', { body: { id: 'shop', name: 'Shop' } }),
+    'location',
+  );
   const skus = [];
   for (let i = 0; i < products; i++) {
     const sku = `TORTURE-${i}`;
@@ -65,7 +68,9 @@ export async function setUpBusiness(
     skus.push(sku);
   }
   await must(
-    await call(url, secretKey, 'PATCH', '/v1/stock/settings', { body: { maxLiveReservationsPerClient: 1000 } }),
+    await call(url, secretKey, 'PATCH', '/v1/stock/settings', {
+      body: { maxLiveReservationsPerClient: 1000 },
+    }),
     'stock settings',
   );
   return { services, skus, slots: slotGrid(slotsPerService), onHand };
@@ -82,6 +87,19 @@ export function slotGrid(count) {
 
 /** A random element of `list` from `random` (a function returning [0, 1)). */
 export const pick = (random, list) => list[Math.floor(random() * list.length)];
+
+/** Picks one of `[weight, …]` entries in proportion to its weight. */
+export function weightedPicker(entries, random) {
+  const total = entries.reduce((sum, [weight]) => sum + weight, 0);
+  return () => {
+    let r = random() * total;
+    for (const entry of entries) {
+      r -= entry[0];
+      if (r < 0) return entry;
+    }
+    return entries[0];
+  };
+}
 
 /** A small seeded PRNG (mulberry32), so a run's choices replay from its printed seed. */
 export function seededRandom(seed) {

@@ -1,1 +1,3 @@
-export async function runFuzz() { throw new Error('todo'); }
+export async function runFuzz() {
+  throw new Error('todo');
+}

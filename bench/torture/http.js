@@ -70,7 +70,9 @@ export class Tally {
     ) {
       this.countNotProblem++;
       if (this.notProblem.length < 20) {
-        this.notProblem.push(`${what} → ${answer.status} ${answer.contentType} ${String(answer.text).slice(0, 200)}`);
+        this.notProblem.push(
+          `${what} → ${answer.status} ${answer.contentType} ${String(answer.text).slice(0, 200)}`,
+        );
       }
     }
     return answer;

@@ -42,7 +42,9 @@ export async function checkCapacity(dbUrl, services) {
     for (const [at, step] of edges) {
       live += step;
       if (live > service.capacity) {
-        over.push(`${service.id} (capacity ${service.capacity}) holds ${live} at ${new Date(at).toISOString()}`);
+        over.push(
+          `${service.id} (capacity ${service.capacity}) holds ${live} at ${new Date(at).toISOString()}`,
+        );
       }
     }
   }
@@ -126,7 +128,9 @@ export function checkHistories(bookings, eventsBySubject) {
     const moves = events.filter((e) => e.type === 'booking.created' || e.type === 'booking.rescheduled');
     const lastStart = Date.parse(moves.at(-1).payload.start);
     if (lastStart !== booking.start) {
-      problem(`stored start ${new Date(booking.start).toISOString()} but history says ${moves.at(-1).payload.start}`);
+      problem(
+        `stored start ${new Date(booking.start).toISOString()} but history says ${moves.at(-1).payload.start}`,
+      );
     }
   }
   return broken;

@@ -10,7 +10,7 @@
  * state, 0 5xx, 0 server error lines.
  */
 import { api, startCluster } from './cluster.js';
-import { pick, seededRandom, setUpBusiness } from './fixture.js';
+import { pick, seededRandom, setUpBusiness, weightedPicker } from './fixture.js';
 import { call, percentile, runClients, Tally } from './http.js';
 import { bookingEvents, checkCapacity, checkHistories, storedBookings } from './invariants.js';
 
@@ -39,9 +39,15 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
     counts[what] = (counts[what] ?? 0) + 1;
   };
   const book = async (service, start, extra = {}, proc) => {
-    const answer = await send('POST', '/v1/bookings', {
-      body: { service: service.id, start, customer: customer(issued), ...extra },
-    }, pk, proc);
+    const answer = await send(
+      'POST',
+      '/v1/bookings',
+      {
+        body: { service: service.id, start, customer: customer(issued), ...extra },
+      },
+      pk,
+      proc,
+    );
     if (answer.status === 201) {
       live.push({ id: answer.body.id, service, start });
       acked.set(answer.body.id, { createdStart: start, starts: new Set(), cancelled: false });
@@ -54,12 +60,23 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
     return answer;
   };
   const cancel = async (booking, proc) => {
-    const answer = await send('POST', `/v1/bookings/${booking.id}/cancel`, { body: { reason: 'race' } }, sk, proc);
+    const answer = await send(
+      'POST',
+      `/v1/bookings/${booking.id}/cancel`,
+      { body: { reason: 'race' } },
+      sk,
+      proc,
+    );
     if (answer.status === 200) acked.get(booking.id).cancelled = true;
     return answer;
   };
-  const takeLive = () => (live.length === 0 ? undefined : live.splice(Math.floor(random() * live.length), 1)[0]);
-  const otherSlot = (start) => pick(random, business.slots.filter((s) => s !== start));
+  const takeLive = () =>
+    live.length === 0 ? undefined : live.splice(Math.floor(random() * live.length), 1)[0];
+  const otherSlot = (start) =>
+    pick(
+      random,
+      business.slots.filter((s) => s !== start),
+    );
   const [procA, procB] = [0, Math.min(1, processes - 1)];
 
   const ops = [
@@ -83,14 +100,23 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
         const hold = await send('POST', '/v1/holds', { body: { service: service.id, start } });
         if (hold.status !== 201) return;
         const expiresAt = Date.now() + 30;
-        await writer.client.execute({ sql: 'UPDATE holds SET expires_at = ? WHERE id = ?', args: [expiresAt, hold.body.id] });
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now() - 3 + random() * 6)));
+        await writer.client.execute({
+          sql: 'UPDATE holds SET expires_at = ? WHERE id = ?',
+          args: [expiresAt, hold.body.id],
+        });
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, expiresAt - Date.now() - 3 + random() * 6)),
+        );
         // The conversion and a stranger's booking of the same seat, at the hold's last instant.
         const [converted] = await Promise.all([
           book(service, start, { holdId: hold.body.id }, procA),
           book(service, start, {}, procB),
         ]);
-        count(converted.status === 201 ? 'conversions at expiry: booked' : `conversions at expiry: ${converted.status}`);
+        count(
+          converted.status === 201
+            ? 'conversions at expiry: booked'
+            : `conversions at expiry: ${converted.status}`,
+        );
       },
     ],
     [
@@ -99,7 +125,10 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
       async () => {
         const booking = takeLive();
         if (!booking) return;
-        const [c, r] = await Promise.all([cancel(booking, procA), reschedule(booking, otherSlot(booking.start), procB)]);
+        const [c, r] = await Promise.all([
+          cancel(booking, procA),
+          reschedule(booking, otherSlot(booking.start), procB),
+        ]);
         count(`cancel ${c.status} / reschedule ${r.status}`);
         if (c.status !== 200) live.push(booking);
       },
@@ -145,15 +174,7 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
       },
     ],
   ];
-  const totalWeight = ops.reduce((sum, [w]) => sum + w, 0);
-  const chooseOp = () => {
-    let r = random() * totalWeight;
-    for (const op of ops) {
-      r -= op[0];
-      if (r < 0) return op;
-    }
-    return ops[0];
-  };
+  const chooseOp = weightedPicker(ops, random);
 
   await runClients(clients, async () => {
     while (issued < requests) {
@@ -179,7 +200,8 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
       lostOrWrong.push(`${id}: acknowledged but not stored`);
       continue;
     }
-    if (ack.cancelled && row.status !== 'cancelled') lostOrWrong.push(`${id}: cancel acknowledged, status ${row.status}`);
+    if (ack.cancelled && row.status !== 'cancelled')
+      lostOrWrong.push(`${id}: cancel acknowledged, status ${row.status}`);
     const allowed = new Set([...ack.starts, ...(ack.starts.size === 0 ? [ack.createdStart] : [])]);
     const storedStart = new Date(row.start).toISOString().replace('.000Z', 'Z');
     if (!allowed.has(storedStart)) {

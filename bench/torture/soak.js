@@ -1,1 +1,3 @@
-export async function runSoak() { throw new Error('todo'); }
+export async function runSoak() {
+  throw new Error('todo');
+}
