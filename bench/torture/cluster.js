@@ -32,6 +32,7 @@ const serverEnv = {
  */
 export async function startCluster({ processes, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-torture-'));
+  directories.add(dir);
   const file = join(dir, 'torture.db');
   const dbUrl = pathToFileURL(file).href;
   const database = await api.openDatabase(dbUrl);
@@ -64,6 +65,7 @@ export async function startCluster({ processes, env = {} }) {
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
+      directories.delete(dir);
     },
     /** Bytes of the database file and of its WAL. */
     fileSizes() {
@@ -78,6 +80,17 @@ export async function startCluster({ processes, env = {} }) {
     },
   };
 }
+
+/**
+ * Every server started and not yet exited, and every directory not yet removed: killed and removed
+ * if the harness itself exits early (a thrown error).
+ */
+const children = new Set();
+const directories = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A port that was free a moment ago (the server is told to listen on it). */
 function freePort() {
@@ -102,7 +115,13 @@ async function startServer(dbUrl, env, errorLines) {
     env: { ...process.env, ...serverEnv, PORT: String(port), FRONTDESK_DB_URL: dbUrl, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  children.add(child);
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      resolve(code ?? signal);
+    }),
+  );
   let pending = '';
   let log = '';
   let listening = false;
