@@ -237,6 +237,7 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
   for (let k = 0; k < kills; k++) {
     await sleep(100 + random() * 400);
     await cluster.killAndRestart(Math.floor(random() * processes));
+    if ((k + 1) % 20 === 0) console.error(`r2: ${k + 1} of ${kills} kill -9 points`);
   }
   stop = true;
   await load;

@@ -108,6 +108,7 @@ export async function runFuzz({ fuzz, clients, processes, seed }) {
         tally.add(`[seed ${seed + batch} #${index}] ${method} ${path} ${secret ? 'sk' : 'pk'}`, answer);
       }
     });
+    if ((batch + 1) % 10 === 0) console.error(`r3: ${tally.requests} of ${fuzz} requests`);
   }
   const seconds = (performance.now() - started) / 1000;
   await cluster.stop();

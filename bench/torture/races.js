@@ -176,6 +176,7 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
   ];
   const chooseOp = weightedPicker(ops, random);
 
+  const progress = setInterval(() => console.error(`r1: ${issued} of ${requests} requests`), 15_000);
   await runClients(clients, async () => {
     while (issued < requests) {
       const [, name, run] = chooseOp();
@@ -183,6 +184,7 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
       await run();
     }
   });
+  clearInterval(progress);
   const seconds = (performance.now() - started) / 1000;
   await writer.close();
 
