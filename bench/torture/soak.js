@@ -103,11 +103,12 @@ export async function runSoak({ minutes, rate, processes, seed }) {
   let nextSample = 10_000;
   let nextMinute = 60_000;
   const tickMs = 20;
-  const perTick = (rate * tickMs) / 1000;
-  let owed = 0;
+  let sent = 0;
   while (Date.now() - started < durationMs) {
-    owed += perTick;
-    for (; owed >= 1; owed--) {
+    // Owed from the clock, not from ticks: a late timer sends the requests it missed.
+    const owed = Math.floor((rate * (Date.now() - started)) / 1000) - sent;
+    for (let i = 0; i < owed; i++) {
+      sent++;
       if (inFlight >= 500) {
         skipped++;
         continue;
