@@ -47,6 +47,8 @@ export class Tally {
   serverErrors = [];
   notProblem = [];
   networkErrors = 0;
+  /** Why requests got no answer: reason → count. */
+  noAnswer = new Map();
   count5xx = 0;
   countNotProblem = 0;
   latencies = [];
@@ -56,6 +58,10 @@ export class Tally {
     this.byStatus.set(answer.status, (this.byStatus.get(answer.status) ?? 0) + 1);
     if (answer.status === 0) {
       this.networkErrors++;
+      const kind = /TimeoutError|aborted due to timeout/.test(answer.error)
+        ? 'timed out'
+        : answer.error.slice(0, 80);
+      this.noAnswer.set(kind, (this.noAnswer.get(kind) ?? 0) + 1);
       return answer;
     }
     this.latencies.push(answer.ms);

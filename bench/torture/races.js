@@ -16,7 +16,7 @@ import { bookingEvents, checkCapacity, checkHistories, storedBookings } from './
 
 const customer = (i) => ({ name: `Racer ${i}`, email: `racer${i}@example.com` });
 
-export async function runRaces({ requests, clients, processes, seed, slots }) {
+export async function runRaces({ requests, clients, processes, seed, slots, timeoutMs = 60_000 }) {
   const random = seededRandom(seed);
   const cluster = await startCluster({ processes });
   const { publishableKey: pk, secretKey: sk } = cluster.seed;
@@ -26,14 +26,19 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
   const counts = {};
   /** Bookings that can be raced on: id → { service, start } (taken out while a race runs). */
   const live = [];
-  /** id → { createdStart, starts: Set of acknowledged reschedule starts, cancelled } */
+  /**
+   * id → { createdStart, starts: acknowledged reschedule starts, maybeStarts: those that got no
+   * answer, cancelled, maybeCancelled }
+   */
   const acked = new Map();
   let issued = 0;
   const started = performance.now();
 
   const send = (method, path, options, key = pk, proc = Math.floor(random() * processes)) => {
     issued++;
-    return call(cluster.url(proc), key, method, path, options).then((a) => tally.add(`${method} ${path}`, a));
+    return call(cluster.url(proc), key, method, path, { ...options, timeoutMs }).then((a) =>
+      tally.add(`${method} ${path}`, a),
+    );
   };
   const count = (what) => {
     counts[what] = (counts[what] ?? 0) + 1;
@@ -50,13 +55,21 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
     );
     if (answer.status === 201) {
       live.push({ id: answer.body.id, service, start });
-      acked.set(answer.body.id, { createdStart: start, starts: new Set(), cancelled: false });
+      acked.set(answer.body.id, {
+        createdStart: start,
+        starts: new Set(),
+        maybeStarts: new Set(),
+        cancelled: false,
+        maybeCancelled: false,
+      });
     }
     return answer;
   };
   const reschedule = async (booking, start, proc) => {
     const answer = await send('POST', `/v1/bookings/${booking.id}/reschedule`, { body: { start } }, sk, proc);
     if (answer.status === 200) acked.get(booking.id).starts.add(start);
+    // No answer (the client gave up): it may still have been applied.
+    if (answer.status === 0) acked.get(booking.id).maybeStarts.add(start);
     return answer;
   };
   const cancel = async (booking, proc) => {
@@ -68,6 +81,7 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
       proc,
     );
     if (answer.status === 200) acked.get(booking.id).cancelled = true;
+    if (answer.status === 0) acked.get(booking.id).maybeCancelled = true;
     return answer;
   };
   const takeLive = () =>
@@ -204,7 +218,11 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
     }
     if (ack.cancelled && row.status !== 'cancelled')
       lostOrWrong.push(`${id}: cancel acknowledged, status ${row.status}`);
-    const allowed = new Set([...ack.starts, ...(ack.starts.size === 0 ? [ack.createdStart] : [])]);
+    const allowed = new Set([
+      ...ack.starts,
+      ...ack.maybeStarts,
+      ...(ack.starts.size === 0 ? [ack.createdStart] : []),
+    ]);
     const storedStart = new Date(row.start).toISOString().replace('.000Z', 'Z');
     if (!allowed.has(storedStart)) {
       lostOrWrong.push(`${id}: stored start ${storedStart}, acknowledged ${[...allowed].join(' or ')}`);
@@ -215,7 +233,11 @@ export async function runRaces({ requests, clients, processes, seed, slots }) {
   const violations = [
     ...tally.serverErrors,
     ...(tally.count5xx > tally.serverErrors.length ? [`${tally.count5xx} 5xx in all`] : []),
-    ...(tally.networkErrors > 0 ? [`${tally.networkErrors} requests without an answer`] : []),
+    ...(tally.networkErrors > 0
+      ? [
+          `${tally.networkErrors} requests without an answer: ${JSON.stringify(Object.fromEntries(tally.noAnswer))}`,
+        ]
+      : []),
     ...tally.notProblem,
     ...capacity.over,
     ...histories,
