@@ -7,7 +7,7 @@
  *   node bench/torture.js [r1|r2|r3|soak|all] [--short|--long] [--json]
  *
  * Sizes (flags win over the environment, which wins over the preset):
- *   --requests / TORTURE_REQUESTS   r1 requests            short 1,500   long 100,000
+ *   --requests / TORTURE_REQUESTS   r1 requests            short 1,000   long 100,000
  *   --clients  / TORTURE_CLIENTS    r1 and r2 clients      short 16      long 200
  *   --processes/ TORTURE_PROCESSES  servers on the file    short 2       long 4
  *   --slots    / TORTURE_SLOTS      r1 starts per service  short 8       long 24
@@ -29,7 +29,7 @@ import { runSoak } from './torture/soak.js';
 
 const presets = {
   short: {
-    requests: 1500,
+    requests: 1000,
     clients: 16,
     processes: 2,
     slots: 8,

@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,15 +14,18 @@ const cli = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.
 export const api = await import('../../packages/api/dist/index.js');
 
 /**
- * Rate limits and the live-hold cap off: the harness is one client address firing on purpose. The
- * log at `warn` (a request line each would cost the servers more than the harness measures).
+ * Rate limits and the live-hold cap off: the harness is one client address firing on purpose.
+ * `PORT=0` and the URL read from the `listening` line (a port picked ahead could be taken by
+ * another server in the meantime, and /healthz would then answer from that one); the log at its
+ * default level, `info`, as in production.
  */
 const serverEnv = {
   HOST: '127.0.0.1',
+  PORT: '0',
   FRONTDESK_RATE_LIMIT: '0',
   FRONTDESK_SECRET_RATE_LIMIT: '0',
   FRONTDESK_MAX_LIVE_HOLDS: '0',
-  FRONTDESK_LOG_LEVEL: 'warn',
+  FRONTDESK_LOG_LEVEL: 'info',
 };
 
 /**
@@ -91,28 +93,13 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
   for (const dir of directories) rmSync(dir, { recursive: true, force: true });
 });
+// A signal ends the harness through `exit`, so that its servers go with it.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
-/** A port that was free a moment ago (the server is told to listen on it). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Spawns `frontdesk serve` on `dbUrl` and resolves once `/healthz` answers (the `listening` line
- * is below the `warn` level).
- */
-async function startServer(dbUrl, env, errorLines) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+/** Spawns `frontdesk serve` on `dbUrl` and resolves once it logs its `listening` line. */
+function startServer(dbUrl, env, errorLines) {
   const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, ...serverEnv, PORT: String(port), FRONTDESK_DB_URL: dbUrl, ...env },
+    env: { ...process.env, ...serverEnv, FRONTDESK_DB_URL: dbUrl, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.add(child);
@@ -125,14 +112,6 @@ async function startServer(dbUrl, env, errorLines) {
   let pending = '';
   let log = '';
   let listening = false;
-  child.stderr.on('data', (chunk) => {
-    const lines = (pending + chunk.toString()).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!listening) log += `${line}\n`;
-      if (line.includes('"level":"error"')) errorLines.push(line.slice(0, 600));
-    }
-  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -142,28 +121,30 @@ async function startServer(dbUrl, env, errorLines) {
       clearTimeout(timer);
       if (!listening) reject(new Error(`frontdesk serve exited (${code ?? signal}):\n${log}`));
     });
-    const ready = () => {
-      listening = true;
-      clearTimeout(timer);
-      resolve({
-        url,
-        pid: child.pid,
-        child,
-        exited,
-        stop: () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          return exited;
-        },
-      });
-    };
-    const poll = () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      fetch(`${url}/healthz`).then(
-        (res) => (res.ok ? ready() : setTimeout(poll, 25)),
-        () => setTimeout(poll, 25),
-      );
-    };
-    poll();
+    child.stderr.on('data', (chunk) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.includes('"level":"error"')) errorLines.push(line.slice(0, 600));
+        if (listening) continue;
+        log += `${line}\n`;
+        // {"level":"info","time":…,"url":"http://127.0.0.1:…","pid":…,"msg":"listening"}
+        const match = /"url":"([^"]+)"[^\n]*"msg":"listening"/.exec(line);
+        if (!match) continue;
+        listening = true;
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          pid: child.pid,
+          child,
+          exited,
+          stop: () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    });
   });
 }
 
