@@ -9,7 +9,7 @@
  * `method path` on `base` with `key`; resolves with `{ status, body, contentType, ms }` and never
  * rejects (`status: 0` and `error` when no answer came).
  */
-export async function call(base, key, method, path, { body, headers = {}, timeoutMs = 15_000 } = {}) {
+export async function call(base, key, method, path, { body, headers = {}, timeoutMs = 60_000 } = {}) {
   const started = performance.now();
   try {
     const res = await fetch(`${base}${path}`, {

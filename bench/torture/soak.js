@@ -176,7 +176,11 @@ export async function runSoak({ minutes, rate, processes, seed }) {
     violations: [
       ...tally.serverErrors,
       ...tally.notProblem,
-      ...(tally.networkErrors > 0 ? [`${tally.networkErrors} requests without an answer`] : []),
+      ...(tally.networkErrors > 0
+        ? [
+            `${tally.networkErrors} requests without an answer: ${JSON.stringify(Object.fromEntries(tally.noAnswer))}`,
+          ]
+        : []),
       ...(judged && rssGrowth > 10 ? [`RSS grew ${rssGrowth.toFixed(1)} % after warm-up`] : []),
       ...(judged && fdGrowth > 10 ? [`open descriptors grew ${fdGrowth.toFixed(1)} % after warm-up`] : []),
       ...cluster.errorLines.map((line) => `server error log: ${line}`),
