@@ -34,9 +34,10 @@ export default defineConfig({
       project('widget', ['packages/widget/**/*.test.ts']),
       project('console', ['packages/console/**/*.test.ts']),
       project('examples', ['examples/*/test/**/*.test.ts']),
-      // These two need the built tree (the README's test command builds before vitest runs).
+      // These three need the built tree (the README's test command builds before vitest runs).
       project('packaging', ['test/packaging/**/*.test.ts']),
       project('runtimes', ['test/runtimes/**/*.test.ts']),
+      project('torture', ['test/torture/**/*.test.ts']),
     ],
     typecheck: { enabled: false },
   },

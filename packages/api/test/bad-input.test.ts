@@ -1,8 +1,17 @@
 /**
  * @module Bad input at every route never causes a 5xx: fuzzed bodies, ids and queries; fixed 4xx tables.
+ * The generator is shared with the torture harness (test-support/bad-input.js).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiRoutes,
+  badRequests,
+  edgeDate,
+  edgeInstant,
+  fillPath,
+  nasty,
+} from '../../../test-support/bad-input.js';
 import { openApiDocument } from '../src/openapi/document.js';
 import { sendTestEvent } from '../src/services/webhook-deliveries.js';
 import { createEndpoint } from '../src/services/webhook-endpoints.js';
@@ -83,54 +92,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const nasty = [
-  "' OR 1=1; --",
-  '<script>alert(1)</script>',
-  '../../etc/passwd',
-  'x'.repeat(300),
-  '%00',
-  '😀',
-  '2026-02-30',
-  'Mars/Olympus',
-  '-1',
-  '1e309',
-];
-
-/** Years at and past the ends of 1970..2100, and where `Date` and the calendar math give up. */
-const edgeYears = [
-  '0000',
-  '0001',
-  '1969',
-  '1970',
-  '2026',
-  '2100',
-  '2101',
-  '9999',
-  '275760',
-  '+275760',
-  '-000001',
-];
-const edgeDate = fc
-  .tuple(fc.constantFrom(...edgeYears), fc.constantFrom('01-01', '02-28', '02-29', '12-31', '02-30', '13-01'))
-  .map(([year, monthDay]) => `${year}-${monthDay}`);
-const edgeInstant = fc.oneof(
-  fc
-    .tuple(
-      edgeDate,
-      fc.constantFrom(
-        'T00:00:00Z',
-        'T09:00:00Z',
-        'T23:59:59.999Z',
-        'T09:00:00.123456789Z',
-        'T24:00:00Z',
-        'T09:00:00',
-      ),
-    )
-    .map(([date, time]) => date + time),
-  // Anywhere in the range of `Date`, including ±YYYYYY years.
-  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-);
-
 /** What the API must accept as a date: a real calendar date of 1970..2100 (the oracle, kept apart). */
 function acceptedDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -147,81 +108,26 @@ function acceptedInstant(value: string): boolean {
 }
 
 /** Every operation of the generated document under /v1 (the stream never ends: left out). */
-async function apiRoutes() {
-  const document = await openApiDocument(t.app);
-  return Object.entries(document.paths)
-    .filter(([path]) => path.startsWith('/v1') && path !== '/v1/stock/stream')
-    .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })));
-}
-
-function fillPath(path: string, value: string): string {
-  return path.replace(/\{\w+\}/g, encodeURIComponent(value));
+async function routes() {
+  return apiRoutes(await openApiDocument(t.app));
 }
 
 /** `FUZZ_RUNS=100000` for a long hunt; CI runs the default. */
 const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 800);
 
-/** How the body travels: as JSON, as JSON labelled as something else, or not as JSON at all. */
-const bodyForms = ['json', 'json', 'json', 'text/plain', 'broken'] as const;
-
 describe('bad input never causes a 5xx, and every answer is the documented one', () => {
   it(
     'random JSON bodies, ids and query strings at every route, with both keys',
     async () => {
-      const routes = await apiRoutes();
       const checker = await answerChecker(t.app);
       await fc.assert(
         fc.asyncProperty(
-          fc.constantFrom(...routes),
-          fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(...nasty, ...samples), fc.object()),
-          fc.constantFrom(...bodyForms),
-          fc.oneof(
-            fc.constantFrom(...nasty),
-            fc.constantFrom(...otherIds),
-            fc.constantFrom(...ownIds),
-            fc.string({ maxLength: 80 }),
-          ),
-          fc.dictionary(
-            fc.constantFrom(
-              'service',
-              'from',
-              'to',
-              'resource',
-              'limit',
-              'cursor',
-              'token',
-              'status',
-              'email',
-              'type',
-              'sku',
-              'skus',
-              'since',
-              'kind',
-              'booking',
-            ),
-            fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...nasty), edgeDate, edgeInstant),
-          ),
-          fc.option(fc.oneof(fc.uuid(), fc.constantFrom('fuzz-key', ' ', 'x'.repeat(300))), {
-            nil: undefined,
-          }),
-          fc.boolean(),
-          async (route, body, form, id, query, idempotencyKey, secret) => {
-            const qs = new URLSearchParams(query).toString();
-            const path = `${fillPath(route.path, id)}${qs ? `?${qs}` : ''}`;
-            const method = route.method.toUpperCase();
-            const headers: Record<string, string> = {};
-            if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
-            if (form === 'text/plain') headers['Content-Type'] = 'text/plain';
-            const withBody = route.method !== 'get' && route.method !== 'delete';
-            const sent = form === 'broken' ? `${JSON.stringify(body)}}` : body;
+          badRequests({ routes: await routes(), ownIds, otherIds, samples }),
+          async ({ method, path, headers, body, secret }) => {
             const request = new Request(`http://localhost${path}`, {
               method,
-              headers: {
-                Authorization: `Bearer ${secret ? t.secretKey : t.publishableKey}`,
-                ...(withBody ? { 'Content-Type': 'application/json' } : {}),
-                ...headers,
-              },
-              ...(withBody ? { body: typeof sent === 'string' ? sent : JSON.stringify(sent) } : {}),
+              headers: { Authorization: `Bearer ${secret ? t.secretKey : t.publishableKey}`, ...headers },
+              ...(body !== undefined ? { body } : {}),
             });
             const res = await t.app.fetch(request);
             const text = await res.clone().text();
@@ -269,7 +175,7 @@ describe('bad input never causes a 5xx, and every answer is the documented one',
   it('every operation with ids of this business, an empty body and both keys answers as documented', async () => {
     const checker = await answerChecker(t.app);
     const found: string[] = [];
-    for (const route of await apiRoutes()) {
+    for (const route of await routes()) {
       for (const id of ownIds) {
         for (const key of [t.publishableKey, t.secretKey]) {
           const path = fillPath(route.path, id);
