@@ -1,10 +1,10 @@
 /**
  * @module The links between the integrations screens (API keys, webhooks, calendar feeds, messages
- * and the embed snippet), shown under each one's heading; the current one is marked for screen
- * readers too. Owners only, like the screens themselves.
+ * and the embed snippet). Owners only, like the screens themselves.
  */
+
+import { type Section, SubNav } from '../components/SubNav.js';
 import { t } from '../i18n/index.js';
-import { link, place } from '../router.js';
 
 const sections = [
   ['/integrations/keys', () => t.integrations.keys],
@@ -12,21 +12,8 @@ const sections = [
   ['/integrations/feeds', () => t.integrations.feeds],
   ['/integrations/messages', () => t.integrations.messages],
   ['/integrations/embed', () => t.integrations.embed],
-] as const;
+] satisfies Section[];
 
 export function IntegrationsNav() {
-  const path = place.value.path.replace(/\/$/, '');
-  return (
-    <nav aria-label={t.integrations.sections} class="subnav">
-      <ul>
-        {sections.map(([to, label]) => (
-          <li key={to}>
-            <a {...link(to)} aria-current={path === to ? 'page' : undefined}>
-              {label()}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t.integrations.sections} sections={sections} />;
 }
