@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshots } from './harness.js';
 
@@ -111,4 +111,13 @@ export async function checkScreen(page: Page, name: string, options: ScreenCheck
   expect(walk.reached, `${name}: Tab reaches its controls`).toBeGreaterThan(options.minimum ?? 5);
   await screenshots(page, `${options.theme}-${name}`);
   return problems;
+}
+
+/** Presses Tab until `target` has the focus (never a click); fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { CustomerExport } from '@frontdesk/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen } from './a11y.js';
+import { checkScreen, tabTo } from './a11y.js';
 import {
   cspViolations,
   openConsole,
@@ -62,14 +62,7 @@ describe('customers by keyboard only', () => {
   const focusOn = async (
     name: string | RegExp,
     role: 'button' | 'link' | 'textbox' | 'searchbox' = 'button',
-  ) => {
-    const target = page.getByRole(role, { name }).first();
-    for (let i = 0; i < 150; i++) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${role} ${String(name)}`);
-  };
+  ) => tabTo(page, page.getByRole(role, { name }).first());
 
   it('searches, opens a customer, saves notes and downloads their data', async () => {
     await page.goto(`${world.url}/console/customers`);

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventFields, parseIcs } from '../../api/test/ical-check.js';
-import { checkScreen } from './a11y.js';
+import { checkScreen, tabTo } from './a11y.js';
 import {
   cspViolations,
   openConsole,
@@ -129,14 +129,8 @@ describe('calendar feeds by keyboard only', () => {
     await signIn(page);
   }, 60_000);
 
-  const focusOn = async (name: string | RegExp, role: 'button' | 'link' | 'combobox' = 'button') => {
-    const target = page.getByRole(role, { name }).first();
-    for (let i = 0; i < 150; i++) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${role} ${String(name)}`);
-  };
+  const focusOn = (name: string | RegExp, role: 'button' | 'link' | 'combobox' = 'button') =>
+    tabTo(page, page.getByRole(role, { name }).first());
 
   it('makes a feed of Ana, copies its address, reads it as iCalendar, revokes it and is refused', async () => {
     await page.getByRole('heading', { name: 'Calendar feeds', level: 1 }).waitFor();

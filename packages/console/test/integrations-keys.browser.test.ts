@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen } from './a11y.js';
+import { checkScreen, tabTo } from './a11y.js';
 import { cspViolations, openConsole, signIn, startWorld, type World } from './harness.js';
 
 interface Received {
@@ -239,13 +239,7 @@ describe('API keys', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.url });
     await page.goto(`${world.url}/console/integrations/keys`);
     await page.getByRole('table', { name: 'API keys' }).waitFor();
-    const focusOn = async (target: ReturnType<Page['getByRole']>) => {
-      for (let i = 0; i < 80; i++) {
-        if (await target.evaluate((el) => el === document.activeElement)) return;
-        await page.keyboard.press('Tab');
-      }
-      throw new Error('Tab never got there');
-    };
+    const focusOn = (target: ReturnType<Page['getByRole']>) => tabTo(page, target, 80);
     await focusOn(page.getByRole('textbox', { name: 'Label' }));
     await page.keyboard.type('Booking widget');
     await page.keyboard.press('Tab');

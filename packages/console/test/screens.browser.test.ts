@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, checkScreen } from './a11y.js';
+import { axeViolations, checkScreen, tabTo } from './a11y.js';
 import {
   cspViolations,
   openConsole,
@@ -166,15 +166,7 @@ describe('keyboard only', () => {
   const focusOn = async (
     name: string | RegExp,
     role: 'button' | 'link' | 'textbox' | 'combobox' | 'radio' | 'checkbox' | 'spinbutton' = 'button',
-  ) => {
-    const target = page.getByRole(role, { name }).first();
-    // Tab until the control has the focus: never a click.
-    for (let i = 0; i < 150; i++) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${role} ${String(name)}`);
-  };
+  ) => tabTo(page, page.getByRole(role, { name }).first());
 
   it('agenda: arrow keys change the day, D/W the view, ↓ and Enter open a booking', async () => {
     await page.goto(`${world.url}/console/agenda?date=${salon.tomorrow}`);
