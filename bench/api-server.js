@@ -79,17 +79,11 @@ function freePort() {
  * adds to the server's environment (`FRONTDESK_LOG_LEVEL`, `FRONTDESK_METRICS_TOKEN`,
  * `FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1`, …) and `args` to `frontdesk serve` (e.g. `--no-worker`).
  */
-export async function startApi({ env = {}, args = [] } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
-  const file = join(dir, 'bench.db');
-  const dbUrl = pathToFileURL(file).href;
-  const database = await api.openDatabase(dbUrl);
-  await api.migrate(database);
-  const seed = await api.seedDemo(database);
-  await database.close();
+/** Another `frontdesk serve` on the file at `dbUrl` (rate limits off, as in `startApi`). */
+export async function serveFile(dbUrl, { env = {}, args = [] } = {}) {
   const cli = fileURLToPath(new URL('../packages/api/dist/cli.js', import.meta.url));
   const port = await freePort();
-  const server = await spawnServer(
+  return spawnServer(
     [cli, 'serve', ...args],
     {
       FRONTDESK_DB_URL: dbUrl,
@@ -101,6 +95,17 @@ export async function startApi({ env = {}, args = [] } = {}) {
     },
     `http://127.0.0.1:${port}`,
   );
+}
+
+export async function startApi({ env = {}, args = [] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
+  const file = join(dir, 'bench.db');
+  const dbUrl = pathToFileURL(file).href;
+  const database = await api.openDatabase(dbUrl);
+  await api.migrate(database);
+  const seed = await api.seedDemo(database);
+  await database.close();
+  const server = await serveFile(dbUrl, { env, args });
   return {
     ...server,
     seed,

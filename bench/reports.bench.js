@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { startApi } from './api-server.js';
+import { serveFile, startApi } from './api-server.js';
 
 const total = Number(process.env.BENCH_BOOKINGS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 25);
@@ -88,9 +88,15 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 const server = await startApi({ env: { FRONTDESK_LOG_LEVEL: 'warn' }, args: ['--no-worker'] });
+let oneThread;
 try {
   const seeded = await seedBookings(server.dbUrl, server.seed.businessId);
   console.log(`seeded ${total} bookings over 730 days in ${(seeded.ms / 1000).toFixed(1)} s`);
+  // The same file served with the side reader off: a year's two periods read one after the other.
+  oneThread = await serveFile(server.dbUrl, {
+    env: { FRONTDESK_LOG_LEVEL: 'warn', FRONTDESK_SIDE_READER: '0' },
+    args: ['--no-worker'],
+  });
   const today = seeded.end;
   const paths = {
     'GET /v1/business (baseline)': '/v1/business',
@@ -103,6 +109,10 @@ try {
       `/v1/reports/bookings?from=${iso(today - (90 + call) * DAY)}&to=${iso(today - (1 + call) * DAY)}&groupBy=resource`,
     'reports/bookings 365 days, by week': (call) =>
       `/v1/reports/bookings?from=${iso(today - (365 + call) * DAY)}&to=${iso(today - (1 + call) * DAY)}&groupBy=week`,
+    'reports/bookings 365 days, by week, side reader off (FRONTDESK_SIDE_READER=0)': (call) => ({
+      url: oneThread.url,
+      path: `/v1/reports/bookings?from=${iso(today - (365 + call) * DAY)}&to=${iso(today - (1 + call) * DAY)}&groupBy=week`,
+    }),
     'reports/bookings 365 days, by week, the same period again (cached)': `/v1/reports/bookings?from=${iso(today - 365 * DAY)}&to=${iso(today - DAY)}&groupBy=week`,
     'reports/stock 30 days': `/v1/reports/stock?from=${iso(today - 30 * DAY)}&to=${iso(today - DAY)}`,
   };
@@ -116,9 +126,10 @@ try {
     return paths[name](calls.get(name));
   };
   const once = async (name) => {
-    const path = pathOf(name);
+    const target = pathOf(name);
+    const { url, path } = typeof target === 'string' ? { url: server.url, path: target } : target;
     const started = performance.now();
-    const res = await fetch(`${server.url}${path}`, { headers });
+    const res = await fetch(`${url}${path}`, { headers });
     const body = await res.text();
     const took = performance.now() - started;
     if (res.status !== 200) throw new Error(`${name}: ${res.status} ${body.slice(0, 300)}`);
@@ -148,5 +159,6 @@ try {
     );
   }
 } finally {
+  await oneThread?.close();
   await server.close();
 }

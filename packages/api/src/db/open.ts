@@ -6,12 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient, type ResultSet } from '@libsql/client';
+import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { jsonLogger } from '../env.js';
 import { openChangeStamp } from './change-stamp.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
+import { openSideReader } from './side-reader.js';
 import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
 import { type WriteObserver, WriteObservers } from './write-observers.js';
 import { retryBusy, WriteQueue } from './writer.js';
@@ -56,6 +58,12 @@ export interface Database {
    * caches that must notice every change; absent, or undefined, when it cannot be told.
    */
   changeStamp?(): number | undefined;
+  /**
+   * Runs a read on a second connection in a thread of its own (see `side-reader.ts`), so that it
+   * overlaps reads of the main thread; absent where the main reader's requests already overlap or
+   * there is one connection (a remote database, `:memory:`).
+   */
+  readBeside?<T>(query: SQL): Promise<T[]>;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }
@@ -117,6 +125,23 @@ async function openFileClient(url: string): Promise<Client> {
   return client;
 }
 
+let sideReaderFailed = false;
+
+/**
+ * A side read, or the same read on the main connection if the thread cannot answer (its native
+ * module failed to load, the thread died): slower, never a failed request. A statement's own error
+ * is raised again by the main connection.
+ */
+function besideOrHere<T>(side: Promise<T[]>, db: Db, query: SQL): Promise<T[]> {
+  return side.catch((error: unknown) => {
+    if (!sideReaderFailed) {
+      sideReaderFailed = true;
+      jsonLogger.warn('side reader failed: reading on the main connection', { reason: String(error) });
+    }
+    return db.all<T>(query);
+  });
+}
+
 /**
  * Opens `url` (`file:./data/frontdesk.db`, `libsql://…`, `http://…`). On a file, reads and writes
  * use two connections: the writer's connection runs nothing but queued transactions, so its
@@ -172,6 +197,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const writer = await openFileClient(url);
   const reader = url.includes(':memory:') ? writer : await openFileClient(url);
   const stamp = url.includes(':memory:') ? undefined : openChangeStamp(filePath(url));
+  const side =
+    url.includes(':memory:') || process.env.FRONTDESK_SIDE_READER === '0' ? undefined : openSideReader(filePath(url));
   const writerDb: Db = drizzle(writer, { schema });
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
@@ -188,8 +215,10 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     writeQueueDepth: () => group.depth,
     observeWrites: (observer) => observers.add(observer),
     ...(stamp ? { changeStamp: () => stamp.read() } : {}),
+    ...(side ? { readBeside: <T>(query: SQL) => besideOrHere<T>(side.all<T>(query), readerDb, query) } : {}),
     close: async () => {
       await group.drain();
+      await side?.close();
       stamp?.close();
       writer.close();
       if (reader !== writer) reader.close();

@@ -33,8 +33,14 @@ export function reportRoutes(): Hono<AppEnv> {
     }),
     async (c) => {
       const query = readQuery(c, BookingReportQuery);
-      const { db, businessId, logger } = scope(c);
-      return c.json(await bookingReport(db, businessId, query, logger, reports));
+      const { db, database, businessId, logger } = scope(c);
+      const readBeside = database.readBeside?.bind(database);
+      return c.json(
+        await bookingReport(db, businessId, query, logger, {
+          cache: reports,
+          ...(readBeside ? { readBeside } : {}),
+        }),
+      );
     },
   );
   app.get(
