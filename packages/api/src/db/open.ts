@@ -198,7 +198,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const reader = url.includes(':memory:') ? writer : await openFileClient(url);
   const stamp = url.includes(':memory:') ? undefined : openChangeStamp(filePath(url));
   const side =
-    url.includes(':memory:') || process.env.FRONTDESK_SIDE_READER === '0' ? undefined : openSideReader(filePath(url));
+    url.includes(':memory:') || process.env.FRONTDESK_SIDE_READER === '0'
+      ? undefined
+      : openSideReader(filePath(url));
   const writerDb: Db = drizzle(writer, { schema });
   const readerDb: Db = reader === writer ? writerDb : drizzle(reader, { schema });
 
