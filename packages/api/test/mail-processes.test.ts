@@ -4,28 +4,37 @@
  * still due when its process is killed with SIGKILL goes out after a restart. Reminders here use
  * real time: a whole-minute offset chosen so that each falls due 15–75 s into the test.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { type SmtpSink, startSmtp } from './mail-helpers.js';
-import { removeSeededFiles, type ServerProcess, seedFile, startServer } from './process-helpers.js';
+import { type SeededFile, seedFile, startServer } from './process-helpers.js';
 
-const running: ServerProcess[] = [];
-const sinks: SmtpSink[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    await server.exited;
-  }
-  for (const sink of sinks.splice(0)) await sink.close();
-  removeSeededFiles();
-});
-
-async function start(dbUrl: string, smtp: SmtpSink) {
-  const server = await startServer(dbUrl, {
-    FRONTDESK_SMTP_URL: smtp.url,
-    FRONTDESK_MAIL_FROM: 'Frontdesk <bookings@frontdesk.example>',
+/**
+ * A seeded file, an SMTP sink and a way to start servers on them, all stopped and removed when
+ * the test ends. Per test rather than in `afterEach`: the two tests run at once (each spends most of
+ * its time waiting for a reminder to fall due), so one must not stop the other's servers.
+ */
+async function setUp(classCapacity: number, onTestFinished: TestContext['onTestFinished']) {
+  const seed: SeededFile = await seedFile(classCapacity);
+  const smtp = await startSmtp();
+  const stops: (() => Promise<unknown>)[] = [];
+  onTestFinished(async () => {
+    for (const stop of stops) await stop();
+    await smtp.close();
+    rmSync(seed.dir, { recursive: true, force: true });
   });
-  running.push(server);
-  return server;
+  const start = async () => {
+    const server = await startServer(seed.dbUrl, {
+      FRONTDESK_SMTP_URL: smtp.url,
+      FRONTDESK_MAIL_FROM: 'Frontdesk <bookings@frontdesk.example>',
+    });
+    stops.push(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      return server.exited;
+    });
+    return server;
+  };
+  return { seed, smtp, start };
 }
 
 async function send(url: string, key: string, method: string, path: string, body: unknown) {
@@ -65,12 +74,12 @@ function soonReminder() {
 const subjectsOf = (smtp: SmtpSink, prefix: string) =>
   smtp.received.filter((m) => m.parsed.subject?.startsWith(prefix)).map((m) => m.parsed.messageId);
 
-describe('mail across processes', () => {
-  it('two frontdesk serve processes send every confirmation and reminder exactly once', async () => {
-    const seed = await seedFile(10);
-    const smtp = await startSmtp();
-    sinks.push(smtp);
-    const [a, b] = await Promise.all([start(seed.dbUrl, smtp), start(seed.dbUrl, smtp)]);
+describe.concurrent('mail across processes', () => {
+  it('two frontdesk serve processes send every confirmation and reminder exactly once', async ({
+    onTestFinished,
+  }) => {
+    const { seed, smtp, start } = await setUp(10, onTestFinished);
+    const [a, b] = await Promise.all([start(), start()]);
     const plan = soonReminder();
     expect(
       (
@@ -105,11 +114,11 @@ describe('mail across processes', () => {
     expect(smtp.received).toHaveLength(2 * total);
   }, 180_000);
 
-  it('a reminder still due when its process is killed with SIGKILL is sent after the restart, once', async () => {
-    const seed = await seedFile(2);
-    const smtp = await startSmtp();
-    sinks.push(smtp);
-    const first = await start(seed.dbUrl, smtp);
+  it('a reminder still due when its process is killed with SIGKILL is sent after the restart, once', async ({
+    onTestFinished,
+  }) => {
+    const { seed, smtp, start } = await setUp(2, onTestFinished);
+    const first = await start();
     const plan = soonReminder();
     await send(first.url, seed.secretKey, 'PATCH', '/v1/business', {
       reminders: [{ offsetMinutes: plan.offsetMinutes }],
@@ -124,7 +133,7 @@ describe('mail across processes', () => {
     expect(Date.now()).toBeLessThan(plan.dueAt);
     first.child.kill('SIGKILL');
     await first.exited;
-    await start(seed.dbUrl, smtp);
+    await start();
     await until(
       () => subjectsOf(smtp, 'Reminder:').length >= 1,
       plan.dueAt - Date.now() + 45_000,
