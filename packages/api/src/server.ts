@@ -158,6 +158,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   };
 }
 
+/**
+ * How long an idle keep-alive connection stays open: longer than the idle timeout of the proxies and
+ * load balancers put in front (nginx's upstream keep-alive and AWS ALB's 60 s). With Node's default
+ * of 5 s the server closes a connection the proxy (or a client whose timers run late under load)
+ * still counts as open, and the request it then sends on it fails without an answer: a 502, or a
+ * reset `POST` that is never retried. Idle connections are still closed at once on shutdown.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 async function listen(
   fetch: (request: Request) => Response | Promise<Response>,
   port: number,
@@ -168,6 +177,10 @@ async function listen(
     server = honoServe({ fetch, port, hostname }, resolve);
     server.once('error', reject);
   });
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   return { server, address };
 }
 
