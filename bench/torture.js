@@ -17,6 +17,9 @@
  *   --rate     / TORTURE_RATE       soak requests/s        short 100     long 200
  *   --webhooks / TORTURE_WEBHOOKS   r2 counts webhooks     short 0       long 1 (1 = on; waits for
  *                                   the deliveries a killed worker leased: up to a minute)
+ *   --mail     / TORTURE_MAIL       r2 counts mail         short 0       long 1 (1 = on: the servers
+ *                                   send to an SMTP server on 127.0.0.1; each acknowledged booking's
+ *                                   confirmation must arrive)
  *   --seed     / TORTURE_SEED       the seed every run prints (replay with it)
  * `all` runs r1, r2 and r3 (the soak only when named: it is long by nature).
  */
@@ -38,6 +41,7 @@ const presets = {
     minutes: 1,
     rate: 100,
     webhooks: 0,
+    mail: 0,
   },
   long: {
     requests: 100_000,
@@ -49,6 +53,7 @@ const presets = {
     minutes: 30,
     rate: 200,
     webhooks: 1,
+    mail: 1,
   },
 };
 const sizeNames = Object.keys(presets.short);
@@ -74,7 +79,7 @@ const seed = Number(values.seed ?? process.env.TORTURE_SEED ?? Math.floor(Math.r
 const which = positionals[0] ?? 'all';
 const runs = {
   r1: () => runRaces({ ...size, seed }),
-  r2: () => runCrashes({ ...size, webhooks: size.webhooks === 1, seed }),
+  r2: () => runCrashes({ ...size, webhooks: size.webhooks === 1, mail: size.mail === 1, seed }),
   r3: () => runFuzz({ ...size, seed }),
   soak: () => runSoak({ ...size, seed }),
 };

@@ -9,7 +9,10 @@
  * ledger summing to its on-hand, `PRAGMA integrity_check` ok, no slot over capacity. With
  * `webhooks`, an endpoint on a receiver in this process is subscribed to `booking.*`, and after
  * the run every booking event must reach it (duplicates counted; the worker's lease on a killed
- * process runs out after 30 s, so the run waits for stragglers up to a minute).
+ * process runs out after 30 s, so the run waits for stragglers up to a minute). With `mail`, the
+ * servers send to an SMTP server in this process: every acknowledged booking must have its first
+ * message planned and every message planned must arrive (duplicates counted, as for webhooks).
+ * Reminders are not in this run: they fall due hours before a start, the run's bookings days ahead.
  */
 import { createServer } from 'node:http';
 import { api, startCluster } from './cluster.js';
@@ -23,15 +26,22 @@ import {
   checkLedgers,
   storedBookings,
 } from './invariants.js';
+import { awaitMail, startMailSink } from './mail-sink.js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runCrashes({ kills, clients, processes, seed, slots, webhooks }) {
+export async function runCrashes({ kills, clients, processes, seed, slots, webhooks, mail }) {
   const random = seededRandom(seed);
   const receiver = webhooks ? await startReceiver() : undefined;
+  const sink = mail ? await startMailSink() : undefined;
   const cluster = await startCluster({
     processes,
-    env: webhooks ? { FRONTDESK_WEBHOOK_ALLOW_PRIVATE: '1' } : {},
+    env: {
+      ...(webhooks ? { FRONTDESK_WEBHOOK_ALLOW_PRIVATE: '1' } : {}),
+      ...(sink
+        ? { FRONTDESK_SMTP_URL: sink.url, FRONTDESK_MAIL_FROM: 'Frontdesk <bookings@frontdesk.example>' }
+        : {}),
+    },
   });
   const { publishableKey: pk, secretKey: sk } = cluster.seed;
   const business = await setUpBusiness(cluster.url(0), sk, { slotsPerService: slots * 4 });
@@ -244,9 +254,17 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
   const seconds = (performance.now() - started) / 1000;
 
   const delivery = receiver ? await awaitDeliveries(cluster, sk, receiver) : undefined;
+  const mailed = sink
+    ? await awaitMail(
+        sink,
+        cluster.dbUrl,
+        [...bookings.values()].map((b) => b.id),
+      )
+    : undefined;
   const events = await bookingEvents(cluster.url(0), sk);
   await cluster.stop();
   receiver?.close();
+  await sink?.close();
 
   // Read back from the file.
   const problems = [...duplicates.map((d) => `duplicated answer for ${d}`)];
@@ -317,6 +335,8 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
     ...capacity.over,
     ...histories,
     ...(delivery?.missing ?? []).map((id) => `webhook ${id} never delivered`),
+    ...(mailed?.missing ?? []).map((what) => `mail never arrived: ${what}`),
+    ...(mailed?.unplanned ?? []).map((id) => `booking ${id} acknowledged, no mail planned`),
     ...cluster.errorLines.map((line) => `server error log: ${line}`),
   ];
   return {
@@ -349,6 +369,16 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
             'webhook drain s': delivery.drainSeconds,
           }
         : {}),
+      ...(mailed
+        ? {
+            'mail planned': mailed.planned,
+            'mail received (distinct)': mailed.received,
+            'mail lost': mailed.missing.length,
+            'bookings without mail': mailed.unplanned.length,
+            'mail duplicates': mailed.duplicates,
+            'mail drain s': mailed.drainSeconds,
+          }
+        : {}),
       'p99 ms': Number(percentile(tally.latencies, 99).toFixed(1)),
       'server error lines': cluster.errorLines.length,
     },
@@ -358,7 +388,9 @@ export async function runCrashes({ kills, clients, processes, seed, slots, webho
       webhooks
         ? 'webhooks counted (booking.* to a local receiver)'
         : 'webhooks not counted in this run (--webhooks 1 adds them)',
-      'mail and reminders are not counted: with no SMTP they are stored as not_sent rows, not checked here',
+      mail
+        ? 'mail counted (SMTP on 127.0.0.1); reminders not: they fall due hours before a start, after the run'
+        : 'mail not counted in this run (--mail 1 adds it)',
     ],
     violations,
   };
