@@ -42,6 +42,8 @@ export async function startMailSink() {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
+  // A server killed mid-conversation resets its connection: expected here, not a failure of the run.
+  server.on('error', () => {});
   return {
     url: `smtp://127.0.0.1:${server.server.address().port}`,
     received,
