@@ -94,3 +94,15 @@ describe('Database.readBeside', () => {
     }
   });
 });
+
+describe('a side reader that cannot start', () => {
+  it('refuses every read with the reason, without starting a thread each time', async () => {
+    // A directory is no database file: the thread fails before it answers anything.
+    const broken = openSideReader(dir);
+    const first = await broken.all(sql`SELECT 1 AS one`).catch((error: Error) => error);
+    expect(first).toBeInstanceOf(Error);
+    const second = await broken.all(sql`SELECT 1 AS one`).catch((error: Error) => error);
+    expect(second).toBe(first);
+    await broken.close();
+  });
+});

@@ -53,6 +53,8 @@ export function openSideReader(path: string): SideReader {
   const pending = new Map<number, Pending>();
   let worker: Worker | undefined;
   let nextId = 0;
+  /** Why the thread cannot run here (it stopped before answering anything): no use starting it again. */
+  let broken: Error | undefined;
 
   const failAll = (error: Error) => {
     for (const waiting of pending.values()) waiting.reject(error);
@@ -61,7 +63,9 @@ export function openSideReader(path: string): SideReader {
 
   const start = (): Worker => {
     const started = new Worker(workerSource, { eval: true, workerData: { libsql, path } });
+    let answered = false;
     started.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: string }) => {
+      answered = true;
       const waiting = pending.get(id);
       if (!waiting) return;
       pending.delete(id);
@@ -71,7 +75,9 @@ export function openSideReader(path: string): SideReader {
       if (pending.size === 0) started.unref();
     });
     const gone = (error: Error) => {
-      if (worker === started) worker = undefined;
+      if (worker !== started) return;
+      worker = undefined;
+      if (!answered) broken = error;
       failAll(error);
     };
     started.on('error', gone);
@@ -82,6 +88,7 @@ export function openSideReader(path: string): SideReader {
 
   return {
     all<T>(query: SQL): Promise<T[]> {
+      if (broken) return Promise.reject(broken);
       const { sql, params } = dialect.sqlToQuery(query);
       worker ??= start();
       const id = nextId++;
@@ -95,6 +102,7 @@ export function openSideReader(path: string): SideReader {
     async close() {
       const stopping = worker;
       worker = undefined;
+      failAll(new Error('the side reader was closed'));
       if (stopping) await stopping.terminate();
     },
   };
