@@ -74,8 +74,9 @@ async function plannedMessages(dbUrl, now) {
 }
 
 /**
- * Waits (up to 75 s: a killed process's claim on a message runs out first) until every message
- * due by the end of the run has arrived; answers what is missing, the duplicates, and the acknowledged
+ * Waits until every message due by the end of the run has arrived, or until none has arrived for
+ * 60 s (a killed process's claim on a message runs out after 30 s; a backlog still going out is
+ * not lost), at most 15 minutes; answers what is missing, the duplicates, and the acknowledged
  * bookings (`bookingIds`) with no first message planned at all.
  */
 export async function awaitMail(sink, dbUrl, bookingIds) {
@@ -83,9 +84,19 @@ export async function awaitMail(sink, dbUrl, bookingIds) {
   const now = Date.now();
   let planned = await plannedMessages(dbUrl, now);
   const waiting = () => planned.filter((m) => m.status !== 'skipped' && !sink.received.has(m.messageId));
-  while (waiting().length > 0 && performance.now() - started < 75_000) {
-    await sleep(500);
+  let lastCount = sink.received.size;
+  let lastProgress = performance.now();
+  while (
+    waiting().length > 0 &&
+    performance.now() - lastProgress < 60_000 &&
+    performance.now() - started < 900_000
+  ) {
+    await sleep(1000);
     planned = await plannedMessages(dbUrl, now);
+    if (sink.received.size !== lastCount) {
+      lastCount = sink.received.size;
+      lastProgress = performance.now();
+    }
   }
   const first = new Set(
     planned
