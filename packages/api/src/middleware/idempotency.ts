@@ -7,6 +7,7 @@ import type { Db } from '../db/open.js';
 import type { AppEnv } from '../env.js';
 import { fieldError } from '../errors.js';
 import { createIdempotently, fingerprint } from '../services/idempotency.js';
+import { markStage } from '../stage-probe.js';
 
 /** The header's value, validated (1–255 visible ASCII characters), or undefined when absent. */
 export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
@@ -28,6 +29,7 @@ export async function respondIdempotently<T>(
   create: (tx: Db) => Promise<{ status: number; body: T }>,
 ): Promise<Response> {
   const { database, clock } = c.var.deps;
+  markStage('idempotency');
   const answer = await createIdempotently(
     database,
     {
@@ -39,5 +41,7 @@ export async function respondIdempotently<T>(
     create,
   );
   if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(answer.body as object, answer.status as 200);
+  const response = c.json(answer.body as object, answer.status as 200);
+  markStage('serialize');
+  return response;
 }

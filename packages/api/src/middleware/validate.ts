@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
 import { ApiError, validationFailed } from '../errors.js';
+import { markStage } from '../stage-probe.js';
 
 /** zod issues → wire field errors with dotted paths (`customer.email`). */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
@@ -67,6 +68,7 @@ export async function readJson<S extends z.ZodMiniType>(c: Context<AppEnv>, sche
   if (!isJsonContentType(c.req.header('content-type'))) {
     throw new ApiError(415, 'unsupported_media_type', { detail: 'Send the body as application/json' });
   }
+  markStage('read body');
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -75,7 +77,10 @@ export async function readJson<S extends z.ZodMiniType>(c: Context<AppEnv>, sche
       detail: error instanceof Error ? error.message : 'Malformed JSON',
     });
   }
-  return parseWith(schema, value);
+  markStage('parse');
+  const parsed = parseWith(schema, value);
+  markStage('validate');
+  return parsed;
 }
 
 /** Validates the query string (single values) with `schema`. */

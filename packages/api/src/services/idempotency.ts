@@ -10,6 +10,7 @@ import type { Database, Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
+import { markStage } from '../stage-probe.js';
 import { type AnswerSeal, answerSeal, isErasedAnswer, isLegacyBody } from './idempotency-seal.js';
 
 /** Answers are kept at least 24 h; rows older than this are pruned now and then. */
@@ -120,6 +121,7 @@ export async function createIdempotently<T>(
         and(eq(idempotencyKeys.businessId, businessId), inArray(idempotencyKeys.key, [seal.storedKey, key])),
       );
     const existing = usableRow(rows, seal);
+    markStage('idempotency lookup');
     if (existing) {
       const expected =
         isLegacyBody(existing.body) && existing.key !== seal.storedKey ? options.fingerprint : requestHash;
@@ -160,6 +162,7 @@ export async function createIdempotently<T>(
       subjectId: failure === undefined ? createdId(body) : null,
       createdAt: now,
     });
+    markStage('seal');
     // Pruning on about one write in a hundred keeps the table small without a scheduler.
     if (options.prune ?? Math.random() < 0.01) {
       await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - KEEP_MS));
