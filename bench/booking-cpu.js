@@ -23,6 +23,8 @@ if (checkouts.length === 0) checkouts.push(fileURLToPath(new URL('..', import.me
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const perRound = Number(process.env.BENCH_REQUESTS ?? 960);
 const idempotent = process.env.BENCH_IDEMPOTENCY === '1';
+/** `BENCH_ONLY=concurrent` skips the by-stage and mail phases (for a CPU profile of the batched path). */
+const only = process.env.BENCH_ONLY;
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
@@ -118,11 +120,11 @@ for (let round = 0; round < rounds; round++) {
       };
     }
     let began = cpuNow();
-    for (let i = 0; i < perRound; i++) {
+    for (let i = 0; i < (only === 'concurrent' ? 0 : perRound); i++) {
       await setup.book();
       if (setup.probe) setup.probe.mark('after response');
     }
-    setup.serial.push((cpuNow() - began) / perRound);
+    if (only !== 'concurrent') setup.serial.push((cpuNow() - began) / perRound);
     if (setup.probe) setup.probe.mark = undefined;
     for (const [stage, us] of sums) {
       const list = setup.stages.get(stage) ?? [];
@@ -139,6 +141,7 @@ for (let round = 0; round < rounds; round++) {
     );
     setup.concurrent.push((cpuNow() - began) / perRound);
     // The background mail planning of the bookings just made (2 × perRound).
+    if (only === 'concurrent') continue;
     began = cpuNow();
     while (await setup.mail.produce(Date.now()));
     await setup.mail.produce(Date.now());
@@ -160,9 +163,11 @@ for (const setup of setups) {
     for (const [stage, us] of rows) console.log(`  ${stage.padEnd(20)} ${us.toFixed(1).padStart(7)} µs`);
     console.log(`  ${'sum of stages'.padEnd(20)} ${total.toFixed(1).padStart(7)} µs`);
   }
-  console.log(`  one at a time:       ${median(setup.serial).toFixed(1).padStart(7)} µs CPU/booking`);
+  if (setup.serial.length > 0)
+    console.log(`  one at a time:       ${median(setup.serial).toFixed(1).padStart(7)} µs CPU/booking`);
   console.log(`  50 in flight:        ${median(setup.concurrent).toFixed(1).padStart(7)} µs CPU/booking`);
-  console.log(`  mail planning (bg):  ${median(setup.mailCpu).toFixed(1).padStart(7)} µs CPU/booking`);
+  if (setup.mailCpu.length > 0)
+    console.log(`  mail planning (bg):  ${median(setup.mailCpu).toFixed(1).padStart(7)} µs CPU/booking`);
   await setup.database.close();
   rmSync(setup.dir, { recursive: true, force: true });
 }

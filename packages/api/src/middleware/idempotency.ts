@@ -29,15 +29,13 @@ export async function respondIdempotently<T>(
   create: (tx: Db) => Promise<{ status: number; body: T }>,
 ): Promise<Response> {
   const { database, clock } = c.var.deps;
+  const key = idempotencyKeyOf(c);
+  // Without a key nothing is compared: the fingerprint (a canonical JSON and a hash) is not needed.
+  const print = key === undefined ? '' : fingerprint(c.req.method, c.req.path, input);
   markStage('idempotency');
   const answer = await createIdempotently(
     database,
-    {
-      businessId: c.var.auth.businessId,
-      key: idempotencyKeyOf(c),
-      fingerprint: fingerprint(c.req.method, c.req.path, input),
-      now: clock(),
-    },
+    { businessId: c.var.auth.businessId, key, fingerprint: print, now: clock() },
     create,
   );
   if (answer.replayed) c.header('Idempotent-Replayed', 'true');
