@@ -23,7 +23,10 @@ if (checkouts.length === 0) checkouts.push(fileURLToPath(new URL('..', import.me
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const perRound = Number(process.env.BENCH_REQUESTS ?? 960);
 const idempotent = process.env.BENCH_IDEMPOTENCY === '1';
-/** `BENCH_ONLY=concurrent` skips the by-stage and mail phases (for a CPU profile of the batched path). */
+/**
+ * `BENCH_ONLY=concurrent` skips the by-stage and mail phases, `BENCH_ONLY=mail` the by-stage phase
+ * (for a CPU profile of one path).
+ */
 const only = process.env.BENCH_ONLY;
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 const cpuNow = () => {
@@ -120,11 +123,11 @@ for (let round = 0; round < rounds; round++) {
       };
     }
     let began = cpuNow();
-    for (let i = 0; i < (only === 'concurrent' ? 0 : perRound); i++) {
+    for (let i = 0; i < (only === undefined ? perRound : 0); i++) {
       await setup.book();
       if (setup.probe) setup.probe.mark('after response');
     }
-    if (only !== 'concurrent') setup.serial.push((cpuNow() - began) / perRound);
+    if (only === undefined) setup.serial.push((cpuNow() - began) / perRound);
     if (setup.probe) setup.probe.mark = undefined;
     for (const [stage, us] of sums) {
       const list = setup.stages.get(stage) ?? [];
