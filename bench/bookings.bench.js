@@ -102,7 +102,9 @@ async function rawTransactions({ interactive }) {
 }
 
 async function apiBookings(env = {}) {
-  const server = await startApi({ env });
+  // BENCH_NO_WORKER=1 serves without the background worker (mail planning, webhook fan-out), to
+  // tell the request path's CPU from the worker's.
+  const server = await startApi({ env, args: process.env.BENCH_NO_WORKER === '1' ? ['--no-worker'] : [] });
   const sk = server.seed.secretKey;
   const headers = { Authorization: `Bearer ${sk}`, 'Content-Type': 'application/json' };
   // A resource open around the clock and a class of 1000 seats on a 30-minute grid: no request
