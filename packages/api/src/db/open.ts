@@ -9,7 +9,7 @@ import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { jsonLogger } from '../env.js';
-import { openChangeStamp } from './change-stamp.js';
+import { oncePerTurn, openChangeStamp } from './change-stamp.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
@@ -187,7 +187,13 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     onCommit,
     writeQueueDepth: () => group.depth,
     observeWrites: (observer) => observers.add(observer),
-    ...(stamp ? { changeStamp: () => stamp.read() } : {}),
+    ...(stamp
+      ? {
+          changeStamp: oncePerTurn(stamp, (reset) =>
+            observers.add({ transaction: reset, busyRetry: () => undefined }),
+          ),
+        }
+      : {}),
     close: async () => {
       await group.drain();
       stamp?.close();
