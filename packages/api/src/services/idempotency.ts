@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
@@ -91,6 +92,41 @@ function replay<T>(row: StoredRow, seal: AnswerSeal): IdempotentAnswer<T> {
   return { status: row.status, body: body as T, replayed: true };
 }
 
+// Prepared once per handle: every request with a key reads and writes its row, and drizzle's
+// building of these statements cost more than running them.
+const p = (name: string) => sql.placeholder(name);
+
+/** The rows under this key: sealed (hashed key) or written before sealing (raw key). */
+const storedAnswers = (tx: Db) =>
+  prepared(tx, 'idempotency:select', (d) =>
+    d
+      .select()
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.businessId, p('businessId')),
+          inArray(idempotencyKeys.key, [p('storedKey'), p('rawKey')]),
+        ),
+      )
+      .prepare(),
+  );
+
+const storeAnswer = (tx: Db) =>
+  prepared(tx, 'idempotency:insert', (d) =>
+    d
+      .insert(idempotencyKeys)
+      .values({
+        businessId: p('businessId'),
+        key: p('key'),
+        requestHash: p('requestHash'),
+        status: p('status'),
+        body: p('body'),
+        subjectId: p('subjectId'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  );
+
 /**
  * Runs `create` in a write transaction, at most once per (business, key). Without a key it simply
  * runs. The same key with a different fingerprint is a 409 `idempotency_conflict`.
@@ -114,12 +150,7 @@ export async function createIdempotently<T>(
   const seal = answerSeal(businessId, key);
   const requestHash = seal.requestHash(options.fingerprint);
   const outcome = await database.write(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(
-        and(eq(idempotencyKeys.businessId, businessId), inArray(idempotencyKeys.key, [seal.storedKey, key])),
-      );
+    const rows = await storedAnswers(tx).all({ businessId, storedKey: seal.storedKey, rawKey: key });
     const existing = usableRow(rows, seal);
     markStage('idempotency lookup');
     if (existing) {
@@ -153,7 +184,7 @@ export async function createIdempotently<T>(
       if (error.errors !== undefined) stored.errors = error.errors;
       body = stored;
     }
-    await tx.insert(idempotencyKeys).values({
+    await storeAnswer(tx).run({
       businessId,
       key: seal.storedKey,
       requestHash,
