@@ -49,6 +49,7 @@ import { demoPublishableKey } from './services/demo.js';
 import { defaultThrottle, type ThrottleLimits } from './services/login-throttle.js';
 import type { ReadinessOptions } from './services/readiness.js';
 import { type StreamLimitOptions, streamLimits } from './services/stream-limits.js';
+import { markStage } from './stage-probe.js';
 import { type Resolver, systemResolver } from './webhooks/url-guard.js';
 
 export interface AppOptions {
@@ -156,8 +157,10 @@ export function createApp(options: AppOptions): App {
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
+    markStage('start');
     c.set('deps', deps);
     await next();
+    markStage('end');
   });
   app.use(requestId());
   app.use(requestLog());

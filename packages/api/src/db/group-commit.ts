@@ -6,6 +6,7 @@
  * answered 201 is still on disk; the semantics are exactly those of running the tasks one by one.
  */
 import type { Client } from '@libsql/client';
+import { markStage } from '../stage-probe.js';
 import type { WriteObserver } from './write-observers.js';
 import { isBusyError, retryBusy } from './writer.js';
 
@@ -116,9 +117,11 @@ export class GroupCommitWriter<D> {
     try {
       for (const task of batch) {
         await exec('SAVEPOINT task');
+        markStage('begin');
         try {
           const value = await task.fn(this.#db);
           await exec('RELEASE task');
+          markStage('release');
           outcomes.push({ ok: true, value });
         } catch (error) {
           // If SQLite already rolled the whole transaction back (I/O error, disk full), this throws
@@ -129,6 +132,7 @@ export class GroupCommitWriter<D> {
         }
       }
       await exec('COMMIT');
+      markStage('commit');
       ended();
     } catch (error) {
       await exec('ROLLBACK').catch(() => undefined);

@@ -10,7 +10,7 @@ import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { jsonLogger } from '../env.js';
-import { openChangeStamp } from './change-stamp.js';
+import { oncePerTurn, openChangeStamp } from './change-stamp.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
 import { openSideReader } from './side-reader.js';
@@ -216,7 +216,13 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     onCommit,
     writeQueueDepth: () => group.depth,
     observeWrites: (observer) => observers.add(observer),
-    ...(stamp ? { changeStamp: () => stamp.read() } : {}),
+    ...(stamp
+      ? {
+          changeStamp: oncePerTurn(stamp, (reset) =>
+            observers.add({ transaction: reset, busyRetry: () => undefined }),
+          ),
+        }
+      : {}),
     ...(side ? { readBeside: <T>(query: SQL) => besideOrHere<T>(side.all<T>(query), readerDb, query) } : {}),
     close: async () => {
       await group.drain();

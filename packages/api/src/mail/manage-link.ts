@@ -27,7 +27,21 @@ export function manageUrl(
   const page =
     business.bookingPageUrl ?? (business.slug && publicUrl ? `${publicUrl}/book/${business.slug}` : null);
   if (!page) return null;
-  const url = new URL(page);
-  url.hash = new URLSearchParams({ frontdesk_booking: bookingId, frontdesk_token: token }).toString();
-  return url.href;
+  // The query string's characters are all fragment-safe, so this is what setting `url.hash` gives.
+  return `${pageWithoutFragment(page)}#${new URLSearchParams({ frontdesk_booking: bookingId, frontdesk_token: token })}`;
+}
+
+/** Pages parsed once: a process mails links to the same few pages, and parsing a URL is not free. */
+const pages = new Map<string, string>();
+
+function pageWithoutFragment(page: string): string {
+  let base = pages.get(page);
+  if (base === undefined) {
+    const url = new URL(page);
+    url.hash = '';
+    base = url.href;
+    if (pages.size >= 1000) pages.clear();
+    pages.set(page, base);
+  }
+  return base;
 }

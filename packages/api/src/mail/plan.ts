@@ -5,8 +5,9 @@
  * given an outbox job when there is SMTP to send them; without SMTP they are stored `not_sent`.
  */
 import { planReminders } from '@frontdesk/core';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { bookingLinkTokens, messages } from '../db/schema.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { addJobs } from '../outbox/jobs.js';
@@ -75,12 +76,12 @@ function store(ctx: PlanContext, businessId: string, message: PlannedMessage): v
   ctx.pending.push({ businessId, message });
 }
 
-/** Rows per INSERT: 26 columns each, well under SQLite's 32,766 bound parameters. */
+/** Messages per round; their link tokens and jobs go in one INSERT each, well under SQLite's bound parameters. */
 const CHUNK = 200;
 
 /**
- * Writes the planned messages in a few statements: messages (a dedupe key already taken is passed
- * over), then the link tokens and outbox jobs of those actually written.
+ * Writes the planned messages: each message (a dedupe key already taken is passed over), then the
+ * link tokens and outbox jobs of those actually written, a few rows per statement.
  */
 export async function flushPlanned(ctx: PlanContext): Promise<void> {
   const { tx, settings, now } = ctx;
@@ -125,16 +126,12 @@ export async function flushPlanned(ctx: PlanContext): Promise<void> {
         } satisfies MessageRow,
       };
     });
-    const written = new Set(
-      (
-        await tx
-          .insert(messages)
-          .values(rows.map((r) => r.row))
-          .onConflictDoNothing()
-          .returning({ id: messages.id })
-      ).map((r) => r.id),
-    );
-    const kept = rows.filter((r) => written.has(r.row.id));
+    // One prepared insert per message: building a multi-row INSERT of 26 columns a row cost drizzle
+    // more than SQLite's writing it (~30 µs a message); a dedupe key already taken answers no row.
+    const kept: typeof rows = [];
+    for (const r of rows) {
+      if ((await insertMessage(tx).all(r.row)).length > 0) kept.push(r);
+    }
     const tokens = kept
       .filter((r) => r.plan.linkTokenHash && r.row.bookingId)
       .map((r) => ({
@@ -160,6 +157,21 @@ export async function flushPlanned(ctx: PlanContext): Promise<void> {
 }
 
 type MessageRow = typeof messages.$inferSelect;
+
+/** A message row, every column a placeholder of its name; prepared once per handle. */
+const insertMessage = (tx: Db) =>
+  prepared(tx, 'mail:insert-message', (d) =>
+    d
+      .insert(messages)
+      .values(
+        Object.fromEntries(
+          Object.keys(getTableColumns(messages)).map((key) => [key, sql.placeholder(key)]),
+        ) as unknown as MessageRow,
+      )
+      .onConflictDoNothing()
+      .returning({ id: messages.id })
+      .prepare(),
+  );
 
 /** A manage token for one message's link, and the link (null when the business has no page). */
 export function mintManageLink(business: BusinessRow, settings: MailSettings, bookingId: string) {

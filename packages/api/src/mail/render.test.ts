@@ -261,6 +261,9 @@ describe('manageUrl', () => {
         'mt_x',
       ),
     ).toBe('https://salon.example/book?src=mail#frontdesk_booking=bkg_1&frontdesk_token=mt_x');
+    expect(
+      manageUrl({ bookingPageUrl: 'https://salon.example/book#old', slug: 's' }, undefined, 'bkg 2', 'mt_x'),
+    ).toBe('https://salon.example/book#frontdesk_booking=bkg+2&frontdesk_token=mt_x');
     expect(manageUrl({ bookingPageUrl: null, slug: 'salao' }, 'https://api.example', 'bkg_1', 'mt_x')).toBe(
       'https://api.example/book/salao#frontdesk_booking=bkg_1&frontdesk_token=mt_x',
     );

@@ -8,6 +8,7 @@ import { actingAs } from '../db/actor.js';
 import type { AppEnv, AuthContext } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { authenticateCached } from '../services/key-cache.js';
+import { markStage } from '../stage-probe.js';
 import { authorizeSession, sessionCookieOf } from './session.js';
 
 /**
@@ -68,6 +69,7 @@ export function readableUnauthorized(c: Context<AppEnv>, detail: string) {
  */
 export function authenticateKey(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    markStage('middleware');
     const header = c.req.header('authorization');
     const session = header === undefined ? sessionCookieOf(c) : undefined;
     let auth: AuthContext;
@@ -80,6 +82,7 @@ export function authenticateKey(): MiddlewareHandler<AppEnv> {
     }
     c.set('auth', auth);
     actAs(c, auth.keyId);
+    markStage('auth');
     await next();
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/open.js';
 import type { AppEnv } from '../env.js';
 import { fieldError } from '../errors.js';
 import { createIdempotently, fingerprint } from '../services/idempotency.js';
+import { markStage } from '../stage-probe.js';
 
 /** The header's value, validated (1–255 visible ASCII characters), or undefined when absent. */
 export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
@@ -28,16 +29,17 @@ export async function respondIdempotently<T>(
   create: (tx: Db) => Promise<{ status: number; body: T }>,
 ): Promise<Response> {
   const { database, clock } = c.var.deps;
+  const key = idempotencyKeyOf(c);
+  // Without a key nothing is compared: the fingerprint (a canonical JSON and a hash) is not needed.
+  const print = key === undefined ? '' : fingerprint(c.req.method, c.req.path, input);
+  markStage('idempotency');
   const answer = await createIdempotently(
     database,
-    {
-      businessId: c.var.auth.businessId,
-      key: idempotencyKeyOf(c),
-      fingerprint: fingerprint(c.req.method, c.req.path, input),
-      now: clock(),
-    },
+    { businessId: c.var.auth.businessId, key, fingerprint: print, now: clock() },
     create,
   );
   if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(answer.body as object, answer.status as 200);
+  const response = c.json(answer.body as object, answer.status as 200);
+  markStage('serialize');
+  return response;
 }

@@ -32,6 +32,7 @@ import { getBusinessRow } from '../services/business.js';
 import { getService } from '../services/catalog.js';
 import { listEvents } from '../services/events.js';
 import { bookingCalendar } from '../services/ics.js';
+import { markStage } from '../stage-probe.js';
 import { onlyTheBusiness } from './availability.js';
 import { param, type RouteKit, scope } from './kit.js';
 
@@ -83,6 +84,7 @@ export function bookingRoutes(kit: RouteKit): Hono<AppEnv> {
     }),
     kit.publicWriteLimit,
     async (c) => {
+      markStage('route middleware');
       const input = await readJson(c, BookingInput);
       const { businessId, now, auth, logger } = scope(c);
       if (input.ignoreBookingWindow && !isSecret(auth)) throw onlyTheBusiness();

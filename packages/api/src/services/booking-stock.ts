@@ -6,8 +6,9 @@
  */
 import type { Customer, ServiceProduct } from '@frontdesk/core';
 import { availableUnits } from '@frontdesk/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { locations, reservations, serviceProducts } from '../db/stock-schema.js';
 import { ApiError, validationFailed } from '../errors.js';
 import { getService } from './catalog.js';
@@ -78,6 +79,24 @@ async function locationWithStock(tx: Db, businessId: string, sku: string, quanti
   throw new ApiError(409, 'insufficient_stock', { detail: `Not enough ${sku} in stock for this service` });
 }
 
+/**
+ * The products a service uses, prepared once per handle: every booking asks, and building the
+ * query each time cost more than running it (it was the last SQL built per booking).
+ */
+const productsOfService = (tx: Db) =>
+  prepared(tx, 'booking:service-products', (d) =>
+    d
+      .select()
+      .from(serviceProducts)
+      .where(
+        and(
+          eq(serviceProducts.businessId, sql.placeholder('businessId')),
+          eq(serviceProducts.serviceId, sql.placeholder('serviceId')),
+        ),
+      )
+      .prepare(),
+  );
+
 export interface BookingStockRequest {
   businessId: string;
   serviceId: string;
@@ -95,10 +114,7 @@ export interface BookingStockRequest {
  */
 export async function reserveForBooking(tx: Db, request: BookingStockRequest): Promise<string[]> {
   const { businessId, now } = request;
-  const needs = await tx
-    .select()
-    .from(serviceProducts)
-    .where(and(eq(serviceProducts.businessId, businessId), eq(serviceProducts.serviceId, request.serviceId)));
+  const needs = await productsOfService(tx).all({ businessId, serviceId: request.serviceId });
   const ids: string[] = [];
   for (const need of needs) {
     const locationId =

@@ -10,6 +10,7 @@ import { prepared } from '../db/prepared.js';
 import { bookingLinkTokens, bookings, holds } from '../db/schema.js';
 import { fieldError, notFound, slotUnavailable } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
+import { markStage } from '../stage-probe.js';
 import { nextDate, startOfLocalDate, toInstant } from '../time.js';
 import { checkAnswers } from './answers.js';
 import { checkBookableStart } from './availability.js';
@@ -147,6 +148,7 @@ export async function createBooking(
   const opening = check.openings[0];
   if (!opening) throw slotUnavailable();
   checkAnswers(check.service.questions as Question[], input.answers);
+  markStage('check');
 
   const manageToken = newSecret('mt_');
   const status: BookingStatus = check.service.requiresConfirmation ? 'pending' : 'confirmed';
@@ -174,6 +176,7 @@ export async function createBooking(
   };
   if (holdId !== undefined) await tx.delete(holds).where(eq(holds.id, holdId));
   await insertBooking(tx).run(row);
+  markStage('insert');
   // Products the service uses are reserved in this same transaction: both or neither.
   await reserveForBooking(tx, {
     businessId,
@@ -183,6 +186,7 @@ export async function createBooking(
     end: row.end,
     now,
   });
+  markStage('stock');
   await appendEvent(tx, {
     businessId,
     type: 'booking.created',
@@ -190,7 +194,10 @@ export async function createBooking(
     payload: { ...bookingEventPayload(row), ...(holdId ? { holdId } : {}) },
     now,
   });
-  return bookingToWire(row, manageToken, includeInactive ? 'business' : 'customer');
+  markStage('events');
+  const answer = bookingToWire(row, manageToken, includeInactive ? 'business' : 'customer');
+  markStage('shape');
+  return answer;
 }
 
 /** Who is reading or changing a booking. */

@@ -98,6 +98,25 @@ function eventData(event: CalendarEvent): ICalEventData {
 
 const end = 'END:VCALENDAR';
 
+/** Calendar heads by their options: a few methods, and one per feed name. Bounded: only a cache. */
+const heads = new Map<string, string>();
+const MAX_HEADS = 1000;
+
+/**
+ * The calendar's own lines (everything but its events), which depend on the options alone: the
+ * library takes ~40 µs to write these few lines, most of a booking's .ics, so each is written once.
+ */
+function headOf(options: CalendarOptions, calendar: ReturnType<typeof ical>): string {
+  const key = `${options.method ?? ''}\n${options.refreshMinutes ?? ''}\n${options.name ?? ''}`;
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = calendar.toString();
+    if (heads.size >= MAX_HEADS) heads.clear();
+    heads.set(key, head);
+  }
+  return head;
+}
+
 /** A VCALENDAR with `events`: CRLF line endings, lines folded at 75 octets. */
 export function renderCalendar(options: CalendarOptions, events: CalendarEvent[]): string {
   const calendar = ical({
@@ -108,7 +127,7 @@ export function renderCalendar(options: CalendarOptions, events: CalendarEvent[]
   });
   // The calendar's own lines come from the library as they are. The events are serialised by the
   // library one by one and folded here, in one fast pass (see ics-fold.ts for why).
-  const head = calendar.toString();
+  const head = headOf(options, calendar);
   let body = '';
   for (const event of events) body += calendar.createEvent(eventData(event)).toString();
   return head.slice(0, head.lastIndexOf(end)) + foldContentLines(body + end);

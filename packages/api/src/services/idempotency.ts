@@ -7,9 +7,11 @@
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { ApiError, type ApiErrorOptions, isApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
+import { markStage } from '../stage-probe.js';
 import { type AnswerSeal, answerSeal, isErasedAnswer, isLegacyBody } from './idempotency-seal.js';
 
 /** Answers are kept at least 24 h; rows older than this are pruned now and then. */
@@ -90,6 +92,41 @@ function replay<T>(row: StoredRow, seal: AnswerSeal): IdempotentAnswer<T> {
   return { status: row.status, body: body as T, replayed: true };
 }
 
+// Prepared once per handle: every request with a key reads and writes its row, and drizzle's
+// building of these statements cost more than running them.
+const p = (name: string) => sql.placeholder(name);
+
+/** The rows under this key: sealed (hashed key) or written before sealing (raw key). */
+const storedAnswers = (tx: Db) =>
+  prepared(tx, 'idempotency:select', (d) =>
+    d
+      .select()
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.businessId, p('businessId')),
+          inArray(idempotencyKeys.key, [p('storedKey'), p('rawKey')]),
+        ),
+      )
+      .prepare(),
+  );
+
+const storeAnswer = (tx: Db) =>
+  prepared(tx, 'idempotency:insert', (d) =>
+    d
+      .insert(idempotencyKeys)
+      .values({
+        businessId: p('businessId'),
+        key: p('key'),
+        requestHash: p('requestHash'),
+        status: p('status'),
+        body: p('body'),
+        subjectId: p('subjectId'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  );
+
 /**
  * Runs `create` in a write transaction, at most once per (business, key). Without a key it simply
  * runs. The same key with a different fingerprint is a 409 `idempotency_conflict`.
@@ -113,13 +150,9 @@ export async function createIdempotently<T>(
   const seal = answerSeal(businessId, key);
   const requestHash = seal.requestHash(options.fingerprint);
   const outcome = await database.write(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(
-        and(eq(idempotencyKeys.businessId, businessId), inArray(idempotencyKeys.key, [seal.storedKey, key])),
-      );
+    const rows = await storedAnswers(tx).all({ businessId, storedKey: seal.storedKey, rawKey: key });
     const existing = usableRow(rows, seal);
+    markStage('idempotency lookup');
     if (existing) {
       const expected =
         isLegacyBody(existing.body) && existing.key !== seal.storedKey ? options.fingerprint : requestHash;
@@ -151,7 +184,7 @@ export async function createIdempotently<T>(
       if (error.errors !== undefined) stored.errors = error.errors;
       body = stored;
     }
-    await tx.insert(idempotencyKeys).values({
+    await storeAnswer(tx).run({
       businessId,
       key: seal.storedKey,
       requestHash,
@@ -160,6 +193,7 @@ export async function createIdempotently<T>(
       subjectId: failure === undefined ? createdId(body) : null,
       createdAt: now,
     });
+    markStage('seal');
     // Pruning on about one write in a hundred keeps the table small without a scheduler.
     if (options.prune ?? Math.random() < 0.01) {
       await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - KEEP_MS));

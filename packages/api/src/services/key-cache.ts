@@ -6,7 +6,9 @@
  * moves the stamp and empties the cache, so a revoked key is refused by the next request as before,
  * and the business stamps carried with a cached key (which availability trusts) are current. The
  * stamp is read BEFORE the lookup, so a commit landing between the two leaves the entry under the
- * older stamp, which the next request no longer matches. Unknown keys are never kept.
+ * older stamp, which the next request no longer matches. Unknown keys are never kept. The stamp
+ * itself is read once per turn of the event loop and after each local commit (`oncePerTurn`): a
+ * commit elsewhere is seen by every request that arrives after it.
  */
 import type { Client } from '@libsql/client';
 import type { Database } from '../db/open.js';

@@ -219,6 +219,27 @@ describe('computeSlots: rules', () => {
     ]);
   });
 
+  it('counts an occupancy standing for several seats (`seats`) as that many', () => {
+    const base = request({ ...monday, service: service({ capacity: 3 }) });
+    const nine = booking('ann', '2026-06-01T09:00:00Z');
+    const req: SlotRequest = {
+      ...base,
+      occupancy: [
+        { ...nine, seats: 2 },
+        { ...booking('ann', '2026-06-01T10:30:00Z'), seats: 3 },
+      ],
+    };
+    const remaining = (r: SlotRequest) =>
+      computeSlots(r).map((s) => [new Date(s.start).toISOString().slice(11, 16), s.remaining]);
+    expect(remaining(req)).toEqual([
+      ['09:00', 1],
+      ['09:30', 3],
+      ['10:00', 3],
+    ]);
+    expect(checkStart(req, nine.start)).toEqual([{ resourceId: 'ann', remaining: 1 }]);
+    expect(checkStart({ ...req, occupancy: [{ ...nine, seats: 3 }] }, nine.start)).toEqual([]);
+  });
+
   it('honours notice and horizon, closures, overrides and time off', () => {
     const weekdays = { mon: [{ start: '09:00', end: '11:00' }], tue: [{ start: '09:00', end: '11:00' }] };
     const req = request({

@@ -13,7 +13,7 @@ export const BLOCKED = -1;
  */
 function judge(o: Occupancy, serviceId: string, start: number, blockStart: number, blockEnd: number): number {
   if (o.blockEnd <= blockStart || o.blockStart >= blockEnd || o.blockStart >= o.blockEnd) return 0;
-  return o.serviceId === serviceId && o.start === start ? 1 : BLOCKED;
+  return o.serviceId === serviceId && o.start === start ? (o.seats ?? 1) : BLOCKED;
 }
 
 /** Seats taken at `start` on `resourceId`, or `BLOCKED`; one linear pass (for a single start). */

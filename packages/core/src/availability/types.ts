@@ -37,6 +37,11 @@ export interface Occupancy {
   start: number;
   blockStart: number;
   blockEnd: number;
+  /**
+   * How many identical occupancies this one stands for (default 1): a class's bookings of one
+   * start can be read as one row with their count instead of a row each.
+   */
+  seats?: number;
 }
 
 export interface SlotRequest {
