@@ -31,7 +31,7 @@ afterAll(async () => {
 
 interface Answer {
   status: number;
-  keepAlive: string | undefined;
+  keepAlive: string;
   reusedSocket: boolean;
 }
 
@@ -42,7 +42,7 @@ function get(agent: Agent, path: string): Promise<Answer> {
       res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,
-          keepAlive: res.headers['keep-alive'],
+          keepAlive: String(res.headers['keep-alive']),
           reusedSocket: req.reusedSocket,
         }),
       );
