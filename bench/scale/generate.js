@@ -1,0 +1,403 @@
+/**
+ * @module A database at scale, in the app's own row formats: many businesses (each the demo
+ * catalogue: three resources, four services, products and locations, made by the app's own
+ * services), years of bookings with their events, and POS stock adjustments with theirs.
+ *
+ * The formats are not retyped here: the first business (the demo, with keys for the latency bench)
+ * answers real requests through the app in process — a booking made, completed, cancelled and
+ * rescheduled, a stock adjustment — and every row those requests wrote (bookings, events,
+ * stock_movements, stock_events_seen) becomes a template. Bulk rows are copies of a template with
+ * new ids, times, customers and owners (the template's values replaced in payload text too), written
+ * in batched multi-row INSERTs with `synchronous=OFF` (generation only; the server opens the file
+ * with its own settings). Seeded: the same arguments give the same rows but for random ids.
+ *
+ *   node bench/scale/generate.js --bookings 1000000 --businesses 1000 --out /tmp/scale-1m.db
+ *   node bench/scale/generate.js --bookings 10000000 --businesses 10000 --out /tmp/scale-10m.db
+ *
+ * Options: --years 3 (history before today; bookings run to 60 days ahead), --stock 1 (stock
+ * adjustments per booking), --seed 1. Writes FILE.keys.json (the demo business's keys) beside the
+ * file and prints rows/s per phase. Needs the built packages (`npx -y pnpm@10.34.8 -r run build`).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+
+const dist = new URL('../../packages/api/dist/', import.meta.url);
+const api = await import(new URL('index.js', dist).href);
+const { createBusiness } = await import(new URL('services/business.js', dist).href);
+const { seedCatalog } = await import(new URL('services/demo.js', dist).href);
+const { seedDemoStock } = await import(new URL('services/demo-stock.js', dist).href);
+const { newId } = await import(new URL('ids.js', dist).href);
+
+const DAY = 86_400_000;
+
+export function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      bookings: { type: 'string', default: '1000000' },
+      businesses: { type: 'string', default: '1000' },
+      years: { type: 'string', default: '3' },
+      stock: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const bookings = Number(values.bookings);
+  const businesses = Number(values.businesses);
+  return {
+    bookings,
+    businesses,
+    years: Number(values.years),
+    stockPerBooking: Number(values.stock),
+    seed: Number(values.seed),
+    out: resolve(values.out ?? `/tmp/frontdesk-scale-${bookings}.db`),
+    quiet: values.quiet,
+  };
+}
+
+/** mulberry32: a seeded PRNG, so a run is reproducible. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const firstNames = ['Ana', 'Bruno', 'Carla', 'Duarte', 'Eva', 'Filipe', 'Gabriela', 'Hugo', 'Inês', 'João'];
+const lastNames = ['Silva', 'Santos', 'Ferreira', 'Pereira', 'Oliveira', 'Costa', 'Rodrigues', 'Martins'];
+
+/**
+ * Generates the database described by `options` and answers what it made. `log` prints progress.
+ */
+export async function generate(options, log = console.log) {
+  const { out } = options;
+  for (const suffix of ['', '-wal', '-shm', '.keys.json']) if (existsSync(out + suffix)) rmSync(out + suffix);
+  const url = pathToFileURL(out).href;
+  const random = prng(options.seed);
+  const now = Date.UTC(2026, 5, 1, 12); // a fixed "today": the same run gives the same rows
+  const started = performance.now();
+
+  // 1. The demo business (keys for the latency bench) and the others, by the app's services.
+  const database = await api.openDatabase(url);
+  await api.migrate(database);
+  const demo = await api.seedDemo(database, now - options.years * 365 * DAY);
+  writeFileSync(`${out}.keys.json`, JSON.stringify({ businessId: demo.businessId, publishableKey: demo.publishableKey, secretKey: demo.secretKey }));
+  let made = 1;
+  const perTransaction = 50;
+  while (made < options.businesses) {
+    const upTo = Math.min(options.businesses, made + perTransaction);
+    await database.write(async (tx) => {
+      for (let i = made; i < upTo; i++) {
+        const created = now - options.years * 365 * DAY;
+        const business = await createBusiness(tx, { name: `Scale business ${i}`, timezone: 'Europe/Lisbon' }, created);
+        await seedCatalog(tx, business.id, created);
+        await seedDemoStock(tx, business.id, created);
+      }
+    });
+    made = upTo;
+  }
+  const businessesDone = performance.now();
+  log(`businesses: ${options.businesses} in ${((businessesDone - started) / 1000).toFixed(1)} s`);
+
+  // 2. Templates: what the app writes for each kind of change, from real requests.
+  const templates = await captureTemplates(database, demo, now);
+  await database.close();
+
+  // 3. Bulk rows: copies of the templates.
+  const apiRequire = createRequire(new URL('../../packages/api/package.json', import.meta.url));
+  const { createClient } = await import(pathToFileURL(apiRequire.resolve('@libsql/client')).href);
+  const client = createClient({ url });
+  await client.execute('PRAGMA synchronous=OFF');
+  await client.execute('PRAGMA journal_mode=WAL');
+  const owners = await ownersOf(client);
+  const counts = await writeBulk(client, options, templates, owners, random, now, log);
+  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  client.close();
+  const seconds = (performance.now() - started) / 1000;
+  return { out, seconds, counts, demo };
+}
+
+/** Rows of `table` where `column = value`, as plain objects. */
+async function rowsOf(db, table, column, value) {
+  const result = await db.execute({ sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY rowid`, args: [value] });
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c]])));
+}
+
+/**
+ * Real requests on the demo business, in process, with a clock set where each change is allowed:
+ * each answers the rows it wrote, to be copied.
+ */
+async function captureTemplates(database, demo, now) {
+  let clock = now;
+  const app = api.createApp({ database, clock: () => clock, logger: api.createJsonLogger({ level: 'error' }) });
+  const call = async (method, path, body) => {
+    const res = await app.request(`/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const services = (await call('GET', '/services')).data;
+  const haircut = services.find((s) => s.name === 'Haircut');
+  const day = new Date(now + 7 * DAY).toISOString().slice(0, 10);
+  const until = new Date(now + 14 * DAY).toISOString().slice(0, 10);
+  // One slot a day: the four bookings never overlap.
+  const slots = (await call('GET', `/availability?service=${haircut.id}&from=${day}&to=${until}`)).slots.filter(
+    (slot, i, all) => i === 0 || slot.start.slice(0, 10) !== all[i - 1].start.slice(0, 10),
+  );
+  const customer = { name: 'Carla Ferreira', email: 'carla.ferreira@example.com', phone: '+351912345678' };
+  const book = (slot) => call('POST', '/bookings', { service: haircut.id, start: slot.start, customer });
+
+  const completed = await book(slots[0]);
+  clock = Date.parse(completed.end) + 60_000;
+  await call('POST', `/bookings/${completed.id}/complete`, {});
+  clock = now;
+  const cancelled = await book(slots[1]);
+  await call('POST', `/bookings/${cancelled.id}/cancel`, { reason: 'Cannot make it' });
+  const rescheduled = await book(slots[2]);
+  await call('POST', `/bookings/${rescheduled.id}/reschedule`, { start: slots[3].start });
+
+  const product = (await call('GET', '/products')).data[0];
+  const stock = await call('GET', `/products/${product.sku}/stock`);
+  const eventId = 'pos-template-0000000001';
+  await call('POST', '/stock/adjustments', { eventId, sku: product.sku, locationId: stock.locations[0].locationId, delta: 1 });
+
+  const db = database.client;
+  const booking = async (id) => ({
+    row: (await rowsOf(db, 'bookings', 'id', id))[0],
+    events: await rowsOf(db, 'events', 'subject_id', id),
+  });
+  const movement = (await rowsOf(db, 'stock_movements', 'event_id', eventId))[0];
+  const stockEvents = (await rowsOf(db, 'events', 'type', 'stock.changed')).filter((e) => e.payload.includes(product.sku)).slice(-1);
+  return {
+    completed: await booking(completed.id),
+    cancelled: await booking(cancelled.id),
+    rescheduled: await booking(rescheduled.id),
+    stock: {
+      movement,
+      seen: (await rowsOf(db, 'stock_events_seen', 'event_id', eventId))[0],
+      events: stockEvents,
+    },
+  };
+}
+
+/** Each business's haircut service, its two resources and its first product and location. */
+async function ownersOf(client) {
+  const rows = (
+    await client.execute(`SELECT b.id AS business, s.id AS service,
+      (SELECT group_concat(resource_id) FROM service_resources sr WHERE sr.service_id = s.id) AS resources,
+      (SELECT sku FROM products p WHERE p.business_id = b.id ORDER BY sku LIMIT 1) AS sku,
+      (SELECT id FROM locations l WHERE l.business_id = b.id ORDER BY id LIMIT 1) AS location
+      FROM businesses b JOIN services s ON s.business_id = b.id AND s.name = 'Haircut' ORDER BY b.rowid`)
+  ).rows;
+  return rows.map((r) => ({
+    business: r.business,
+    service: r.service,
+    resources: String(r.resources).split(','),
+    sku: r.sku,
+    location: r.location,
+  }));
+}
+
+/** Replaces every template value in `text` (payload JSON) by its new value. */
+function substitute(text, pairs) {
+  let outText = text;
+  for (const [from, to] of pairs) if (from !== to && from) outText = outText.split(from).join(to);
+  return outText;
+}
+
+const iso = (ms) => new Date(ms).toISOString();
+
+/** A buffer of rows per table, flushed as multi-row INSERTs in one transaction. */
+class BulkWriter {
+  constructor(client) {
+    this.client = client;
+    this.tables = new Map();
+    this.pending = 0;
+    this.written = new Map();
+  }
+  add(table, row) {
+    let entry = this.tables.get(table);
+    if (!entry) {
+      entry = { columns: Object.keys(row), rows: [] };
+      this.tables.set(table, entry);
+    }
+    entry.rows.push(entry.columns.map((c) => row[c] ?? null));
+    this.pending++;
+  }
+  async flush() {
+    const statements = [];
+    for (const [table, entry] of this.tables) {
+      const perStatement = Math.floor(30_000 / entry.columns.length);
+      for (let i = 0; i < entry.rows.length; i += perStatement) {
+        const chunk = entry.rows.slice(i, i + perStatement);
+        const one = `(${entry.columns.map(() => '?').join(',')})`;
+        statements.push({
+          sql: `INSERT INTO "${table}" (${entry.columns.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => one).join(',')}`,
+          args: chunk.flat(),
+        });
+      }
+      this.written.set(table, (this.written.get(table) ?? 0) + entry.rows.length);
+      entry.rows = [];
+    }
+    if (statements.length) await this.client.batch(statements, 'write');
+    this.pending = 0;
+  }
+}
+
+async function writeBulk(client, options, templates, owners, random, now, log) {
+  const writer = new BulkWriter(client);
+  const first = now - options.years * 365 * DAY;
+  const span = options.years * 365 * DAY + 60 * DAY;
+  const started = performance.now();
+  let posEvent = 0;
+  const deltas = new Map();
+  for (let i = 0; i < options.bookings; i++) {
+    const owner = owners[Math.floor(random() * owners.length)];
+    // Opening hours, roughly: 09:00–18:45 on a 15-minute grid.
+    const day = first + Math.floor(random() * (span / DAY)) * DAY;
+    const start = day + 9 * 3_600_000 + Math.floor(random() * 40) * 900_000;
+    const createdAt = Math.max(first, start - Math.floor(random() * 30 * DAY) - 3_600_000);
+    const past = start < now;
+    const roll = random();
+    const kind = roll < 0.1 ? 'cancelled' : roll < 0.15 ? 'rescheduled' : past ? 'completed' : 'upcoming';
+    const template = templates[kind === 'upcoming' ? 'completed' : kind];
+    const name = `${firstNames[Math.floor(random() * firstNames.length)]} ${lastNames[Math.floor(random() * lastNames.length)]}`;
+    const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Math.floor(random() * 1e6)}@example.com`;
+    writeBooking(writer, template, { owner, start, createdAt, kind, name, email, random });
+    for (let s = 0; s < options.stockPerBooking; s++) {
+      const stockOwner = owners[Math.floor(random() * owners.length)];
+      const delta = random() < 0.5 ? 1 : -1;
+      const key = `${stockOwner.business}|${stockOwner.sku}|${stockOwner.location}`;
+      deltas.set(key, (deltas.get(key) ?? 0) + delta);
+      writeStock(writer, templates.stock, stockOwner, `pos-${String(++posEvent).padStart(16, '0')}`, delta, createdAt + s);
+    }
+    if (writer.pending >= 20_000) {
+      await writer.flush();
+      if ((i + 1) % 100_000 < 5_000 && !options.quiet) {
+        const seconds = (performance.now() - started) / 1000;
+        const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
+        log(`  ${i + 1} bookings, ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
+      }
+    }
+  }
+  await writer.flush();
+  // On-hand kept equal to the ledger (the stock read and its invariant).
+  const updates = [...deltas].map(([key, delta]) => {
+    const [business, sku, location] = key.split('|');
+    return {
+      sql: 'UPDATE stock_levels SET on_hand = on_hand + ? WHERE business_id = ? AND sku = ? AND location_id = ?',
+      args: [delta + 1_000_000, business, sku, location],
+    };
+  });
+  for (let i = 0; i < updates.length; i += 5_000) await client.batch(updates.slice(i, i + 5_000), 'write');
+  const seconds = (performance.now() - started) / 1000;
+  const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
+  log(`rows: ${rows} in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s (${[...writer.written].map(([t, n]) => `${t} ${n}`).join(', ')})`);
+  return Object.fromEntries(writer.written);
+}
+
+function writeBooking(writer, template, { owner, start, createdAt, kind, name, email, random }) {
+  const t = template.row;
+  const id = newId('bkg', createdAt);
+  const duration = Number(t.end) - Number(t.start);
+  const resource = owner.resources[Math.floor(random() * owner.resources.length)];
+  const row = {
+    ...t,
+    id,
+    business_id: owner.business,
+    service_id: owner.service,
+    resource_id: resource,
+    status: kind === 'upcoming' ? 'confirmed' : t.status,
+    start: start,
+    end: start + duration,
+    block_start: start - (Number(t.start) - Number(t.block_start)),
+    block_end: start + duration + (Number(t.block_end) - Number(t.end)),
+    customer_name: name,
+    customer_email: email,
+    manage_token_hash: createHash('sha256').update(id).digest('hex'),
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+  writer.add('bookings', row);
+  const pairs = [
+    [t.id, id],
+    [t.business_id, owner.business],
+    [t.service_id, owner.service],
+    [t.resource_id, resource],
+    [iso(Number(t.start)), iso(row.start)],
+    [iso(Number(t.end)), iso(row.end)],
+  ];
+  const events = kind === 'upcoming' ? template.events.slice(0, 1) : template.events;
+  for (const [n, e] of events.entries()) {
+    const at = n === 0 ? createdAt : Math.max(createdAt, row.end) + n;
+    writer.add('events', {
+      ...e,
+      id: undefined,
+      business_id: owner.business,
+      subject_id: id,
+      payload: substitute(
+        e.payload,
+        [...pairs, [iso(Number(e.created_at)), iso(at)], [iso(Number(t.created_at)), iso(createdAt)]],
+      ),
+      created_at: at,
+    });
+  }
+}
+
+function writeStock(writer, template, owner, eventId, delta, at) {
+  const { movement, seen, events } = template;
+  const pairs = [
+    [movement.event_id, eventId],
+    [movement.business_id, owner.business],
+    [movement.sku, owner.sku],
+    [movement.location_id, owner.location],
+  ];
+  writer.add('stock_movements', {
+    ...movement,
+    id: newId('mov', at),
+    business_id: owner.business,
+    sku: owner.sku,
+    location_id: owner.location,
+    requested: delta,
+    delta,
+    event_id: eventId,
+    occurred_at: at,
+    created_at: at,
+  });
+  writer.add('stock_events_seen', {
+    ...seen,
+    business_id: owner.business,
+    event_id: eventId,
+    answer: substitute(seen.answer, pairs),
+    created_at: at,
+  });
+  for (const e of events) {
+    writer.add('events', {
+      ...e,
+      id: undefined,
+      business_id: owner.business,
+      subject_id: substitute(e.subject_id, pairs),
+      payload: substitute(e.payload, pairs),
+      created_at: at,
+    });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options = parseOptions(process.argv.slice(2));
+  const result = await generate(options);
+  console.log(`${result.out}: ${options.bookings} bookings, ${options.businesses} businesses in ${result.seconds.toFixed(1)} s`);
+}
