@@ -15,15 +15,16 @@
  *   node bench/scale/generate.js --bookings 10000000 --businesses 10000 --out /tmp/scale-10m.db
  *
  * Options: --years 3 (history before today; bookings run to 60 days ahead), --stock 1 (stock
- * adjustments per booking), --seed 1. Writes FILE.keys.json (the demo business's keys) beside the
+ * adjustments per booking), --seed 1, --now ISO (default: today at noon UTC; the same seed and
+ * --now give the same rows but for the random part of ids). Writes FILE.keys.json (the demo business's keys) beside the
  * file and prints rows/s per phase. Needs the built packages (`npx -y pnpm@10.34.8 -r run build`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const dist = new URL('../../packages/api/dist/', import.meta.url);
 const api = await import(new URL('index.js', dist).href);
@@ -43,6 +44,7 @@ export function parseOptions(argv) {
       years: { type: 'string', default: '3' },
       stock: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
+      now: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
@@ -55,6 +57,8 @@ export function parseOptions(argv) {
     years: Number(values.years),
     stockPerBooking: Number(values.stock),
     seed: Number(values.seed),
+    // "Today" at noon UTC unless given: history ends today, so a server started now sees it as the past.
+    now: values.now ? Date.parse(values.now) : Math.floor(Date.now() / DAY) * DAY + DAY / 2,
     out: resolve(values.out ?? `/tmp/frontdesk-scale-${bookings}.db`),
     quiet: values.quiet,
   };
@@ -83,14 +87,21 @@ export async function generate(options, log = console.log) {
   for (const suffix of ['', '-wal', '-shm', '.keys.json']) if (existsSync(out + suffix)) rmSync(out + suffix);
   const url = pathToFileURL(out).href;
   const random = prng(options.seed);
-  const now = Date.UTC(2026, 5, 1, 12); // a fixed "today": the same run gives the same rows
+  const { now } = options;
   const started = performance.now();
 
   // 1. The demo business (keys for the latency bench) and the others, by the app's services.
   const database = await api.openDatabase(url);
   await api.migrate(database);
   const demo = await api.seedDemo(database, now - options.years * 365 * DAY);
-  writeFileSync(`${out}.keys.json`, JSON.stringify({ businessId: demo.businessId, publishableKey: demo.publishableKey, secretKey: demo.secretKey }));
+  writeFileSync(
+    `${out}.keys.json`,
+    JSON.stringify({
+      businessId: demo.businessId,
+      publishableKey: demo.publishableKey,
+      secretKey: demo.secretKey,
+    }),
+  );
   let made = 1;
   const perTransaction = 50;
   while (made < options.businesses) {
@@ -98,7 +109,11 @@ export async function generate(options, log = console.log) {
     await database.write(async (tx) => {
       for (let i = made; i < upTo; i++) {
         const created = now - options.years * 365 * DAY;
-        const business = await createBusiness(tx, { name: `Scale business ${i}`, timezone: 'Europe/Lisbon' }, created);
+        const business = await createBusiness(
+          tx,
+          { name: `Scale business ${i}`, timezone: 'Europe/Lisbon' },
+          created,
+        );
         await seedCatalog(tx, business.id, created);
         await seedDemoStock(tx, business.id, created);
       }
@@ -118,6 +133,8 @@ export async function generate(options, log = console.log) {
   const client = createClient({ url });
   await client.execute('PRAGMA synchronous=OFF');
   await client.execute('PRAGMA journal_mode=WAL');
+  // A large page cache: index pages are touched in random order (ids by creation, subjects random).
+  await client.execute('PRAGMA cache_size=-524288');
   const owners = await ownersOf(client);
   const counts = await writeBulk(client, options, templates, owners, random, now, log);
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -128,7 +145,10 @@ export async function generate(options, log = console.log) {
 
 /** Rows of `table` where `column = value`, as plain objects. */
 async function rowsOf(db, table, column, value) {
-  const result = await db.execute({ sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY rowid`, args: [value] });
+  const result = await db.execute({
+    sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY rowid`,
+    args: [value],
+  });
   return result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c]])));
 }
 
@@ -138,7 +158,11 @@ async function rowsOf(db, table, column, value) {
  */
 async function captureTemplates(database, demo, now) {
   let clock = now;
-  const app = api.createApp({ database, clock: () => clock, logger: api.createJsonLogger({ level: 'error' }) });
+  const app = api.createApp({
+    database,
+    clock: () => clock,
+    logger: api.createJsonLogger({ level: 'error' }),
+  });
   const call = async (method, path, body) => {
     const res = await app.request(`/v1${path}`, {
       method,
@@ -154,9 +178,9 @@ async function captureTemplates(database, demo, now) {
   const day = new Date(now + 7 * DAY).toISOString().slice(0, 10);
   const until = new Date(now + 14 * DAY).toISOString().slice(0, 10);
   // One slot a day: the four bookings never overlap.
-  const slots = (await call('GET', `/availability?service=${haircut.id}&from=${day}&to=${until}`)).slots.filter(
-    (slot, i, all) => i === 0 || slot.start.slice(0, 10) !== all[i - 1].start.slice(0, 10),
-  );
+  const slots = (
+    await call('GET', `/availability?service=${haircut.id}&from=${day}&to=${until}`)
+  ).slots.filter((slot, i, all) => i === 0 || slot.start.slice(0, 10) !== all[i - 1].start.slice(0, 10));
   const customer = { name: 'Carla Ferreira', email: 'carla.ferreira@example.com', phone: '+351912345678' };
   const book = (slot) => call('POST', '/bookings', { service: haircut.id, start: slot.start, customer });
 
@@ -172,7 +196,12 @@ async function captureTemplates(database, demo, now) {
   const product = (await call('GET', '/products')).data[0];
   const stock = await call('GET', `/products/${product.sku}/stock`);
   const eventId = 'pos-template-0000000001';
-  await call('POST', '/stock/adjustments', { eventId, sku: product.sku, locationId: stock.locations[0].locationId, delta: 1 });
+  await call('POST', '/stock/adjustments', {
+    eventId,
+    sku: product.sku,
+    locationId: stock.locations[0].locationId,
+    delta: 1,
+  });
 
   const db = database.client;
   const booking = async (id) => ({
@@ -180,7 +209,9 @@ async function captureTemplates(database, demo, now) {
     events: await rowsOf(db, 'events', 'subject_id', id),
   });
   const movement = (await rowsOf(db, 'stock_movements', 'event_id', eventId))[0];
-  const stockEvents = (await rowsOf(db, 'events', 'type', 'stock.changed')).filter((e) => e.payload.includes(product.sku)).slice(-1);
+  const stockEvents = (await rowsOf(db, 'events', 'type', 'stock.changed'))
+    .filter((e) => e.payload.includes(product.sku))
+    .slice(-1);
   return {
     completed: await booking(completed.id),
     cancelled: await booking(cancelled.id),
@@ -263,6 +294,7 @@ async function writeBulk(client, options, templates, owners, random, now, log) {
   const span = options.years * 365 * DAY + 60 * DAY;
   const started = performance.now();
   let posEvent = 0;
+  let reported = 0;
   const deltas = new Map();
   for (let i = 0; i < options.bookings; i++) {
     const owner = owners[Math.floor(random() * owners.length)];
@@ -282,11 +314,19 @@ async function writeBulk(client, options, templates, owners, random, now, log) {
       const delta = random() < 0.5 ? 1 : -1;
       const key = `${stockOwner.business}|${stockOwner.sku}|${stockOwner.location}`;
       deltas.set(key, (deltas.get(key) ?? 0) + delta);
-      writeStock(writer, templates.stock, stockOwner, `pos-${String(++posEvent).padStart(16, '0')}`, delta, createdAt + s);
+      writeStock(
+        writer,
+        templates.stock,
+        stockOwner,
+        `pos-${String(++posEvent).padStart(16, '0')}`,
+        delta,
+        createdAt + s,
+      );
     }
     if (writer.pending >= 20_000) {
       await writer.flush();
-      if ((i + 1) % 100_000 < 5_000 && !options.quiet) {
+      if (Math.floor((i + 1) / 100_000) > reported && !options.quiet) {
+        reported = Math.floor((i + 1) / 100_000);
         const seconds = (performance.now() - started) / 1000;
         const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
         log(`  ${i + 1} bookings, ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
@@ -305,7 +345,9 @@ async function writeBulk(client, options, templates, owners, random, now, log) {
   for (let i = 0; i < updates.length; i += 5_000) await client.batch(updates.slice(i, i + 5_000), 'write');
   const seconds = (performance.now() - started) / 1000;
   const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
-  log(`rows: ${rows} in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s (${[...writer.written].map(([t, n]) => `${t} ${n}`).join(', ')})`);
+  log(
+    `rows: ${rows} in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s (${[...writer.written].map(([t, n]) => `${t} ${n}`).join(', ')})`,
+  );
   return Object.fromEntries(writer.written);
 }
 
@@ -348,10 +390,11 @@ function writeBooking(writer, template, { owner, start, createdAt, kind, name, e
       id: undefined,
       business_id: owner.business,
       subject_id: id,
-      payload: substitute(
-        e.payload,
-        [...pairs, [iso(Number(e.created_at)), iso(at)], [iso(Number(t.created_at)), iso(createdAt)]],
-      ),
+      payload: substitute(e.payload, [
+        ...pairs,
+        [iso(Number(e.created_at)), iso(at)],
+        [iso(Number(t.created_at)), iso(createdAt)],
+      ]),
       created_at: at,
     });
   }
@@ -399,5 +442,7 @@ function writeStock(writer, template, owner, eventId, delta, at) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const options = parseOptions(process.argv.slice(2));
   const result = await generate(options);
-  console.log(`${result.out}: ${options.bookings} bookings, ${options.businesses} businesses in ${result.seconds.toFixed(1)} s`);
+  console.log(
+    `${result.out}: ${options.bookings} bookings, ${options.businesses} businesses in ${result.seconds.toFixed(1)} s`,
+  );
 }

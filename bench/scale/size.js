@@ -57,7 +57,10 @@ export function formatSize({ file, fileBytes, bookings, total, tables }) {
       `| ${t.table} | ${t.rows ?? ''} | ${mib(t.bytes)} | ${((t.bytes / total) * 100).toFixed(1)} % | ${Math.round(t.bytes / bookings)} |`,
     );
   }
-  if (rest) lines.push(`| (the others) | | ${mib(rest)} | ${((rest / total) * 100).toFixed(1)} % | ${Math.round(rest / bookings)} |`);
+  if (rest)
+    lines.push(
+      `| (the others) | | ${mib(rest)} | ${((rest / total) * 100).toFixed(1)} % | ${Math.round(rest / bookings)} |`,
+    );
   return lines.join('\n');
 }
 
