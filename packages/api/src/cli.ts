@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module The `frontdesk` command: init (a new business), serve, worker, migrate, seed --demo [--json],
- * keys create, backup FILE, restore FILE, import FILE (CSV products or stock), prune-events.
+ * keys create, backup FILE, restore FILE, import FILE (CSV products or stock), compact-events.
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -23,6 +23,7 @@ import { type MailAddress, parseMailFrom, smtpTransport } from './mail/transport
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
+import { compactSettledEvents } from './services/event-compaction.js';
 import { defaultStockEventRetentionDays, pruneStreamOnlyEvents } from './services/event-retention.js';
 import { createKey } from './services/keys.js';
 import { createWorker, noMail } from './worker.js';
@@ -53,9 +54,10 @@ const usage = `Usage: frontdesk <command>
                               Import products or stock counts from CSV (see docs/stock.md). UTF-8
                               unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
                               or row may hold at most 1 MiB
-  prune-events                Delete stock.changed and stock.low events older than
-                              FRONTDESK_STOCK_EVENT_RETENTION_DAYS now (the worker does it
-                              hourly; the stock ledger keeps every change), and print how many
+  compact-events              The event log's upkeep now (the worker does it hourly): delete
+                              stock.changed and stock.low events older than
+                              FRONTDESK_STOCK_EVENT_RETENTION_DAYS (the stock ledger keeps every
+                              change), store settled events compactly, and print what it did
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (public
@@ -105,17 +107,23 @@ function retentionFromEnv(): { stockEventRetentionDays?: number } {
   return days === undefined ? {} : { stockEventRetentionDays: days };
 }
 
-/** `frontdesk prune-events`: one retention pass now, to its end. */
-async function runPruneEvents(): Promise<void> {
+/** `frontdesk compact-events`: one upkeep pass of the event log now, to its end. */
+async function runCompactEvents(): Promise<void> {
   const days = retentionFromEnv().stockEventRetentionDays ?? defaultStockEventRetentionDays;
-  const pass = await withDatabase(async (db) => {
+  const { pruned, compacted } = await withDatabase(async (db) => {
     await migrate(db);
-    return pruneStreamOnlyEvents(db, { now: Date.now(), retentionDays: days });
+    const now = Date.now();
+    return {
+      pruned: await pruneStreamOnlyEvents(db, { now, retentionDays: days }),
+      compacted: await compactSettledEvents(db, { now }),
+    };
   });
   process.stdout.write(
-    days === 0
-      ? 'FRONTDESK_STOCK_EVENT_RETENTION_DAYS=0: stock events are kept for ever, nothing deleted\n'
-      : `Deleted ${pass.deleted} stock events older than ${days} days (the log is walked up to event ${pass.upTo})\n`,
+    (days === 0
+      ? 'FRONTDESK_STOCK_EVENT_RETENTION_DAYS=0: stock events are kept for ever\n'
+      : `Deleted ${pruned.deleted} stock events older than ${days} days\n`) +
+      `Compacted ${compacted.compacted} events (${compacted.savedBytes} bytes of payload saved; ` +
+      'the file keeps its size, the freed pages are reused: VACUUM shrinks it)\n',
   );
 }
 
@@ -385,8 +393,8 @@ async function main(argv: string[]): Promise<void> {
       return runBackup(rest);
     case 'restore':
       return runRestore(rest);
-    case 'prune-events':
-      return runPruneEvents();
+    case 'compact-events':
+      return runCompactEvents();
     case 'import':
       process.exitCode = await withDatabase(async (db) => {
         await migrate(db);

@@ -17,6 +17,7 @@ import type { Database, Db } from '../db/open.js';
 import { events, producerCursors, webhookEndpoints } from '../db/schema.js';
 import type { Logger } from '../env.js';
 import type { OutboxProducer } from '../outbox/worker.js';
+import { compactSettledEvents } from './event-compaction.js';
 
 /** Types that only feed streams, caches and replays (the ledger keeps what they say). */
 export const streamOnlyEventTypes: readonly string[] = ['stock.changed', 'stock.low'];
@@ -111,8 +112,9 @@ export async function pruneStreamOnlyEvents(
 }
 
 /**
- * The pass as a worker step: at most once an `everyMs` (default an hour) per process, after the
- * worker's other producers. It queues no job, so it never asks the worker to look again at once.
+ * The event log's upkeep as a worker step: retention (above), then compaction
+ * (event-compaction.ts), at most once an `everyMs` (default an hour) per process. It queues no job,
+ * so it never asks the worker to look again at once.
  */
 export function eventRetentionProducer(
   database: Database,
@@ -121,12 +123,15 @@ export function eventRetentionProducer(
   const everyMs = options.everyMs ?? 3_600_000;
   let last = Number.NEGATIVE_INFINITY;
   return {
-    name: 'event-retention',
+    name: 'event-upkeep',
     async produce(now) {
-      if (options.retentionDays <= 0 || now - last < everyMs) return false;
+      if (now - last < everyMs) return false;
       last = now;
-      const pass = await pruneStreamOnlyEvents(database, { now, retentionDays: options.retentionDays });
-      if (pass.deleted > 0) options.logger?.info('stream-only events pruned', { ...pass });
+      const pruned = await pruneStreamOnlyEvents(database, { now, retentionDays: options.retentionDays });
+      const compacted = await compactSettledEvents(database, { now });
+      if (pruned.deleted > 0 || compacted.compacted > 0) {
+        options.logger?.info('event log upkeep', { pruned: pruned.deleted, ...compacted });
+      }
       return false;
     },
   };
