@@ -124,7 +124,8 @@ export async function generate(options, log = console.log) {
   log(`businesses: ${options.businesses} in ${((businessesDone - started) / 1000).toFixed(1)} s`);
 
   // 2. Templates: what the app writes for each kind of change, from real requests.
-  const templates = await captureTemplates(database, demo, now);
+  // At the start of the history, so that the rows these requests write come first in time too.
+  const templates = await captureTemplates(database, demo, now - options.years * 365 * DAY);
   await database.close();
 
   // 3. Bulk rows: copies of the templates.
@@ -137,6 +138,10 @@ export async function generate(options, log = console.log) {
   await client.execute('PRAGMA cache_size=-524288');
   const owners = await ownersOf(client);
   const counts = await writeBulk(client, options, templates, owners, random, now, log);
+  // As a running worker leaves it: the mail producer has read the whole log (see event-retention).
+  await client.execute(
+    "UPDATE producer_cursors SET event_id = (SELECT max(id) FROM events) WHERE name = 'mail'",
+  );
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   client.close();
   const seconds = (performance.now() - started) / 1000;
@@ -288,58 +293,124 @@ class BulkWriter {
   }
 }
 
+/** A min-heap of events due later (a booking's completion, cancellation, reschedule), by time. */
+class Later {
+  items = [];
+  push(item) {
+    const h = this.items;
+    h.push(item);
+    for (let i = h.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (h[parent].at <= h[i].at) break;
+      [h[parent], h[i]] = [h[i], h[parent]];
+      i = parent;
+    }
+  }
+  /** The earliest item if it is due at or before `at`, removed. */
+  popUntil(at) {
+    const h = this.items;
+    if (h.length === 0 || h[0].at > at) return undefined;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && h[l].at < h[m].at) m = l;
+        if (r < h.length && h[r].at < h[m].at) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i], h[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Rows in the order a live server writes them — by time, so ids grow with time as they do there
+ * (what retention and compaction walk by, and what fills B-tree pages the way production does):
+ * day by day over the history, each booking made 1 hour to 30 days before its start, its later
+ * event (completed, cancelled, rescheduled) written when it happens, a POS adjustment beside each.
+ */
 async function writeBulk(client, options, templates, owners, random, now, log) {
   const writer = new BulkWriter(client);
   const first = now - options.years * 365 * DAY;
-  const span = options.years * 365 * DAY + 60 * DAY;
+  const days = Math.round((now - first) / DAY);
   const started = performance.now();
+  const later = new Later();
+  const onHand = new Map(); // per business|sku|location: change from the seeded count
   let posEvent = 0;
+  let made = 0;
   let reported = 0;
-  const deltas = new Map();
-  for (let i = 0; i < options.bookings; i++) {
-    const owner = owners[Math.floor(random() * owners.length)];
-    // Opening hours, roughly: 09:00–18:45 on a 15-minute grid.
-    const day = first + Math.floor(random() * (span / DAY)) * DAY;
-    const start = day + 9 * 3_600_000 + Math.floor(random() * 40) * 900_000;
-    const createdAt = Math.max(first, start - Math.floor(random() * 30 * DAY) - 3_600_000);
-    const past = start < now;
-    const roll = random();
-    const kind = roll < 0.1 ? 'cancelled' : roll < 0.15 ? 'rescheduled' : past ? 'completed' : 'upcoming';
-    const template = templates[kind === 'upcoming' ? 'completed' : kind];
-    const name = `${firstNames[Math.floor(random() * firstNames.length)]} ${lastNames[Math.floor(random() * lastNames.length)]}`;
-    const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Math.floor(random() * 1e6)}@example.com`;
-    writeBooking(writer, template, { owner, start, createdAt, kind, name, email, random });
-    for (let s = 0; s < options.stockPerBooking; s++) {
-      const stockOwner = owners[Math.floor(random() * owners.length)];
-      const delta = random() < 0.5 ? 1 : -1;
-      const key = `${stockOwner.business}|${stockOwner.sku}|${stockOwner.location}`;
-      deltas.set(key, (deltas.get(key) ?? 0) + delta);
-      writeStock(
-        writer,
-        templates.stock,
-        stockOwner,
-        `pos-${String(++posEvent).padStart(16, '0')}`,
-        delta,
-        createdAt + s,
-      );
-    }
-    if (writer.pending >= 20_000) {
-      await writer.flush();
-      if (Math.floor((i + 1) / 100_000) > reported && !options.quiet) {
-        reported = Math.floor((i + 1) / 100_000);
-        const seconds = (performance.now() - started) / 1000;
-        const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
-        log(`  ${i + 1} bookings, ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
+  const flushLater = (until) => {
+    for (let item = later.popUntil(until); item; item = later.popUntil(until)) writer.add('events', item.row);
+  };
+  for (let d = 0; d < days; d++) {
+    const count = Math.floor(((d + 1) * options.bookings) / days) - Math.floor((d * options.bookings) / days);
+    const offsets = Array.from({ length: count }, () => Math.floor(random() * DAY)).sort((x, y) => x - y);
+    for (const offset of offsets) {
+      const createdAt = first + d * DAY + offset;
+      flushLater(createdAt);
+      const owner = owners[Math.floor(random() * owners.length)];
+      // Opening hours, roughly: 09:00–18:45 on a 15-minute grid, 1 hour to 30 days ahead.
+      const ahead = createdAt + 3_600_000 + Math.floor(random() * 30 * DAY);
+      let start = Math.floor(ahead / DAY) * DAY + 9 * 3_600_000 + Math.floor(random() * 40) * 900_000;
+      if (start <= createdAt) start += DAY;
+      const roll = random();
+      const kind = roll < 0.1 ? 'cancelled' : roll < 0.15 ? 'rescheduled' : 'completed';
+      const name = `${firstNames[Math.floor(random() * firstNames.length)]} ${lastNames[Math.floor(random() * lastNames.length)]}`;
+      const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Math.floor(random() * 1e6)}@example.com`;
+      for (const item of writeBooking(writer, templates[kind], {
+        owner,
+        start,
+        createdAt,
+        kind,
+        name,
+        email,
+        random,
+        now,
+      })) {
+        later.push(item);
+      }
+      for (let s = 0; s < options.stockPerBooking; s++) {
+        const stockOwner = owners[Math.floor(random() * owners.length)];
+        const key = `${stockOwner.business}|${stockOwner.sku}|${stockOwner.location}`;
+        const level = onHand.get(key) ?? 0;
+        // Sales and deliveries; never below the seeded count, so on-hand stays at or above zero.
+        const delta = level > 0 && random() < 0.5 ? -1 : 1;
+        onHand.set(key, level + delta);
+        writeStock(
+          writer,
+          templates.stock,
+          stockOwner,
+          `pos-${String(++posEvent).padStart(16, '0')}`,
+          delta,
+          createdAt + s,
+        );
+      }
+      made++;
+      if (writer.pending >= 20_000) {
+        await writer.flush();
+        if (Math.floor(made / 100_000) > reported && !options.quiet) {
+          reported = Math.floor(made / 100_000);
+          const seconds = (performance.now() - started) / 1000;
+          const rows = [...writer.written.values()].reduce((a, b) => a + b, 0);
+          log(`  ${made} bookings, ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
+        }
       }
     }
   }
+  flushLater(now);
   await writer.flush();
   // On-hand kept equal to the ledger (the stock read and its invariant).
-  const updates = [...deltas].map(([key, delta]) => {
+  const updates = [...onHand].map(([key, delta]) => {
     const [business, sku, location] = key.split('|');
     return {
       sql: 'UPDATE stock_levels SET on_hand = on_hand + ? WHERE business_id = ? AND sku = ? AND location_id = ?',
-      args: [delta + 1_000_000, business, sku, location],
+      args: [delta, business, sku, location],
     };
   });
   for (let i = 0; i < updates.length; i += 5_000) await client.batch(updates.slice(i, i + 5_000), 'write');
@@ -351,27 +422,36 @@ async function writeBulk(client, options, templates, owners, random, now, log) {
   return Object.fromEntries(writer.written);
 }
 
-function writeBooking(writer, template, { owner, start, createdAt, kind, name, email, random }) {
+/**
+ * Writes a booking and its `booking.created`; answers its later event, if it has happened by `now`
+ * (else the booking is still confirmed).
+ */
+function writeBooking(writer, template, { owner, start, createdAt, kind, name, email, random, now }) {
   const t = template.row;
   const id = newId('bkg', createdAt);
   const duration = Number(t.end) - Number(t.start);
   const resource = owner.resources[Math.floor(random() * owner.resources.length)];
+  const end = start + duration;
+  // Completed after its end; cancelled or moved between when it was made and when it starts.
+  const at = kind === 'completed' ? end + 60_000 : createdAt + Math.floor(random() * (start - createdAt));
+  const happened = at <= now;
   const row = {
     ...t,
     id,
     business_id: owner.business,
     service_id: owner.service,
     resource_id: resource,
-    status: kind === 'upcoming' ? 'confirmed' : t.status,
-    start: start,
-    end: start + duration,
+    status: happened ? t.status : 'confirmed',
+    start,
+    end,
     block_start: start - (Number(t.start) - Number(t.block_start)),
-    block_end: start + duration + (Number(t.block_end) - Number(t.end)),
+    block_end: end + (Number(t.block_end) - Number(t.end)),
     customer_name: name,
     customer_email: email,
     manage_token_hash: createHash('sha256').update(id).digest('hex'),
+    sequence: happened ? t.sequence : 0,
     created_at: createdAt,
-    updated_at: createdAt,
+    updated_at: happened ? at : createdAt,
   };
   writer.add('bookings', row);
   const pairs = [
@@ -379,25 +459,24 @@ function writeBooking(writer, template, { owner, start, createdAt, kind, name, e
     [t.business_id, owner.business],
     [t.service_id, owner.service],
     [t.resource_id, resource],
-    [iso(Number(t.start)), iso(row.start)],
-    [iso(Number(t.end)), iso(row.end)],
+    [iso(Number(t.start)), iso(start)],
+    [iso(Number(t.end)), iso(end)],
   ];
-  const events = kind === 'upcoming' ? template.events.slice(0, 1) : template.events;
-  for (const [n, e] of events.entries()) {
-    const at = n === 0 ? createdAt : Math.max(createdAt, row.end) + n;
-    writer.add('events', {
-      ...e,
-      id: undefined,
-      business_id: owner.business,
-      subject_id: id,
-      payload: substitute(e.payload, [
-        ...pairs,
-        [iso(Number(e.created_at)), iso(at)],
-        [iso(Number(t.created_at)), iso(createdAt)],
-      ]),
-      created_at: at,
-    });
-  }
+  const eventRow = (e, when) => ({
+    ...e,
+    id: undefined,
+    business_id: owner.business,
+    subject_id: id,
+    payload: substitute(e.payload, [
+      ...pairs,
+      [iso(Number(e.created_at)), iso(when)],
+      [iso(Number(t.created_at)), iso(createdAt)],
+    ]),
+    created_at: when,
+  });
+  const [created, ...rest] = template.events;
+  writer.add('events', eventRow(created, createdAt));
+  return happened ? rest.map((e) => ({ at, row: eventRow(e, at) })) : [];
 }
 
 function writeStock(writer, template, owner, eventId, delta, at) {
