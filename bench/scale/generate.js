@@ -93,7 +93,9 @@ export async function generate(options, log = console.log) {
   // 1. The demo business (keys for the latency bench) and the others, by the app's services.
   const database = await api.openDatabase(url);
   await api.migrate(database);
-  const demo = await api.seedDemo(database, now - options.years * 365 * DAY);
+  // The businesses open a month before the history starts; the template requests follow at once.
+  const opened = now - options.years * 365 * DAY - 30 * DAY;
+  const demo = await api.seedDemo(database, opened);
   writeFileSync(
     `${out}.keys.json`,
     JSON.stringify({
@@ -108,7 +110,7 @@ export async function generate(options, log = console.log) {
     const upTo = Math.min(options.businesses, made + perTransaction);
     await database.write(async (tx) => {
       for (let i = made; i < upTo; i++) {
-        const created = now - options.years * 365 * DAY;
+        const created = opened;
         const business = await createBusiness(
           tx,
           { name: `Scale business ${i}`, timezone: 'Europe/Lisbon' },
@@ -124,8 +126,8 @@ export async function generate(options, log = console.log) {
   log(`businesses: ${options.businesses} in ${((businessesDone - started) / 1000).toFixed(1)} s`);
 
   // 2. Templates: what the app writes for each kind of change, from real requests.
-  // At the start of the history, so that the rows these requests write come first in time too.
-  const templates = await captureTemplates(database, demo, now - options.years * 365 * DAY);
+  // Before the history starts, so that the rows these requests write come first in time too.
+  const templates = await captureTemplates(database, demo, opened);
   await database.close();
 
   // 3. Bulk rows: copies of the templates.
@@ -189,10 +191,8 @@ async function captureTemplates(database, demo, now) {
   const customer = { name: 'Carla Ferreira', email: 'carla.ferreira@example.com', phone: '+351912345678' };
   const book = (slot) => call('POST', '/bookings', { service: haircut.id, start: slot.start, customer });
 
+  // In time order (the clock only moves forward): the completion comes last.
   const completed = await book(slots[0]);
-  clock = Date.parse(completed.end) + 60_000;
-  await call('POST', `/bookings/${completed.id}/complete`, {});
-  clock = now;
   const cancelled = await book(slots[1]);
   await call('POST', `/bookings/${cancelled.id}/cancel`, { reason: 'Cannot make it' });
   const rescheduled = await book(slots[2]);
@@ -201,6 +201,8 @@ async function captureTemplates(database, demo, now) {
   const product = (await call('GET', '/products')).data[0];
   const stock = await call('GET', `/products/${product.sku}/stock`);
   const eventId = 'pos-template-0000000001';
+  clock = Date.parse(completed.end) + 60_000;
+  await call('POST', `/bookings/${completed.id}/complete`, {});
   await call('POST', '/stock/adjustments', {
     eventId,
     sku: product.sku,
