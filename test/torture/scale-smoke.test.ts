@@ -17,9 +17,13 @@ const dir = mkdtempSync(join(tmpdir(), 'frontdesk-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const apiRequire = createRequire(new URL('../../packages/api/package.json', import.meta.url));
-const { createClient } = (await import(
-  pathToFileURL(apiRequire.resolve('@libsql/client')).href
-)) as typeof import('@libsql/client');
+/** The api package's libSQL client (the root package does not depend on it). */
+const { createClient } = (await import(pathToFileURL(apiRequire.resolve('@libsql/client')).href)) as {
+  createClient(config: { url: string }): {
+    execute(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+    close(): void;
+  };
+};
 
 describe('bench/scale/generate.js', () => {
   it('builds 2,000 bookings with their events and stock movements, in time order, ledger equal to on-hand', async () => {

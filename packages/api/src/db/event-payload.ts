@@ -38,9 +38,9 @@ const COMPACT_V1 = 1;
  * A 4 KB window (the dictionary fits) and small hash tables: a payload is a few hundred bytes, and
  * zlib's defaults (32 KB window, 256 KB of tables) cost more to set up than to compress with.
  */
-const window = { windowBits: 12, memLevel: 4 };
+const zlibWindow = { windowBits: 12, memLevel: 4 };
 /** A token: no spaces, no `@`, at least one letter (so never a phone number), at most 64 characters. */
-const token = /^(?=[^]*[A-Za-z])[A-Za-z0-9_:.-]{1,64}$/;
+const token = /^(?=.*[A-Za-z])[A-Za-z0-9_:.-]{1,64}$/;
 
 /** Whether every string in `value` (keys aside) is a token. */
 function onlyTokens(value: unknown): boolean {
@@ -53,7 +53,7 @@ function onlyTokens(value: unknown): boolean {
 /** The compact form of a payload, or undefined when it holds free text (it then stays JSON text). */
 export function compactEventPayload(value: unknown): Uint8Array | undefined {
   if (!onlyTokens(value)) return undefined;
-  const packed = deflateRawSync(JSON.stringify(value), { dictionary: dictionaryV1, ...window });
+  const packed = deflateRawSync(JSON.stringify(value), { dictionary: dictionaryV1, ...zlibWindow });
   const out = new Uint8Array(packed.length + 1);
   out[0] = COMPACT_V1;
   out.set(packed, 1);
@@ -72,7 +72,7 @@ export function decodeEventPayload(stored: unknown): unknown {
         : new Uint8Array((stored as ArrayBufferView).buffer);
   if (bytes[0] !== COMPACT_V1) throw new Error(`Unknown event payload format ${bytes[0]}`);
   return JSON.parse(
-    inflateRawSync(bytes.subarray(1), { dictionary: dictionaryV1, ...window }).toString('utf8'),
+    inflateRawSync(bytes.subarray(1), { dictionary: dictionaryV1, ...zlibWindow }).toString('utf8'),
   );
 }
 
