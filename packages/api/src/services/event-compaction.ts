@@ -22,6 +22,8 @@ export interface CompactionPass {
   savedBytes: number;
   /** The id the walk has reached. */
   upTo: number;
+  /** Whether it stopped at `maxBatches` with settled events left to look at. */
+  more: boolean;
 }
 
 async function compactedUpTo(tx: Db): Promise<number> {
@@ -31,16 +33,19 @@ async function compactedUpTo(tx: Db): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** Compacts every settled event not compacted yet, `batch` events looked at per write transaction. */
+/**
+ * Compacts every settled event not compacted yet, `batch` events looked at per write transaction,
+ * until none is left or after `maxBatches`.
+ */
 export async function compactSettledEvents(
   database: Database,
-  options: { now: number; compactAfterMs?: number; batch?: number },
+  options: { now: number; compactAfterMs?: number; batch?: number; maxBatches?: number },
 ): Promise<CompactionPass> {
   const batch = options.batch ?? 1000;
   const settled = options.now - (options.compactAfterMs ?? defaultCompactAfterMs);
   let compacted = 0;
   let savedBytes = 0;
-  for (;;) {
+  for (let batches = 1; ; batches++) {
     const step = await database.write(
       async (tx) => {
         const from = await compactedUpTo(tx);
@@ -72,6 +77,8 @@ export async function compactSettledEvents(
     );
     compacted += step.done;
     savedBytes += step.saved;
-    if (!step.more) return { compacted, savedBytes, upTo: step.reached };
+    if (!step.more || batches >= (options.maxBatches ?? Number.POSITIVE_INFINITY)) {
+      return { compacted, savedBytes, upTo: step.reached, more: step.more };
+    }
   }
 }

@@ -32,6 +32,8 @@ export interface RetentionPass {
   deleted: number;
   /** The id the walk has reached: every stream-only event at or below it is gone. */
   upTo: number;
+  /** Whether it stopped at `maxBatches` with old events left to look at. */
+  more: boolean;
 }
 
 /** How far the retention pass has walked (0: nothing pruned yet). */
@@ -60,18 +62,18 @@ async function readersUpTo(tx: Db): Promise<number> {
 
 /**
  * Deletes stream-only events older than `retentionDays` (one batch of at most `batch` events
- * looked at per write transaction, until none is left). `retentionDays` 0 keeps them for ever.
+ * looked at per write transaction, until none is left or after `maxBatches`). `retentionDays` 0 keeps them for ever.
  */
 export async function pruneStreamOnlyEvents(
   database: Database,
-  options: { now: number; retentionDays: number; batch?: number },
+  options: { now: number; retentionDays: number; batch?: number; maxBatches?: number },
 ): Promise<RetentionPass> {
   const batch = options.batch ?? 2000;
   const cutoff = options.now - options.retentionDays * DAY;
   let deleted = 0;
   let upTo = await prunedUpTo(database.db);
-  if (options.retentionDays <= 0) return { deleted, upTo };
-  for (;;) {
+  if (options.retentionDays <= 0) return { deleted, upTo, more: false };
+  for (let batches = 1; ; batches++) {
     const step = await database.write(
       async (tx) => {
         const from = await prunedUpTo(tx);
@@ -107,14 +109,17 @@ export async function pruneStreamOnlyEvents(
     );
     deleted += step.deleted;
     upTo = step.reached;
-    if (!step.more) return { deleted, upTo };
+    if (!step.more || batches >= (options.maxBatches ?? Number.POSITIVE_INFINITY)) {
+      return { deleted, upTo, more: step.more };
+    }
   }
 }
 
 /**
  * The event log's upkeep as a worker step: retention (above), then compaction
- * (event-compaction.ts), at most once an `everyMs` (default an hour) per process. It queues no job,
- * so it never asks the worker to look again at once.
+ * (event-compaction.ts), at most once an `everyMs` (default an hour) per process — or on the next
+ * round while a backlog remains (the first run on a large log): each round does at most 10 batches
+ * of each, so webhooks and mail never wait long behind it. It queues no job.
  */
 export function eventRetentionProducer(
   database: Database,
@@ -127,8 +132,14 @@ export function eventRetentionProducer(
     async produce(now) {
       if (now - last < everyMs) return false;
       last = now;
-      const pruned = await pruneStreamOnlyEvents(database, { now, retentionDays: options.retentionDays });
-      const compacted = await compactSettledEvents(database, { now });
+      const bounded = { now, maxBatches: 10 };
+      const pruned = await pruneStreamOnlyEvents(database, {
+        ...bounded,
+        retentionDays: options.retentionDays,
+      });
+      const compacted = await compactSettledEvents(database, bounded);
+      // A backlog left: the next round goes on, instead of an hour later.
+      if (pruned.more || compacted.more) last = Number.NEGATIVE_INFINITY;
       if (pruned.deleted > 0 || compacted.compacted > 0) {
         options.logger?.info('event log upkeep', { pruned: pruned.deleted, ...compacted });
       }
