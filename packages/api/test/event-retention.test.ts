@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailProducer } from '../src/mail/producer.js';
-import { pruneStreamOnlyEvents } from '../src/services/event-retention.js';
+import { eventRetentionProducer, pruneStreamOnlyEvents } from '../src/services/event-retention.js';
 import { noMail } from '../src/worker.js';
 import { call } from './fixtures.js';
 import { type TestApp, testLogger } from './helpers.js';
@@ -162,5 +162,42 @@ describe('stream-only event retention', () => {
     const bySku = Object.fromEntries(received.map((m) => [m.event.sku, m.event.stock.available]));
     // HELMET-M's changes were all pruned: a replay would have sent nothing for it.
     expect(bySku).toEqual({ 'HELMET-M': 1, 'LIGHT-1': 3 });
+  });
+});
+
+describe('the upkeep as a worker step', () => {
+  it('runs once an hour, but goes on at the next round while a backlog remains', async () => {
+    t = await createStockTestApp();
+    t.clock.set('2026-03-02T08:00:00Z');
+    for (let i = 0; i < 30; i++) {
+      expect(
+        (await t.adjust({ eventId: `e${i}`, sku: 'LIGHT-1', locationId: 'porto', delta: 1 })).status,
+      ).toBe(200);
+    }
+    await mailCatchesUp(t);
+    const stockEvents = async () => (await allEvents(t)).filter((e) => e.type === 'stock.changed').length;
+    expect(await stockEvents()).toBe(30);
+    t.clock.set('2026-05-02T08:00:00Z');
+    // 2 events a transaction, 10 transactions a round: 20 events looked at per round.
+    const step = eventRetentionProducer(t.db, { retentionDays: 30, batch: 2 });
+    expect(await step.produce(t.clock())).toBe(false); // it never asks for an immediate new round
+    const afterFirst = await stockEvents();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(30);
+    // The backlog: each next round (a second later, not an hour) goes on until it is gone.
+    let done = t.clock();
+    for (let round = 2; (await stockEvents()) > 0; round++) {
+      expect(round).toBeLessThan(5);
+      done += 1000;
+      await step.produce(done);
+    }
+    // Done: the next run waits for the hour, even with an old event to prune.
+    t.clock.set('2026-03-03T08:00:00Z');
+    await t.adjust({ eventId: 'late', sku: 'LIGHT-1', locationId: 'porto', delta: 1 });
+    await mailCatchesUp(t);
+    await step.produce(done + 60_000);
+    expect(await stockEvents()).toBe(1);
+    await step.produce(done + 3_600_000);
+    expect(await stockEvents()).toBe(0);
   });
 });

@@ -123,7 +123,13 @@ export async function pruneStreamOnlyEvents(
  */
 export function eventRetentionProducer(
   database: Database,
-  options: { retentionDays: number; everyMs?: number; logger?: Logger },
+  options: {
+    retentionDays: number;
+    everyMs?: number;
+    logger?: Logger;
+    /** Events looked at per write transaction (tests make it small). */
+    batch?: number;
+  },
 ): OutboxProducer {
   const everyMs = options.everyMs ?? 3_600_000;
   let last = Number.NEGATIVE_INFINITY;
@@ -132,7 +138,7 @@ export function eventRetentionProducer(
     async produce(now) {
       if (now - last < everyMs) return false;
       last = now;
-      const bounded = { now, maxBatches: 10 };
+      const bounded = { now, maxBatches: 10, ...(options.batch ? { batch: options.batch } : {}) };
       const pruned = await pruneStreamOnlyEvents(database, {
         ...bounded,
         retentionDays: options.retentionDays,
