@@ -25,6 +25,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BulkWriter, Later } from './bulk.js';
+import { captureTemplates } from './templates.js';
 
 const dist = new URL('../../packages/api/dist/', import.meta.url);
 const api = await import(new URL('index.js', dist).href);
@@ -150,87 +152,6 @@ export async function generate(options, log = console.log) {
   return { out, seconds, counts, demo };
 }
 
-/** Rows of `table` where `column = value`, as plain objects. */
-async function rowsOf(db, table, column, value) {
-  const result = await db.execute({
-    sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY rowid`,
-    args: [value],
-  });
-  return result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c]])));
-}
-
-/**
- * Real requests on the demo business, in process, with a clock set where each change is allowed:
- * each answers the rows it wrote, to be copied.
- */
-async function captureTemplates(database, demo, now) {
-  let clock = now;
-  const app = api.createApp({
-    database,
-    clock: () => clock,
-    logger: api.createJsonLogger({ level: 'error' }),
-  });
-  const call = async (method, path, body) => {
-    const res = await app.request(`/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const services = (await call('GET', '/services')).data;
-  const haircut = services.find((s) => s.name === 'Haircut');
-  const day = new Date(now + 7 * DAY).toISOString().slice(0, 10);
-  const until = new Date(now + 14 * DAY).toISOString().slice(0, 10);
-  // One slot a day: the four bookings never overlap.
-  const slots = (
-    await call('GET', `/availability?service=${haircut.id}&from=${day}&to=${until}`)
-  ).slots.filter((slot, i, all) => i === 0 || slot.start.slice(0, 10) !== all[i - 1].start.slice(0, 10));
-  const customer = { name: 'Carla Ferreira', email: 'carla.ferreira@example.com', phone: '+351912345678' };
-  const book = (slot) => call('POST', '/bookings', { service: haircut.id, start: slot.start, customer });
-
-  // In time order (the clock only moves forward): the completion comes last.
-  const completed = await book(slots[0]);
-  const cancelled = await book(slots[1]);
-  await call('POST', `/bookings/${cancelled.id}/cancel`, { reason: 'Cannot make it' });
-  const rescheduled = await book(slots[2]);
-  await call('POST', `/bookings/${rescheduled.id}/reschedule`, { start: slots[3].start });
-
-  const product = (await call('GET', '/products')).data[0];
-  const stock = await call('GET', `/products/${product.sku}/stock`);
-  const eventId = 'pos-template-0000000001';
-  clock = Date.parse(completed.end) + 60_000;
-  await call('POST', `/bookings/${completed.id}/complete`, {});
-  await call('POST', '/stock/adjustments', {
-    eventId,
-    sku: product.sku,
-    locationId: stock.locations[0].locationId,
-    delta: 1,
-  });
-
-  const db = database.client;
-  const booking = async (id) => ({
-    row: (await rowsOf(db, 'bookings', 'id', id))[0],
-    events: await rowsOf(db, 'events', 'subject_id', id),
-  });
-  const movement = (await rowsOf(db, 'stock_movements', 'event_id', eventId))[0];
-  const stockEvents = (await rowsOf(db, 'events', 'type', 'stock.changed'))
-    .filter((e) => e.payload.includes(product.sku))
-    .slice(-1);
-  return {
-    completed: await booking(completed.id),
-    cancelled: await booking(cancelled.id),
-    rescheduled: await booking(rescheduled.id),
-    stock: {
-      movement,
-      seen: (await rowsOf(db, 'stock_events_seen', 'event_id', eventId))[0],
-      events: stockEvents,
-    },
-  };
-}
-
 /** Each business's haircut service, its two resources and its first product and location. */
 async function ownersOf(client) {
   const rows = (
@@ -257,79 +178,6 @@ function substitute(text, pairs) {
 }
 
 const iso = (ms) => new Date(ms).toISOString();
-
-/** A buffer of rows per table, flushed as multi-row INSERTs in one transaction. */
-class BulkWriter {
-  constructor(client) {
-    this.client = client;
-    this.tables = new Map();
-    this.pending = 0;
-    this.written = new Map();
-  }
-  add(table, row) {
-    let entry = this.tables.get(table);
-    if (!entry) {
-      entry = { columns: Object.keys(row), rows: [] };
-      this.tables.set(table, entry);
-    }
-    entry.rows.push(entry.columns.map((c) => row[c] ?? null));
-    this.pending++;
-  }
-  async flush() {
-    const statements = [];
-    for (const [table, entry] of this.tables) {
-      const perStatement = Math.floor(30_000 / entry.columns.length);
-      for (let i = 0; i < entry.rows.length; i += perStatement) {
-        const chunk = entry.rows.slice(i, i + perStatement);
-        const one = `(${entry.columns.map(() => '?').join(',')})`;
-        statements.push({
-          sql: `INSERT INTO "${table}" (${entry.columns.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => one).join(',')}`,
-          args: chunk.flat(),
-        });
-      }
-      this.written.set(table, (this.written.get(table) ?? 0) + entry.rows.length);
-      entry.rows = [];
-    }
-    if (statements.length) await this.client.batch(statements, 'write');
-    this.pending = 0;
-  }
-}
-
-/** A min-heap of events due later (a booking's completion, cancellation, reschedule), by time. */
-class Later {
-  items = [];
-  push(item) {
-    const h = this.items;
-    h.push(item);
-    for (let i = h.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (h[parent].at <= h[i].at) break;
-      [h[parent], h[i]] = [h[i], h[parent]];
-      i = parent;
-    }
-  }
-  /** The earliest item if it is due at or before `at`, removed. */
-  popUntil(at) {
-    const h = this.items;
-    if (h.length === 0 || h[0].at > at) return undefined;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && h[l].at < h[m].at) m = l;
-        if (r < h.length && h[r].at < h[m].at) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i], h[m]];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
 
 /**
  * Rows in the order a live server writes them — by time, so ids grow with time as they do there
