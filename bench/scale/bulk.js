@@ -20,23 +20,29 @@ export class BulkWriter {
     entry.rows.push(entry.columns.map((c) => row[c] ?? null));
     this.pending++;
   }
-  async flush() {
+  /**
+   * Writes the buffered rows in one transaction. Statements hold a fixed number of rows, so the
+   * writer prepares one per table and reuses it; rows short of a full statement wait for the next
+   * flush, unless this is the `last` one.
+   */
+  async flush(last = false) {
     const statements = [];
     for (const [table, entry] of this.tables) {
       const perStatement = Math.floor(30_000 / entry.columns.length);
-      for (let i = 0; i < entry.rows.length; i += perStatement) {
-        const chunk = entry.rows.slice(i, i + perStatement);
+      const whole = last ? entry.rows.length : entry.rows.length - (entry.rows.length % perStatement);
+      for (let i = 0; i < whole; i += perStatement) {
+        const chunk = entry.rows.slice(i, Math.min(whole, i + perStatement));
         const one = `(${entry.columns.map(() => '?').join(',')})`;
         statements.push({
           sql: `INSERT INTO "${table}" (${entry.columns.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => one).join(',')}`,
           args: chunk.flat(),
         });
       }
-      this.written.set(table, (this.written.get(table) ?? 0) + entry.rows.length);
-      entry.rows = [];
+      this.written.set(table, (this.written.get(table) ?? 0) + whole);
+      entry.rows = entry.rows.slice(whole);
     }
     if (statements.length) await this.client.batch(statements, 'write');
-    this.pending = 0;
+    this.pending = [...this.tables.values()].reduce((sum, entry) => sum + entry.rows.length, 0);
   }
 }
 
