@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module The `frontdesk` command: init (a new business), serve, worker, migrate, seed --demo [--json],
- * keys create, backup FILE, restore FILE, import FILE (CSV products or stock).
+ * keys create, backup FILE, restore FILE, import FILE (CSV products or stock), compact-events.
  * The database comes from FRONTDESK_DB_URL (default `file:./data/frontdesk.db`) and, for Turso/sqld,
  * FRONTDESK_DB_AUTH_TOKEN.
  */
@@ -23,6 +23,8 @@ import { type MailAddress, parseMailFrom, smtpTransport } from './mail/transport
 import { closeOnSignals, serve } from './server.js';
 import { getBusinessRow } from './services/business.js';
 import { seedDemo } from './services/demo.js';
+import { compactSettledEvents } from './services/event-compaction.js';
+import { defaultStockEventRetentionDays, pruneStreamOnlyEvents } from './services/event-retention.js';
 import { createKey } from './services/keys.js';
 import { createWorker, noMail } from './worker.js';
 
@@ -52,6 +54,10 @@ const usage = `Usage: frontdesk <command>
                               Import products or stock counts from CSV (see docs/stock.md). UTF-8
                               unless --encoding windows-1252 (alias latin1, iso-8859-1); a line
                               or row may hold at most 1 MiB
+  compact-events              The event log's upkeep now (the worker does it hourly): delete
+                              stock.changed and stock.low events older than
+                              FRONTDESK_STOCK_EVENT_RETENTION_DAYS (the stock ledger keeps every
+                              change), store settled events compactly, and print what it did
 
 Environment: FRONTDESK_DB_URL (default file:./data/frontdesk.db), FRONTDESK_DB_AUTH_TOKEN,
 PORT, HOST, FRONTDESK_TRUST_PROXY (number of proxies in front), FRONTDESK_RATE_LIMIT (public
@@ -68,7 +74,9 @@ FRONTDESK_BACKUP_DIR (scheduled backups from serve), FRONTDESK_BACKUP_EVERY (def
 without them messages are rendered and kept as not_sent, see GET /v1/messages), FRONTDESK_METRICS_TOKEN
 (serve GET /metrics to Authorization: Bearer with this token, 16+ characters; unset: metrics off),
 FRONTDESK_METRICS_PORT (also serve /metrics without a token on 127.0.0.1 at this port),
-FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request).`;
+FRONTDESK_LOG_LEVEL (error, warn, info or debug; default info: one line per request),
+FRONTDESK_STOCK_EVENT_RETENTION_DAYS (days stock.changed and stock.low events stay in the event
+log, default 30; 0 keeps them for ever).`;
 
 const dbUrl = () => process.env.FRONTDESK_DB_URL || 'file:./data/frontdesk.db';
 const authToken = () => process.env.FRONTDESK_DB_AUTH_TOKEN || undefined;
@@ -91,6 +99,32 @@ function numberFromEnv(name: string): number | undefined {
   if (!Number.isInteger(value) || value < 0)
     throw new UsageError(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+/** `FRONTDESK_STOCK_EVENT_RETENTION_DAYS` for the worker (absent: its default). */
+function retentionFromEnv(): { stockEventRetentionDays?: number } {
+  const days = numberFromEnv('FRONTDESK_STOCK_EVENT_RETENTION_DAYS');
+  return days === undefined ? {} : { stockEventRetentionDays: days };
+}
+
+/** `frontdesk compact-events`: one upkeep pass of the event log now, to its end. */
+async function runCompactEvents(): Promise<void> {
+  const days = retentionFromEnv().stockEventRetentionDays ?? defaultStockEventRetentionDays;
+  const { pruned, compacted } = await withDatabase(async (db) => {
+    await migrate(db);
+    const now = Date.now();
+    return {
+      pruned: await pruneStreamOnlyEvents(db, { now, retentionDays: days }),
+      compacted: await compactSettledEvents(db, { now }),
+    };
+  });
+  process.stdout.write(
+    (days === 0
+      ? 'FRONTDESK_STOCK_EVENT_RETENTION_DAYS=0: stock events are kept for ever\n'
+      : `Deleted ${pruned.deleted} stock events older than ${days} days\n`) +
+      `Compacted ${compacted.compacted} events (${compacted.savedBytes} bytes of payload saved; ` +
+      'the file keeps its size, the freed pages are reused: VACUUM shrinks it)\n',
+  );
 }
 
 /**
@@ -174,7 +208,7 @@ async function runServe(args: string[]): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     ...backupScheduleFromEnv(process.env, dbUrl()),
     webhooks: webhookOptions(),
-    worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv() },
+    worker: values['no-worker'] ? false : { mail: mailSettingsFromEnv(), ...retentionFromEnv() },
     logger,
     ...(metricsToken ? { metricsToken } : {}),
     ...(metricsPort !== undefined ? { metricsPort } : {}),
@@ -209,7 +243,13 @@ async function runWorker(): Promise<void> {
   const logger = createJsonLogger({ level: logLevelFromEnv() });
   const database = await openDatabase(dbUrl(), authToken());
   await migrate(database);
-  const worker = createWorker({ database, webhooks, logger, mail: mailSettingsFromEnv() });
+  const worker = createWorker({
+    database,
+    webhooks,
+    logger,
+    mail: mailSettingsFromEnv(),
+    ...retentionFromEnv(),
+  });
   worker.start();
   let stopping = false;
   const stop = (signal: string) => {
@@ -353,6 +393,8 @@ async function main(argv: string[]): Promise<void> {
       return runBackup(rest);
     case 'restore':
       return runRestore(rest);
+    case 'compact-events':
+      return runCompactEvents();
     case 'import':
       process.exitCode = await withDatabase(async (db) => {
         await migrate(db);

@@ -9,6 +9,7 @@ import { mailHandler } from './mail/handler.js';
 import { mailProducer } from './mail/producer.js';
 import type { MailSettings } from './mail/settings.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker.js';
+import { defaultStockEventRetentionDays, eventRetentionProducer } from './services/event-retention.js';
 import { type WebhookDeliveryOptions, webhookHandler } from './webhooks/deliver.js';
 import { webhookFanOut } from './webhooks/fan-out.js';
 
@@ -25,6 +26,11 @@ export interface WorkerOptions
    * (see `GET /v1/messages`), and none is sent later.
    */
   mail?: MailSettings;
+  /**
+   * Days `stock.changed` and `stock.low` events stay in the log (see services/event-retention.ts);
+   * 0 keeps them for ever. Default 30 (`FRONTDESK_STOCK_EVENT_RETENTION_DAYS`).
+   */
+  stockEventRetentionDays?: number;
 }
 
 /** No SMTP configured: messages are kept, not sent. */
@@ -33,7 +39,15 @@ export const noMail: MailSettings = { transport: null, from: null, publicUrl: un
 export function createWorker(options: WorkerOptions): OutboxWorker {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? jsonLogger;
-  const { database, webhooks, mail = noMail, clock: _c, logger: _l, ...tuning } = options;
+  const {
+    database,
+    webhooks,
+    mail = noMail,
+    stockEventRetentionDays = defaultStockEventRetentionDays,
+    clock: _c,
+    logger: _l,
+    ...tuning
+  } = options;
   if (!mail.transport) {
     logger.info('mail is not configured: messages are rendered and kept as not_sent, never sent later', {
       see: 'GET /v1/messages',
@@ -45,7 +59,11 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     clock,
     logger,
     ...tuning,
-    producers: [webhookFanOut(database), mailProducer(database, mail, logger)],
+    producers: [
+      webhookFanOut(database),
+      mailProducer(database, mail, logger),
+      eventRetentionProducer(database, { retentionDays: stockEventRetentionDays, logger }),
+    ],
     handlers: [
       webhookHandler({ database, clock, logger, ...webhooks }),
       mailHandler({ database, clock, logger, settings: mail }),

@@ -17,14 +17,33 @@ const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function frontdesk(args: string[], dbUrl: string) {
+function frontdesk(args: string[], dbUrl: string, env: Record<string, string> = {}) {
   return run(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, FRONTDESK_DB_URL: dbUrl },
+    env: { ...process.env, FRONTDESK_DB_URL: dbUrl, ...env },
   });
 }
 
 describe('frontdesk CLI', () => {
+  it('compact-events runs the event log upkeep and says what it did; a bad retention is refused', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'frontdesk-cli-'));
+    const dbUrl = pathToFileURL(join(dir, 'fd.db')).href;
+    await frontdesk(['seed', '--demo', '--json'], dbUrl);
+    // Everything was just written: nothing is old enough to prune or settled enough to compact.
+    const { stdout } = await frontdesk(['compact-events'], dbUrl);
+    expect(stdout).toBe(
+      'Deleted 0 stock events older than 30 days\nCompacted 0 events (0 bytes of payload saved; the file keeps its size, the freed pages are reused: VACUUM shrinks it)\n',
+    );
+    const kept = await frontdesk(['compact-events'], dbUrl, { FRONTDESK_STOCK_EVENT_RETENTION_DAYS: '0' });
+    expect(kept.stdout).toMatch(/^FRONTDESK_STOCK_EVENT_RETENTION_DAYS=0: stock events are kept for ever\n/);
+    await expect(
+      frontdesk(['compact-events'], dbUrl, { FRONTDESK_STOCK_EVENT_RETENTION_DAYS: 'a month' }),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('FRONTDESK_STOCK_EVENT_RETENTION_DAYS'),
+    });
+  }, 60_000);
+
   // Eight CLI runs and two servers, each starting tsx: 2-3 s of CPU apiece on Node 24, which CI
   // also runs this on (beside the main run), hence the long timeout.
   it('seed --demo is idempotent, keys create works, backup refuses to overwrite', async () => {

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { businessId } from './columns.js';
+import { eventPayload } from './event-payload.js';
 
 const createdAt = () => integer('created_at').notNull();
 
@@ -320,7 +321,8 @@ export const events = sqliteTable(
     businessId: businessId(),
     type: text('type').notNull(),
     subjectId: text('subject_id').notNull(),
-    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    /** JSON text when written; settled events may be stored compactly (see event-payload.ts). */
+    payload: eventPayload('payload').$type<unknown>().notNull(),
     /** Who made the change: a user id (`usr_…`), a key id (`key_…`), or null (the server itself). */
     actor: text('actor'),
     createdAt: createdAt(),

@@ -134,7 +134,13 @@ export const reservations = sqliteTable(
     /** Reports read the reservations made in a period. */
     index('reservations_business_created').on(t.businessId, t.createdAt),
     index('reservations_booking').on(t.bookingId),
-    index('reservations_due').on(t.status, t.expiresAt),
+    /**
+     * Expiry: a business's due reservations (made lazily with each new reservation) from its own
+     * entries; the periodic pass over every business from the active ones only (partial), so
+     * neither reads through other tenants' or settled rows.
+     */
+    index('reservations_business_due').on(t.businessId, t.status, t.expiresAt),
+    index('reservations_due').on(t.expiresAt).where(sql`status = 'active'`),
     // A customer is their email in any casing (services/customers.ts).
     index('reservations_customer').on(t.businessId, sql`lower(${t.customerEmail})`),
   ],

@@ -19,6 +19,7 @@ import { authorizeSession, sessionCookieOf } from '../middleware/session.js';
 import { readQuery } from '../middleware/validate.js';
 import { content, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
+import { prunedUpTo } from '../services/event-retention.js';
 import { authenticate } from '../services/keys.js';
 import { findSession } from '../services/sessions.js';
 import { streamSnapshots } from '../services/stock-snapshot.js';
@@ -135,8 +136,10 @@ export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ skus }), retry: retryMs });
         // Resuming: what happened since the client's last event, then live. Past 1,000 missed
         // events a replay would be slower than the news; fresh snapshots bring the client up to date.
+        // Past the retention window (its events are gone, services/event-retention.ts) a replay
+        // would skip changes: fresh snapshots instead.
         const missed =
-          lastEventId === undefined
+          lastEventId === undefined || lastEventId < (await prunedUpTo(database.db))
             ? undefined
             : await stockEventsAfter(
                 database.db,

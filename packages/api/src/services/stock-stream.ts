@@ -10,6 +10,7 @@
  */
 import type { ProductStock, StockEvent } from '@frontdesk/core';
 import { sql } from 'drizzle-orm';
+import { decodeEventPayload } from '../db/event-payload.js';
 import type { Database, Db } from '../db/open.js';
 import { toInstant } from '../time.js';
 import { expireDueReservations } from './reservations.js';
@@ -23,7 +24,8 @@ interface EventRow {
   business_id: string;
   type: string;
   subject_id: string;
-  payload: string;
+  /** JSON text, or the compact form of a settled event (db/event-payload.ts). */
+  payload: unknown;
   created_at: number;
 }
 
@@ -46,7 +48,7 @@ export interface StockStreamOptions {
 
 function toStockEvent(row: EventRow): StockEvent | undefined {
   try {
-    const payload = JSON.parse(row.payload) as { sku: string; stock: ProductStock };
+    const payload = decodeEventPayload(row.payload) as { sku: string; stock: ProductStock };
     return {
       id: String(row.id),
       type: row.type as StockEvent['type'],
