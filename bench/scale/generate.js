@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../torture/fixture.js';
 import { BulkWriter, Later } from './bulk.js';
 import { captureTemplates } from './templates.js';
 
@@ -66,18 +67,6 @@ export function parseOptions(argv) {
   };
 }
 
-/** mulberry32: a seeded PRNG, so a run is reproducible. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const firstNames = ['Ana', 'Bruno', 'Carla', 'Duarte', 'Eva', 'Filipe', 'Gabriela', 'Hugo', 'Inês', 'João'];
 const lastNames = ['Silva', 'Santos', 'Ferreira', 'Pereira', 'Oliveira', 'Costa', 'Rodrigues', 'Martins'];
 
@@ -88,7 +77,7 @@ export async function generate(options, log = console.log) {
   const { out } = options;
   for (const suffix of ['', '-wal', '-shm', '.keys.json']) if (existsSync(out + suffix)) rmSync(out + suffix);
   const url = pathToFileURL(out).href;
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const { now } = options;
   const started = performance.now();
 
