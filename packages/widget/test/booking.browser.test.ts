@@ -229,6 +229,16 @@ describe('booking widget in a browser', () => {
     // Both requests left before the UI chunk had arrived, and nothing was asked twice.
     expect(seen.indexOf('/v1/availability')).toBeLessThan(seen.indexOf('UI chunk loaded'));
     expect(seen.indexOf(`/v1/services/${world.serviceId}`)).toBeLessThan(seen.indexOf('UI chunk loaded'));
+    // The loader's month is the UI's (the visitor's month, a day either side), printed here with
+    // Intl as the UI prints it: a different range would be fetched again under another URL.
+    const month = await page.evaluate(() => {
+      const now = new Date();
+      const day = (offset: number, d: number) =>
+        new Date(now.getFullYear(), now.getMonth() + offset, d).toLocaleDateString('en-CA');
+      return { from: day(0, 0), to: day(1, 1) };
+    });
+    const first = new URL(asked.find((u) => u.includes('/v1/availability'))!);
+    expect({ from: first.searchParams.get('from'), to: first.searchParams.get('to') }).toEqual(month);
     // Nothing asked twice. A second month may be asked when the current one has no free day left
     // (near a month's end the first free day is in the next month), but never the same one again.
     expect(new Set(asked).size).toBe(asked.length);

@@ -100,7 +100,8 @@ export function defineLazyElement(
         sheet ??= new CSSStyleSheet();
         if (!sheet.cssRules.length) sheet.replaceSync(skeletonCss);
         root.adoptedStyleSheets = [sheet];
-        root.innerHTML = '<div class="sk" aria-hidden="true"><i></i><i></i><i></i><i></i></div>';
+        // Unquoted attribute values: the same DOM, a few bytes less for every page.
+        root.innerHTML = '<div class=sk aria-hidden=true><i></i><i></i><i></i><i></i></div>';
         this.setAttribute('aria-busy', 'true');
         this.loading = true;
         early?.(this);
