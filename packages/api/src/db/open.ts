@@ -59,8 +59,8 @@ export interface Database {
    */
   changeStamp?(): number | undefined;
   /**
-   * Runs a read on a second connection in a thread of its own (see `side-reader.ts`), so that it
-   * overlaps reads of the main thread; absent where the main reader's requests already overlap or
+   * Runs a read on a second connection in a process of its own (see `side-reader.ts`), so that it
+   * overlaps reads of this process; absent where the main reader's requests already overlap or
    * there is one connection (a remote database, `:memory:`).
    */
   readBeside?<T>(query: SQL): Promise<T[]>;
@@ -128,8 +128,8 @@ async function openFileClient(url: string): Promise<Client> {
 let sideReaderFailed = false;
 
 /**
- * A side read, or the same read on the main connection if the thread cannot answer (its native
- * module failed to load, the thread died): slower, never a failed request. A statement's own error
+ * A side read, or the same read on the main connection if the side reader cannot answer (its native
+ * module failed to load, it died): slower, never a failed request. A statement's own error
  * is raised again by the main connection.
  */
 function besideOrHere<T>(side: Promise<T[]>, db: Db, query: SQL): Promise<T[]> {

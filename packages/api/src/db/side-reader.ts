@@ -1,41 +1,44 @@
 /**
- * @module A second read connection on its own thread, for a local file: long reads that can be
- * split (the two periods of a report) run there beside the main thread's. The libSQL client is
- * synchronous per connection — a statement blocks the event loop until its last row — so two
- * connections on one thread still read one after the other; on a thread of its own the second
- * overlaps the first, and a request that scans two periods answers in about the time of one.
+ * @module A second read connection in a process of its own, for a local file: long reads that can
+ * be split (the two periods of a report) run there beside the main process's. The libSQL client is
+ * synchronous per connection — a statement blocks the event loop until its last row — and its
+ * native module runs the statements of one process one at a time even from two threads (measured:
+ * a GROUP BY on a worker thread and the main thread together took the sum of both; in a child
+ * process, the longer of the two). So the reader is a child `node` process, talking over IPC.
  *
- * The worker is started on first use and does not keep the process alive; it reads with
- * `query_only` set, so nothing sent to it can write. Local files only: a remote database
- * (Turso/sqld) is read over the network, where the client's requests already overlap.
+ * The child is started on first use, does not keep this process alive, and exits when this process
+ * goes (its IPC channel closes). It reads with `query_only` set, so nothing sent to it can write.
+ * Local files only: a remote database (Turso/sqld) is read over the network, where the client's
+ * requests already overlap.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 
 export interface SideReader {
   /** The rows of `query` (objects keyed by column name, as drizzle's `db.all` answers). */
   all<T>(query: SQL): Promise<T[]>;
-  /** Stops the thread (it is started again if read from later). */
+  /** Stops the process (it is started again if read from later). */
   close(): Promise<void>;
 }
 
 /**
- * The worker's code: CommonJS evaluated as-is, so the same text runs from `src` (tests) and
- * `dist` with no separate file to build or find. `libsql` is passed in as a resolved path.
+ * The child's code, run with `node -e`: CommonJS as-is, so the same text runs from `src` (tests)
+ * and `dist` with no separate file to build or find. `libsql` and the file come as arguments.
  */
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.libsql);
-const connection = new Database(workerData.path, {});
+const childSource = `
+const [libsql, path] = process.argv.slice(1);
+const Database = require(libsql);
+const connection = new Database(path, {});
 connection.exec('PRAGMA busy_timeout=5000');
 connection.exec('PRAGMA query_only=ON');
-parentPort.on('message', ({ id, sql, params }) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', ({ id, sql, params }) => {
   try {
-    parentPort.postMessage({ id, rows: connection.prepare(sql).all(params) });
+    process.send({ id, rows: connection.prepare(sql).all(params) });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
+    process.send({ id, error: String(error && error.message ? error.message : error) });
   }
 });
 `;
@@ -51,9 +54,9 @@ const dialect = new SQLiteSyncDialect();
 export function openSideReader(path: string): SideReader {
   const libsql = createRequire(import.meta.url).resolve('libsql');
   const pending = new Map<number, Pending>();
-  let worker: Worker | undefined;
+  let child: ChildProcess | undefined;
   let nextId = 0;
-  /** Why the thread cannot run here (it stopped before answering anything): no use starting it again. */
+  /** Why the child cannot run here (it stopped before answering anything): no use starting it again. */
   let broken: Error | undefined;
 
   const failAll = (error: Error) => {
@@ -61,8 +64,22 @@ export function openSideReader(path: string): SideReader {
     pending.clear();
   };
 
-  const start = (): Worker => {
-    const started = new Worker(workerSource, { eval: true, workerData: { libsql, path } });
+  /** Idle, the child and its channel must not keep this process alive (a CLI run, a test, a shutdown). */
+  const hold = (started: ChildProcess, busy: boolean) => {
+    const channel = started.channel as { ref(): void; unref(): void } | null | undefined;
+    if (busy) {
+      started.ref();
+      channel?.ref();
+    } else {
+      started.unref();
+      channel?.unref();
+    }
+  };
+
+  const start = (): ChildProcess => {
+    const started = spawn(process.execPath, ['-e', childSource, libsql, path], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     let answered = false;
     started.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: string }) => {
       answered = true;
@@ -71,18 +88,19 @@ export function openSideReader(path: string): SideReader {
       pending.delete(id);
       if (error !== undefined) waiting.reject(new Error(error));
       else waiting.resolve(rows ?? []);
-      // Idle, the thread must not keep the process alive (a CLI run, a test, a shutdown).
-      if (pending.size === 0) started.unref();
+      if (pending.size === 0) hold(started, false);
     });
     const gone = (error: Error) => {
-      if (worker !== started) return;
-      worker = undefined;
+      if (child !== started) return;
+      child = undefined;
       if (!answered) broken = error;
       failAll(error);
     };
     started.on('error', gone);
-    started.on('exit', (code) => gone(new Error(`the side reader stopped (exit code ${code})`)));
-    started.unref();
+    started.on('exit', (code, signal) =>
+      gone(new Error(`the side reader stopped (${signal ?? `exit code ${code}`})`)),
+    );
+    hold(started, false);
     return started;
   };
 
@@ -90,20 +108,24 @@ export function openSideReader(path: string): SideReader {
     all<T>(query: SQL): Promise<T[]> {
       if (broken) return Promise.reject(broken);
       const { sql, params } = dialect.sqlToQuery(query);
-      worker ??= start();
+      child ??= start();
       const id = nextId++;
-      const running = worker;
-      running.ref();
+      const running = child;
+      hold(running, true);
       return new Promise<T[]>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-        running.postMessage({ id, sql, params });
+        running.send({ id, sql, params });
       });
     },
     async close() {
-      const stopping = worker;
-      worker = undefined;
+      const stopping = child;
+      child = undefined;
       failAll(new Error('the side reader was closed'));
-      if (stopping) await stopping.terminate();
+      if (stopping && stopping.exitCode === null) {
+        const exited = new Promise((resolve) => stopping.once('exit', resolve));
+        stopping.kill();
+        await exited;
+      }
     },
   };
 }
