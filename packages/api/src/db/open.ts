@@ -13,7 +13,7 @@ import { jsonLogger } from '../env.js';
 import { oncePerTurn, openChangeStamp } from './change-stamp.js';
 import { GroupCommitWriter } from './group-commit.js';
 import * as schema from './schema.js';
-import { openSideReader } from './side-reader.js';
+import { openSideReader, SideStatementError } from './side-reader.js';
 import { cachingClientUnsupported, openCachingClient } from './statement-cache.js';
 import { type WriteObserver, WriteObservers } from './write-observers.js';
 import { retryBusy, WriteQueue } from './writer.js';
@@ -134,7 +134,8 @@ let sideReaderFailed = false;
  */
 function besideOrHere<T>(side: Promise<T[]>, db: Db, query: SQL): Promise<T[]> {
   return side.catch((error: unknown) => {
-    if (!sideReaderFailed) {
+    // A refused statement is refused here too, with the error the caller expects: nothing to report.
+    if (!sideReaderFailed && !(error instanceof SideStatementError)) {
       sideReaderFailed = true;
       jsonLogger.warn('side reader failed: reading on the main connection', { reason: String(error) });
     }

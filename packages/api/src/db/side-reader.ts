@@ -43,6 +43,9 @@ process.on('message', ({ id, sql, params }) => {
 });
 `;
 
+/** A statement the side reader ran and SQLite refused: the reader itself is fine. */
+export class SideStatementError extends Error {}
+
 interface Pending {
   resolve(rows: unknown[]): void;
   reject(error: Error): void;
@@ -86,7 +89,7 @@ export function openSideReader(path: string): SideReader {
       const waiting = pending.get(id);
       if (!waiting) return;
       pending.delete(id);
-      if (error !== undefined) waiting.reject(new Error(error));
+      if (error !== undefined) waiting.reject(new SideStatementError(error));
       else waiting.resolve(rows ?? []);
       if (pending.size === 0) hold(started, false);
     });
