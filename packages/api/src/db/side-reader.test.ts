@@ -44,6 +44,13 @@ describe('the side reader', () => {
     expect(rows).toEqual(await database.db.all(query));
   });
 
+  it("reads with the read connections' page cache, on the main connection and beside it", async () => {
+    expect(await database.db.all(sql`PRAGMA cache_size`)).toEqual([{ cache_size: -32768 }]);
+    expect(await database.readBeside?.(sql`PRAGMA cache_size`)).toEqual([{ cache_size: -32768 }]);
+    // Only the pragmas it is given: SQLite's default otherwise.
+    expect(await side.all(sql`PRAGMA cache_size`)).toEqual([{ cache_size: -2000 }]);
+  });
+
   it('sees a commit made after it started', async () => {
     expect(await side.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: 3 }]);
     await database.write((tx) => tx.run(sql`INSERT INTO t (id, name) VALUES (4, 'd')`));

@@ -25,14 +25,16 @@ export interface SideReader {
 
 /**
  * The child's code, run with `node -e`: CommonJS as-is, so the same text runs from `src` (tests)
- * and `dist` with no separate file to build or find. `libsql` and the file come as arguments.
+ * and `dist` with no separate file to build or find. `libsql`, the file and the
+ * extra pragmas (JSON) come as arguments.
  */
 const childSource = `
-const [libsql, path] = process.argv.slice(1);
+const [libsql, path, pragmas] = process.argv.slice(1);
 const Database = require(libsql);
 const connection = new Database(path, {});
 connection.exec('PRAGMA busy_timeout=5000');
 connection.exec('PRAGMA query_only=ON');
+for (const pragma of JSON.parse(pragmas)) connection.exec(pragma);
 process.on('disconnect', () => process.exit(0));
 process.on('message', ({ id, sql, params }) => {
   try {
@@ -53,8 +55,8 @@ interface Pending {
 
 const dialect = new SQLiteSyncDialect();
 
-/** A side reader of the database file at `path`. */
-export function openSideReader(path: string): SideReader {
+/** A side reader of the database file at `path`, its connection set up with `pragmas` too. */
+export function openSideReader(path: string, pragmas: readonly string[] = []): SideReader {
   const libsql = createRequire(import.meta.url).resolve('libsql');
   const pending = new Map<number, Pending>();
   let child: ChildProcess | undefined;
@@ -80,7 +82,7 @@ export function openSideReader(path: string): SideReader {
   };
 
   const start = (): ChildProcess => {
-    const started = spawn(process.execPath, ['-e', childSource, libsql, path], {
+    const started = spawn(process.execPath, ['-e', childSource, libsql, path, JSON.stringify(pragmas)], {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     let answered = false;

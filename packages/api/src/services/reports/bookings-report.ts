@@ -29,12 +29,14 @@ import {
   type BookedRow,
   type BookingSpan,
   bookedTimeQuery,
-  type HourRow,
+  type HourCount,
+  type HoursRow,
   hoursQuery,
-  leadTimeAtQuery,
+  leadTimeMiddleQuery,
   type MixRow,
   mixQuery,
   type StatusCounts,
+  unpackHours,
 } from './booking-queries.js';
 import { type Calendars, loadCalendars, openMinutesOf } from './open-time.js';
 import { periodToWire } from './period-wire.js';
@@ -82,7 +84,7 @@ interface DayCounts extends StatusCounts {
 const statusNames = ['pending', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
 
 /** The hour rows summed per local day, and into the weekday × hour heatmap (cancelled left out). */
-function foldHours(rows: readonly HourRow[]): { days: DayCounts[]; heatmap: number[][] } {
+function foldHours(rows: readonly HourCount[]): { days: DayCounts[]; heatmap: number[][] } {
   const days = new Map<number, DayCounts>();
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const row of rows) {
@@ -126,34 +128,51 @@ interface ServiceInfo {
 /** Runs one statement of the report and answers its rows. */
 type Read = <T>(query: SQL) => Promise<T[]>;
 
+/** What SQLite answers about one period: the four passes of `booking-queries.ts`. */
+interface PeriodRows {
+  booked: BookedRow[];
+  hours: HourCount[];
+  mix: MixRow[];
+  middle: Array<{ lead: number }>;
+}
+
+/**
+ * Sends the four passes over one period to `read` at once: on the side reader they queue in its
+ * process and run back to back, without waiting for this process's event loop between them (it is
+ * busy with the other period's reads meanwhile).
+ */
+async function periodRows(read: Read, q: BookingSpan): Promise<PeriodRows> {
+  const [booked, hours, mix, middle] = await Promise.all([
+    read<BookedRow>(bookedTimeQuery(q)),
+    read<HoursRow>(hoursQuery(q)),
+    read<MixRow>(mixQuery(q)),
+    read<{ lead: number }>(leadTimeMiddleQuery(q)),
+  ]);
+  return { booked, hours: unpackHours(hours[0]), mix, middle };
+}
+
 interface PeriodInput {
   span: ReportSpan;
-  q: BookingSpan;
   groupBy: ReportGroupBy;
   calendars: Calendars;
   services: Map<string, ServiceInfo>;
-  booked: BookedRow[];
+  rows: PeriodRows;
   zone: string;
 }
 
-async function periodFigures(read: Read, input: PeriodInput): Promise<BookingFigures> {
-  const { span, q, groupBy, calendars } = input;
-  const [hours, mix] = await Promise.all([read<HourRow>(hoursQuery(q)), read<MixRow>(mixQuery(q))]);
-  const { days, heatmap } = foldHours(hours);
+function periodFigures(input: PeriodInput): BookingFigures {
+  const { span, groupBy, calendars } = input;
+  const { mix, middle } = input.rows;
+  const { days, heatmap } = foldHours(input.rows.hours);
   const totals = mix.reduce(addCounts, noBookings());
 
   // The median: the middle lead time, or the mean of the middle two.
   const count = totals.total;
-  const middle =
-    count === 0
-      ? []
-      : await read<{ lead: number }>(
-          leadTimeAtQuery(q, Math.floor((count - 1) / 2), count % 2 === 0 ? 2 : 1),
-        );
+  const middleLeads = (count % 2 === 0 ? middle : middle.slice(0, 1)).map((row) => n(row.lead));
   const median =
-    middle.length === 0
+    count === 0 || middleLeads.length === 0
       ? null
-      : middle.reduce((sum, row) => sum + n(row.lead), 0) / middle.length / MS_PER_MINUTE;
+      : middleLeads.reduce((sum, lead) => sum + lead, 0) / middleLeads.length / MS_PER_MINUTE;
   const leadSum = mix.reduce((sum, row) => sum + n(row.lead_sum), 0);
 
   const perService = sumBy(mix, (row) => row.service_id);
@@ -197,7 +216,7 @@ async function periodFigures(read: Read, input: PeriodInput): Promise<BookingFig
   }
   topServices.sort((a, b) => b.bookings - a.bookings || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-  const booked = new Map(input.booked.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
+  const booked = new Map(input.rows.booked.map((row) => [row.id, n(row.booked) / MS_PER_MINUTE]));
   const open = openMinutesOf(calendars, input.zone, span.from, span.to);
 
   return {
@@ -284,26 +303,24 @@ export async function bookingReport(
     end: span.end,
     segments: offsetSegments(zone, span.start, span.end),
   });
-  const spans = { current: spanOf(current), previous: spanOf(previous) };
-  // Resources deleted since still show in utilisation when they were booked: ask which first.
-  // A read here runs to its last row before it returns, so the side's reads are sent first.
-  const [bookedBefore, bookedNow, serviceInfo] = await Promise.all([
-    beside<BookedRow>(bookedTimeQuery(spans.previous)),
-    here<BookedRow>(bookedTimeQuery(spans.current)),
+  // The side's passes are sent first: a read on this connection runs to its last row before it
+  // returns, and the side's four then run meanwhile.
+  const [rowsBefore, rowsNow, serviceInfo] = await Promise.all([
+    periodRows(beside, spanOf(previous)),
+    periodRows(here, spanOf(current)),
     servicesOf(db, businessId),
   ]);
+  // Resources deleted since still show in utilisation when they were booked.
   const calendars = await loadCalendars(
     db,
     businessId,
     { from: previous.from, to: current.to, start: previous.start, end: current.end },
-    new Set([...bookedNow, ...bookedBefore].map((row) => row.id)),
+    new Set([...rowsNow.booked, ...rowsBefore.booked].map((row) => row.id)),
     log,
   );
   const common = { groupBy: query.groupBy, calendars, services: serviceInfo, zone };
-  const [previousFigures, currentFigures] = await Promise.all([
-    periodFigures(beside, { ...common, span: previous, q: spans.previous, booked: bookedBefore }),
-    periodFigures(here, { ...common, span: current, q: spans.current, booked: bookedNow }),
-  ]);
+  const previousFigures = periodFigures({ ...common, span: previous, rows: rowsBefore });
+  const currentFigures = periodFigures({ ...common, span: current, rows: rowsNow });
   const report = {
     timezone: zone,
     groupBy: query.groupBy,
