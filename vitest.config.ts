@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Two test files at a time, on every machine: vitest's default on 2 cores is one (cores − 1),
+    // and most files spend their time waiting on Chromium, child servers and fsync, not on a core.
+    maxWorkers: 2,
     projects: [
       project('core', ['packages/core/**/*.test.ts']),
       project('api', ['packages/api/**/*.test.ts']),

@@ -90,7 +90,8 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (theme) =>
     found.push(...(await violations(manage, 'manage')));
     await manage.context().close();
     expect(found).toEqual([]);
-  });
+    // Seven axe runs over a whole booking and its manage page: past 20 s on a loaded 2-core machine.
+  }, 60_000);
 
   it('has no axe violations in popup mode, closed and open', async () => {
     const page = await openPage(
