@@ -8,7 +8,7 @@
  *   node test/runtimes/node-versions.js 24                   # one version
  *   node test/runtimes/node-versions.js --meanwhile test:main  # and `pnpm run test:main` at once
  *
- * Why at once: on the 2-core CI machine vitest runs one test file at a time, and the API tests
+ * Why at once: on the 2-core CI machine vitest runs two test files at a time, and the API tests
  * spend much of their time waiting on child processes and fsync, so the other versions' runs fill
  * the gaps of the build, lint, typecheck and main run instead of adding their whole length. They
  * need no build (tests read `src/` through the `source` condition) and run one after the other,
