@@ -332,7 +332,7 @@ function writeBooking(writer, template, { owner, start, createdAt, kind, name, e
     block_end: end + (Number(t.block_end) - Number(t.end)),
     customer_name: name,
     customer_email: email,
-    manage_token_hash: createHash('sha256').update(id).digest('hex'),
+    manage_token_hash: createHash('sha256').update(id).digest(),
     sequence: happened ? t.sequence : 0,
     created_at: createdAt,
     updated_at: happened ? at : createdAt,

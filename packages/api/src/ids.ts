@@ -58,3 +58,8 @@ export function newSecret(prefix: string): string {
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** SHA-256 as its 32 bytes: for hashes stored once per booking (see db/token-hash.ts). */
+export function sha256Bytes(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

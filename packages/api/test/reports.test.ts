@@ -9,6 +9,7 @@ import { offsetSegments } from '@frontdesk/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../src/db/schema.js';
+import { sha256Bytes } from '../src/ids.js';
 import { bookingReportQueries } from '../src/services/reports/booking-queries.js';
 import { call } from './fixtures.js';
 import { addBusiness, createTestApp, type TestApp } from './helpers.js';
@@ -78,7 +79,7 @@ async function insertBookings(rows: SeededBooking[]) {
           customerEmail: 'report@example.com',
           answers: {},
           notes: '',
-          manageTokenHash: `hash-${row.businessId}-${i + j}`,
+          manageTokenHash: sha256Bytes(`hash-${row.businessId}-${i + j}`),
           updatedAt: row.createdAt,
         })),
       );

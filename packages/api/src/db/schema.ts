@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { businessId } from './columns.js';
 import { eventPayload } from './event-payload.js';
+import { tokenHash } from './token-hash.js';
 
 const createdAt = () => integer('created_at').notNull();
 
@@ -270,8 +271,12 @@ export const bookings = sqliteTable(
     locale: text('locale'),
     answers: text('answers', { mode: 'json' }).$type<Record<string, string | boolean>>().notNull(),
     notes: text('notes').notNull(),
-    /** SHA-256 of the manage token; the token itself is shown once, on creation. */
-    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /**
+     * SHA-256 of the manage token, 32 bytes; the token itself is shown once, on creation. Not
+     * indexed: a booking is read by its id and the hash compared (a random 190-bit token's hash
+     * needs no unique index to be unique).
+     */
+    manageTokenHash: tokenHash('manage_token_hash').notNull(),
     cancelReason: text('cancel_reason'),
     /**
      * The iCalendar SEQUENCE: 0 when made, +1 on every change a calendar must apply (confirm,
@@ -302,8 +307,6 @@ export const bookings = sqliteTable(
       t.end,
       t.createdAt,
     ),
-    // Deleting a service asks whether it has upcoming bookings.
-    index('bookings_service_end').on(t.serviceId, t.end),
     // A customer is their email in any casing (services/customers.ts).
     index('bookings_customer').on(t.businessId, sql`lower(${t.customerEmail})`),
   ],
@@ -327,7 +330,9 @@ export const events = sqliteTable(
     actor: text('actor'),
     createdAt: createdAt(),
   },
-  (t) => [index('events_business').on(t.businessId, t.id), index('events_subject').on(t.subjectId, t.id)],
+  // By business and by subject, each in id order: an index entry ends with the rowid, which `id` is,
+  // so naming `id` too would store it twice.
+  (t) => [index('events_business').on(t.businessId), index('events_subject').on(t.subjectId)],
 );
 
 /** The first answer to a create request with an `Idempotency-Key`, replayed for repeats. */

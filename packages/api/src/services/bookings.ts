@@ -8,8 +8,9 @@ import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
 import { bookingLinkTokens, bookings, holds } from '../db/schema.js';
+import { sameTokenHash } from '../db/token-hash.js';
 import { fieldError, notFound, slotUnavailable } from '../errors.js';
-import { newId, newSecret, sha256 } from '../ids.js';
+import { newId, newSecret, sha256, sha256Bytes } from '../ids.js';
 import { markStage } from '../stage-probe.js';
 import { nextDate, startOfLocalDate, toInstant } from '../time.js';
 import { checkAnswers } from './answers.js';
@@ -166,7 +167,7 @@ export async function createBooking(
     locale: input.locale ?? null,
     answers: input.answers,
     notes: input.notes,
-    manageTokenHash: sha256(manageToken),
+    manageTokenHash: sha256Bytes(manageToken),
     cancelReason: null,
     sequence: 0,
     internalNotes: '',
@@ -229,8 +230,8 @@ export async function getBookingRow(
   if (access.resourceIds && !access.resourceIds.includes(row.resourceId)) throw notFound('Booking');
   if (access.secret) return row;
   if (access.token === undefined || access.token.length > 200) throw notFound('Booking');
+  if (sameTokenHash(sha256Bytes(access.token), row.manageTokenHash)) return row;
   const hash = sha256(access.token);
-  if (hash === row.manageTokenHash) return row;
   // Links in mail carry tokens of their own (the one shown on screen is stored hashed only).
   const [link] = await db
     .select({ bookingId: bookingLinkTokens.bookingId })

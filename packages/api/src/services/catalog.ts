@@ -2,7 +2,13 @@
  * @module Services (what customers book): create, read, update, delete, with their eligible
  * resources kept in `service_resources`. Deleting one with upcoming bookings is a 409.
  */
-import type { Question, Service, ServiceInput, ServiceUpdate } from '@frontdesk/core';
+import {
+  longestServiceMinutes,
+  type Question,
+  type Service,
+  type ServiceInput,
+  type ServiceUpdate,
+} from '@frontdesk/core';
 import { and, asc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
@@ -210,10 +216,21 @@ export async function updateService(
 
 export async function deleteService(tx: Db, businessId: string, id: string, now: number): Promise<void> {
   await getService(tx, businessId, id);
+  // Through the business's bookings by start (bookings_business_report, which holds the service,
+  // end and status too): one still running began at most the longest service ago. A rare call
+  // reads the business's upcoming bookings, and no index by service is kept for it on every booking.
   const [upcoming] = await tx
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.serviceId, id), gt(bookings.end, now), ne(bookings.status, 'cancelled')))
+    .where(
+      and(
+        eq(bookings.businessId, businessId),
+        gt(bookings.start, now - longestServiceMinutes * 60_000),
+        eq(bookings.serviceId, id),
+        gt(bookings.end, now),
+        ne(bookings.status, 'cancelled'),
+      ),
+    )
     .limit(1);
   if (upcoming) {
     throw invalidState(

@@ -55,10 +55,13 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
+/** The longest a service (so a booking) lasts: the API relies on it to find bookings still running. */
+export const longestServiceMinutes = 24 * 60;
+
 const serviceFields = {
   name: requiredText(200),
   description: multilineText(2000),
-  durationMinutes: minutes(5, 24 * 60),
+  durationMinutes: minutes(5, longestServiceMinutes),
   bufferBeforeMinutes: minutes(0, 24 * 60),
   bufferAfterMinutes: minutes(0, 24 * 60),
   slotIntervalMinutes: minutes(5, 24 * 60),
