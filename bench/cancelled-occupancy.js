@@ -48,7 +48,13 @@ async function setUp(checkout) {
   await api.migrate(database);
   const seed = await api.seedDemo(database);
   let now = Date.now();
-  const app = api.createApp({ database, rateLimit: false, secretRateLimit: false, logger: quiet, clock: () => now });
+  const app = api.createApp({
+    database,
+    rateLimit: false,
+    secretRateLimit: false,
+    logger: quiet,
+    clock: () => now,
+  });
   const call = async (method, path, body, key = seed.secretKey) => {
     const res = await app.request(`http://127.0.0.1${path}`, {
       method,
@@ -85,7 +91,9 @@ async function setUp(checkout) {
     seed.publishableKey,
   );
   await call('POST', `/v1/bookings/${first.id}/cancel`, { reason: 'pile' });
-  const columns = (await database.client.execute('PRAGMA table_info(bookings)')).rows.map((r) => String(r.name));
+  const columns = (await database.client.execute('PRAGMA table_info(bookings)')).rows.map((r) =>
+    String(r.name),
+  );
   const shifted = new Set(['start', 'end', 'block_start', 'block_end']);
   const select = columns.map((c) =>
     c === 'id' ? `'bk_pile_' || n` : shifted.has(c) ? `"${c}" + (n % 4) * 1800000` : `"${c}"`,
@@ -147,7 +155,9 @@ for (const checkout of checkouts) setups.push(await setUp(checkout));
 for (let round = 0; round < rounds; round++) {
   for (const setup of setups) {
     for (const side of Object.values(setup.sides)) {
-      await timed(side.availability, side.availabilityCpu, availabilityPerRound, () => setup.availability(side));
+      await timed(side.availability, side.availabilityCpu, availabilityPerRound, () =>
+        setup.availability(side),
+      );
       await timed(side.booking, side.bookingCpu, bookingsPerRound, () => setup.book(side));
     }
   }
@@ -161,7 +171,9 @@ for (const setup of setups) {
   );
   console.log(`  ${''.padEnd(44)} ${'quiet'.padStart(9)} ${'busy'.padStart(9)}  busy ÷ quiet`);
   const line = (label, qs, bs) =>
-    console.log(`  ${label.padEnd(44)} ${ms(median(qs))} ${ms(median(bs))}  ${(median(bs) / median(qs)).toFixed(2)}×`);
+    console.log(
+      `  ${label.padEnd(44)} ${ms(median(qs))} ${ms(median(bs))}  ${(median(bs) / median(qs)).toFixed(2)}×`,
+    );
   line(`availability, uncached (wall, ${availabilityPerRound}/round)`, q.availability, b.availability);
   line('availability, uncached (CPU)', q.availabilityCpu, b.availabilityCpu);
   line(`POST /v1/bookings (wall, ${bookingsPerRound}/round)`, q.booking, b.booking);

@@ -50,11 +50,9 @@ export async function feedCalendar(db: Db, feed: FeedRow, now: number): Promise<
       .where(
         and(
           eq(bookings.businessId, feed.businessId),
-          // Through the resource's time index: a block starts at most a day (the largest buffer)
-          // before the booking.
-          feed.resourceId !== null
-            ? and(eq(bookings.resourceId, feed.resourceId), gte(bookings.blockStart, from - day))
-            : undefined,
+          // Through the business's bookings by start, which hold the resource: the resource's
+          // own index keeps live bookings only, and a feed shows recent cancellations too.
+          feed.resourceId !== null ? eq(bookings.resourceId, feed.resourceId) : undefined,
           gte(bookings.start, from),
           lte(bookings.start, now + feedWindow.futureDays * day),
           or(ne(bookings.status, 'cancelled'), gte(bookings.updatedAt, now - feedWindow.cancelledDays * day)),

@@ -3,10 +3,10 @@
  * upcoming bookings is refused (409 `invalid_state`): deactivate it instead, so no booking is orphaned.
  */
 import type { Resource, ResourceInput, ResourceUpdate, WeeklyHours } from '@frontdesk/core';
-import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
-import { bookings, resources, serviceResources } from '../db/schema.js';
+import { bookings, liveBooking, resources, serviceResources } from '../db/schema.js';
 import { invalidState, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { toInstant } from '../time.js';
@@ -120,7 +120,7 @@ export async function deleteResource(tx: Db, businessId: string, id: string, now
   const [upcoming] = await tx
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.resourceId, id), gt(bookings.end, now), ne(bookings.status, 'cancelled')))
+    .where(and(eq(bookings.resourceId, id), gt(bookings.end, now), liveBooking))
     .limit(1);
   if (upcoming) {
     throw invalidState(
