@@ -45,18 +45,25 @@ describe('the manage-token hash as bytes', () => {
     t = await createTestApp();
     const { id, manageToken } = await book('2026-03-05T09:00:00Z');
     // The database as it was before 0014: hex hashes (lower case, as `sha256()` wrote them), their
-    // unique index and the index by service, and 0014 not recorded as applied.
+    // unique index and the index by service, the index by resource of 0015's predecessors, and
+    // neither 0014 (the 15th migration) nor any later one recorded as applied.
     await t.db.client.executeMultiple(`
       UPDATE bookings SET manage_token_hash = lower(hex(manage_token_hash));
       CREATE UNIQUE INDEX bookings_manage_token_hash_unique ON bookings (manage_token_hash);
       CREATE INDEX bookings_service_end ON bookings (service_id, "end");
-      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
+      DROP INDEX bookings_live_by_resource;
+      CREATE INDEX bookings_resource_time ON bookings (resource_id, block_start, block_end);
+      DELETE FROM __drizzle_migrations WHERE created_at >=
+        (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 14);`);
     expect(await storedHash(id)).toMatchObject({ type: 'text', bytes: 64 });
 
     await migrate(t.db);
     expect(await storedHash(id)).toMatchObject({ type: 'blob', bytes: 32 });
     const indexes = await t.db.client.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'bookings'");
     expect(indexes.rows.map((row) => row.name)).not.toContain('bookings_manage_token_hash_unique');
+    // 0015: the index by resource holds live bookings only.
+    expect(indexes.rows.map((row) => row.name)).not.toContain('bookings_resource_time');
+    expect(indexes.rows.map((row) => row.name)).toContain('bookings_live_by_resource');
     const pk = { key: t.publishableKey };
     const mine = await call(t, 'GET', `/v1/bookings/${id}?token=${manageToken}`, pk);
     expect(mine.status).toBe(200);
