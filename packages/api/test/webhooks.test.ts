@@ -3,7 +3,8 @@
  * REAL receiver on 127.0.0.1, and the receiver verifies it with the `standardwebhooks` package.
  * Time is the test clock: retries hours apart take milliseconds.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, customer, setupSalon } from './fixtures.js';
 import {
   createWebhookTest,
@@ -61,6 +62,26 @@ async function deliveries(endpointId: string, query = '') {
 }
 
 describe('delivery to a real receiver', () => {
+  it('an endpoint deleted while a delivery to it is under way: the attempt ends without an error, nothing of it is left', async () => {
+    // Found by the bad-input torture run (R3): the attempt's outcome was written against a job the
+    // delete had removed, and the worker logged `outbox outcome not recorded` (an error line
+    // fails this test through the test logger).
+    t = await createWebhookTest({ worker: { webhooks: { timeoutMs: 800 } } });
+    const slow = await receiver({ status: 200, hang: true });
+    const endpoint = await t.endpoint({ url: slow.url });
+    await product('sku-gone');
+    const draining = t.worker.drain();
+    await vi.waitFor(() => expect(slow.received).toHaveLength(1), { timeout: 5_000 });
+    expect((await call(t, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(204);
+    await draining;
+    const left = await t.db.db.all<{ jobs: number; attempts: number }>(
+      sql`SELECT (SELECT count(*) FROM outbox_jobs WHERE target = ${endpoint.id}) AS jobs,
+        (SELECT count(*) FROM outbox_attempts) AS attempts`,
+    );
+    expect(left).toEqual([{ jobs: 0, attempts: 0 }]);
+    expect(t.logger.lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
+
   it('POST /v1/bookings → booking.created, verified by standardwebhooks, with the booking and its customer', async () => {
     t = await createWebhookTest();
     const salon = await setupSalon(t);

@@ -213,7 +213,9 @@ export async function nextWake(db: Db, now: number): Promise<{ nextDueAt: number
 /**
  * Records an attempt and the job's next state. The state changes only while `owner` still holds
  * the lease (a lease that expired may have been claimed again); the attempt is kept either way,
- * since it happened. Answers whether the lease was still held.
+ * since it happened — unless the job itself is gone (its webhook endpoint was deleted while the
+ * attempt was under way, taking its delivery log along): then there is nothing to record it on.
+ * Answers whether the lease was still held.
  */
 export async function recordOutcome(
   tx: Db,
@@ -231,8 +233,17 @@ export async function recordOutcome(
     counted: attempt ? 1 : 0,
     now,
   });
-  if (attempt) await insertAttempt(tx).run({ businessId: job.businessId, jobId: job.id, ...attempt });
-  return updated.length > 0;
+  const held = updated.length > 0;
+  if (attempt && (held || (await jobExists(tx, job.id)))) {
+    await insertAttempt(tx).run({ businessId: job.businessId, jobId: job.id, ...attempt });
+  }
+  return held;
+}
+
+/** Whether job `id` is still there (asked only when its lease was not: rare). */
+async function jobExists(tx: Db, id: string): Promise<boolean> {
+  const rows = await tx.select({ id: outboxJobs.id }).from(outboxJobs).where(eq(outboxJobs.id, id)).limit(1);
+  return rows.length > 0;
 }
 
 // Prepared once per handle: every delivery runs both.
