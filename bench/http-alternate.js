@@ -11,7 +11,8 @@
  *   (secret key, `ignoreBookingWindow=true`), as `http.bench.js`'s uncached phase; a warm-up pass
  *   of all weeks first (each week's zone offsets are sampled once, as on a long-running server).
  * - `bookings`: `POST /v1/bookings` of a 1,000-seat class on 960 rotating starts, as
- *   `bookings.bench.js`, without the background worker (`--no-worker`: the request path alone).
+ *   `bookings.bench.js`, with the background worker as `frontdesk serve` runs it (its mail planning
+ *   counts); `BENCH_NO_WORKER=1` serves with `--no-worker` (the request path alone).
  * `BENCH_ROUNDS` (default 8), `BENCH_SECONDS` per burst (default 2), `BENCH_CONNECTIONS` (default
  * 50).
  */
@@ -63,7 +64,7 @@ async function startCheckout(checkout) {
   const args = [
     join(root, 'packages/api/dist/cli.js'),
     'serve',
-    ...(mode === 'bookings' ? ['--no-worker'] : []),
+    ...(process.env.BENCH_NO_WORKER === '1' ? ['--no-worker'] : []),
   ];
   const child = spawn(process.execPath, args, {
     env: {
@@ -122,9 +123,17 @@ async function startCheckout(checkout) {
       new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
     );
     let n = 0;
+    let reported = false;
     request = {
       method: 'POST',
+      path: '/v1/bookings',
       headers: { Authorization: `Bearer ${seed.publishableKey}`, 'Content-Type': 'application/json' },
+      onResponse: (status, body) => {
+        if (status >= 300 && !reported) {
+          reported = true;
+          console.log(`first non-2xx: ${status} ${body}`);
+        }
+      },
       setupRequest: (req) => ({
         ...req,
         body: JSON.stringify({
