@@ -42,7 +42,7 @@ interface CachedAnswer {
   slots: ComputedSlot[];
   /** The question (the cache key): part of the tag, so equal bytes of two questions differ. */
   key: string;
-  /** The answer encoded once: repeated identical requests skip `JSON.stringify` and hashing. */
+  /** The answer encoded once: repeated identical requests skip writing the JSON and hashing it. */
   encoded?: EncodedAvailability;
 }
 /** Per database handle, like the catalog and key caches. */
