@@ -60,6 +60,24 @@ describe('availability ETag', () => {
     );
   });
 
+  it('sends the same bytes and ETag when computed (as text) and when repeated from the cache (as bytes)', async () => {
+    t = await createTestApp();
+    const path = `/v1/availability?service=${t.catalog!.serviceIds.haircut}&from=${weekday}&to=${weekday}`;
+    const headers = { Authorization: `Bearer ${t.publishableKey}` };
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.request(path, { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      answers.push({ etag: res.headers.get('etag'), bytes: Buffer.from(await res.arrayBuffer()) });
+    }
+    expect(JSON.parse(answers[0]!.bytes.toString()).slots.length).toBeGreaterThan(0);
+    for (const repeat of answers.slice(1)) {
+      expect(repeat.etag).toBe(answers[0]!.etag);
+      expect(repeat.bytes.equals(answers[0]!.bytes)).toBe(true);
+    }
+  });
+
   it('differs per key and per question, even for the same bytes', async () => {
     t = await createTestApp();
     const haircut = t.catalog!.serviceIds.haircut;

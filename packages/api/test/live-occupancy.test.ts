@@ -63,6 +63,22 @@ describe('occupancy from live bookings only', () => {
     }
   });
 
+  it('reads the live bookings’ index for a service of several resources too (one statement for all)', async () => {
+    t = await createTestApp();
+    const haircut = t.catalog!.serviceIds.haircut;
+    const queries = await queriesRunBy(async () => {
+      const res = await call(t, 'GET', `/v1/availability?service=${haircut}&from=${day}&to=${day}`, {
+        key: t.publishableKey,
+      });
+      expect(res.status).toBe(200);
+    });
+    const occupancy = queries.filter((q) => /from "bookings"/.test(q.sql) && /json_each/.test(q.sql));
+    expect(occupancy).toHaveLength(1);
+    expect(occupancy[0]!.plan.join('\n'), occupancy[0]!.sql).toMatch(
+      /SEARCH bookings USING INDEX bookings_live_by_resource \(resource_id=\?/,
+    );
+  });
+
   it('never lets a cancelled booking block a start, through bookings, reschedules and cancellations', async () => {
     t = await createTestApp({ catalog: false });
     const salon = await setupSalon(t);

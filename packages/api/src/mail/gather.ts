@@ -2,8 +2,9 @@
  * @module Reading what a message is rendered from: the business, the booking (as an event recorded
  * it, or as it is now), its service and resource names, the reservation with its product and shop.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { bookings, locations, products, reservations, resources, services } from '../db/schema.js';
 import type { BusinessRow } from '../services/business.js';
 import type { MailBooking, MailBusiness, MailReservation } from './kinds.js';
@@ -92,8 +93,18 @@ export async function bookingNames(db: Db, serviceId: string, resourceId: string
   };
 }
 
+/**
+ * A booking's row. Prepared once per handle: mail planning reads one per booking event, and drizzle
+ * building this 30-column SELECT cost more than SQLite's answering it.
+ */
 export async function findBooking(db: Db, id: string) {
-  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  const [row] = await prepared(db, 'mail:find-booking', (d) =>
+    d
+      .select()
+      .from(bookings)
+      .where(eq(bookings.id, sql.placeholder('id')))
+      .prepare(),
+  ).all({ id });
   return row;
 }
 

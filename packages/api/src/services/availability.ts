@@ -13,6 +13,7 @@ import {
 } from '@frontdesk/core';
 import type { Db } from '../db/open.js';
 import { toInstant } from '../time.js';
+import { availabilityJson, slotToWire } from './availability-json.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, readBusiness } from './catalog-cache.js';
 import type { RowLogger } from './catalog-rows.js';
@@ -22,13 +23,6 @@ export type { OccupancyExclusions } from './slot-context.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-const slotToWire = (slot: ComputedSlot) => ({
-  start: toInstant(slot.start),
-  end: toInstant(slot.end),
-  remaining: slot.remaining,
-  resourceIds: slot.resourceIds,
-});
 
 /**
  * Answers reused for a moment when nothing changed. Keyed by the question; valid while the
@@ -43,19 +37,26 @@ interface CachedAnswer {
   catalog: string;
   occupancy: string;
   at: number;
-  availability: Availability;
+  timezone: string;
+  /** The engine's slots; the wire objects are built only if asked for (`getAvailability`). */
+  slots: ComputedSlot[];
   /** The question (the cache key): part of the tag, so equal bytes of two questions differ. */
   key: string;
-  /** The answer encoded once: repeated identical requests skip `JSON.stringify` and hashing. */
+  /** The answer encoded once: repeated identical requests skip writing the JSON and hashing it. */
   encoded?: EncodedAvailability;
 }
 /** Per database handle, like the catalog and key caches. */
 const caches = new WeakMap<Db, Map<string, CachedAnswer>>();
 
-/** An answer as sent: its UTF-8 JSON, and a tag naming exactly these bytes for this question. */
+/** An answer as sent: its JSON, and a tag naming exactly these bytes for this question. */
 export interface EncodedAvailability {
-  body: Uint8Array<ArrayBuffer>;
-  /** base64url of SHA-256 over the question and the body: changes whenever either does. */
+  /**
+   * The JSON as text the first time (Node encodes it while writing: a `Buffer` of it cost ~70 µs
+   * of an uncached answer, most of it the allocator and the garbage collector), then, from the
+   * first time the cache answers it again, its UTF-8 bytes, encoded once for all the repeats.
+   */
+  body: string | Uint8Array<ArrayBuffer>;
+  /** base64url of SHA-256 over the question and the body's UTF-8: changes whenever either does. */
   tag: string;
 }
 
@@ -65,7 +66,8 @@ export async function getAvailability(
   q: AvailabilityRequest,
   fresh?: BusinessRow,
 ): Promise<Availability> {
-  return (await answerFor(db, q, fresh)).availability;
+  const answer = await answerFor(db, q, fresh);
+  return { timezone: answer.timezone, slots: answer.slots.map(slotToWire) };
 }
 
 /** The same answer as bytes with their tag, built once per cached answer. */
@@ -75,12 +77,15 @@ export async function getEncodedAvailability(
   fresh?: BusinessRow,
 ): Promise<EncodedAvailability> {
   const answer = await answerFor(db, q, fresh);
-  if (answer.encoded === undefined) {
-    const body = Buffer.from(JSON.stringify(answer.availability));
+  const encoded = answer.encoded;
+  if (encoded === undefined) {
+    const body = availabilityJson(answer.timezone, answer.slots);
     const tag = createHash('sha256').update(answer.key).update('\n').update(body).digest('base64url');
     answer.encoded = { body, tag: tag.slice(0, 27) };
+    return answer.encoded;
   }
-  return answer.encoded;
+  if (typeof encoded.body === 'string') encoded.body = Buffer.from(encoded.body);
+  return encoded;
 }
 
 export interface AvailabilityRequest {
@@ -126,10 +131,8 @@ async function answerFor(db: Db, q: AvailabilityRequest, fresh?: BusinessRow): P
     occupancy: business.occupancyVersion,
     at: q.now,
     key,
-    availability: {
-      timezone: context.request.timezone,
-      slots: computeSlots(context.request).map(slotToWire),
-    },
+    timezone: context.request.timezone,
+    slots: computeSlots(context.request),
   };
   if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
   answers.set(key, answer);

@@ -5,7 +5,8 @@
  * (`expires_at > now`: no sweeper needed), always read fresh.
  */
 import type { Occupancy, ResourceCalendar, SlotRequest, WeeklyHours } from '@frontdesk/core';
-import { and, count, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
 import { bookings, holds, liveBooking } from '../db/schema.js';
@@ -99,19 +100,22 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
   // from the earliest start minus our buffer before, to the latest start's end plus buffer after.
   const from = q.windowStart - service.bufferBeforeMinutes * MINUTE;
   const to = q.windowEnd + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
-  const occupancy: Occupancy[] = [];
-  for (const resourceId of ids) {
-    const args = {
-      resourceId,
-      from,
-      to,
-      earliest: from - LONGEST_BLOCK,
-      now: q.now,
-      bookingId: q.exclude?.bookingId ?? '',
-      holdId: q.exclude?.holdId ?? '',
-    };
-    occupancy.push(...(await occupiedBy(db).all(args)));
-  }
+  const window = {
+    from,
+    to,
+    earliest: from - LONGEST_BLOCK,
+    now: q.now,
+    bookingId: q.exclude?.bookingId ?? '',
+    holdId: q.exclude?.holdId ?? '',
+  };
+  // One statement for all the resources: each costs ~10 µs of libSQL's call overhead and ~10 µs of
+  // the layers above it before it reads a row. The engine takes occupancy in any order.
+  const occupancy: Occupancy[] =
+    ids.length === 0
+      ? []
+      : ids.length === 1
+        ? await occupiedBy(db).all({ ...window, resourceId: ids[0]! })
+        : await occupiedByAny(db).all({ ...window, resourceIds: JSON.stringify(ids) });
   return {
     service,
     request: {
@@ -153,55 +157,66 @@ const occupancyColumns = (table: typeof bookings | typeof holds) => ({
  */
 function occupiedBy(db: Db) {
   const p = (name: string) => sql.placeholder(name);
-  return prepared(db, 'occupancy', (d) => {
-    const occupied = d
-      .select(occupancyColumns(bookings))
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.resourceId, p('resourceId')),
-          // As a literal, not a parameter: so SQLite reads the live bookings' index, whatever
-          // number of cancelled bookings the resource has in the window.
-          liveBooking,
-          gt(bookings.blockStart, p('earliest')),
-          gt(bookings.blockEnd, p('from')),
-          lt(bookings.blockStart, p('to')),
-          ne(bookings.id, p('bookingId')),
-        ),
-      )
-      .unionAll(
-        d
-          .select(occupancyColumns(holds))
-          .from(holds)
-          .where(
-            and(
-              eq(holds.resourceId, p('resourceId')),
-              gt(holds.expiresAt, p('now')),
-              gt(holds.blockStart, p('earliest')),
-              gt(holds.blockEnd, p('from')),
-              lt(holds.blockStart, p('to')),
-              ne(holds.id, p('holdId')),
-            ),
+  return prepared(db, 'occupancy', (d) => occupancyQuery(d, (column) => eq(column, p('resourceId'))));
+}
+
+/**
+ * The same for several resources at once (`resourceIds`: a JSON array of ids). SQLite walks the
+ * same `(resource_id, block_start)` index once per id (`EXPLAIN QUERY PLAN`: `SEARCH … USING INDEX
+ * bookings_live_by_resource (resource_id=? AND block_start>? AND block_start<?)` with a `LIST SUBQUERY`).
+ */
+function occupiedByAny(db: Db) {
+  return prepared(db, 'occupancy:any', (d) =>
+    occupancyQuery(
+      d,
+      (column) => sql`${column} in (select value from json_each(${sql.placeholder('resourceIds')}))`,
+    ),
+  );
+}
+
+function occupancyQuery(d: Db, ofResources: (column: SQLiteColumn) => SQL) {
+  const p = (name: string) => sql.placeholder(name);
+  const occupied = d
+    .select(occupancyColumns(bookings))
+    .from(bookings)
+    .where(
+      and(
+        ofResources(bookings.resourceId),
+        // As a literal, not a parameter: so SQLite reads the live bookings' index, whatever
+        // number of cancelled bookings the resource has in the window.
+        liveBooking,
+        gt(bookings.blockStart, p('earliest')),
+        gt(bookings.blockEnd, p('from')),
+        lt(bookings.blockStart, p('to')),
+        ne(bookings.id, p('bookingId')),
+      ),
+    )
+    .unionAll(
+      d
+        .select(occupancyColumns(holds))
+        .from(holds)
+        .where(
+          and(
+            ofResources(holds.resourceId),
+            gt(holds.expiresAt, p('now')),
+            gt(holds.blockStart, p('earliest')),
+            gt(holds.blockEnd, p('from')),
+            lt(holds.blockStart, p('to')),
+            ne(holds.id, p('holdId')),
           ),
-      )
-      .as('occupied');
-    return d
-      .select({
-        resourceId: occupied.resourceId,
-        serviceId: occupied.serviceId,
-        start: occupied.start,
-        blockStart: occupied.blockStart,
-        blockEnd: occupied.blockEnd,
-        seats: count(),
-      })
-      .from(occupied)
-      .groupBy(
-        occupied.resourceId,
-        occupied.serviceId,
-        occupied.start,
-        occupied.blockStart,
-        occupied.blockEnd,
-      )
-      .prepare();
-  });
+        ),
+    )
+    .as('occupied');
+  return d
+    .select({
+      resourceId: occupied.resourceId,
+      serviceId: occupied.serviceId,
+      start: occupied.start,
+      blockStart: occupied.blockStart,
+      blockEnd: occupied.blockEnd,
+      seats: count(),
+    })
+    .from(occupied)
+    .groupBy(occupied.resourceId, occupied.serviceId, occupied.start, occupied.blockStart, occupied.blockEnd)
+    .prepare();
 }

@@ -1,0 +1,195 @@
+/**
+ * @module Server CPU per request of several builds under the same HTTP load, alternating in short
+ * bursts: each checkout's BUILT `frontdesk serve` runs in its own process on its own seeded file
+ * (all at once), and autocannon drives one, then the next, round after round. CPU time comes from
+ * `/proc/PID/stat` (Linux), so it counts the server alone; the median of the rounds' ratios
+ * compares builds under the same moment's load, which on a shared machine moves more between runs
+ * minutes apart than the change being measured.
+ *
+ * `node bench/http-alternate.js uncached|bookings [checkout…]` (default: this one).
+ * - `uncached`: `GET /v1/availability` of the Haircut, every request another of 1,500 weeks
+ *   (secret key, `ignoreBookingWindow=true`), as `http.bench.js`'s uncached phase; a warm-up pass
+ *   of all weeks first (each week's zone offsets are sampled once, as on a long-running server).
+ * - `bookings`: `POST /v1/bookings` of a 1,000-seat class on 960 rotating starts, as
+ *   `bookings.bench.js`, with the background worker as `frontdesk serve` runs it (its mail planning
+ *   counts); `BENCH_NO_WORKER=1` serves with `--no-worker` (the request path alone).
+ * `BENCH_ROUNDS` (default 8), `BENCH_SECONDS` per burst (default 2), `BENCH_CONNECTIONS` (default
+ * 50).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+
+const [mode, ...given] = process.argv.slice(2);
+if (mode !== 'uncached' && mode !== 'bookings')
+  throw new Error('usage: http-alternate.js uncached|bookings [checkout…]');
+const checkouts = given.length > 0 ? given : [fileURLToPath(new URL('..', import.meta.url))];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const dateIn = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** CPU ms the process has used so far (USER_HZ is 100 on Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function startCheckout(checkout) {
+  const root = resolve(checkout);
+  const api = await import(pathToFileURL(join(root, 'packages/api/dist/index.js')).href);
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-alt-'));
+  const dbUrl = pathToFileURL(join(dir, 'bench.db')).href;
+  const seeding = await api.openDatabase(dbUrl);
+  await api.migrate(seeding);
+  const seed = await api.seedDemo(seeding);
+  await seeding.close();
+  const port = await freePort();
+  const args = [
+    join(root, 'packages/api/dist/cli.js'),
+    'serve',
+    ...(process.env.BENCH_NO_WORKER === '1' ? ['--no-worker'] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      FRONTDESK_DB_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      FRONTDESK_RATE_LIMIT: '0',
+      FRONTDESK_SECRET_RATE_LIMIT: '0',
+    },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const secret = { Authorization: `Bearer ${seed.secretKey}`, 'Content-Type': 'application/json' };
+  const post = (path, body) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: secret, body: JSON.stringify(body) }).then((r) =>
+      r.json(),
+    );
+  let request;
+  if (mode === 'uncached') {
+    const services = await fetch(`${url}/v1/services`, { headers: secret }).then((r) => r.json());
+    const haircut = services.data.find((s) => s.name === 'Haircut');
+    let week = 0;
+    request = {
+      headers: secret,
+      setupRequest(req) {
+        const start = 1 + (week++ % 1500);
+        req.path = `/v1/availability?service=${haircut.id}&from=${dateIn(start)}&to=${dateIn(start + 6)}&ignoreBookingWindow=true`;
+        return req;
+      },
+    };
+  } else {
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    const hall = await post('/v1/resources', {
+      name: 'Bench hall',
+      hours: Object.fromEntries(days.map((d) => [d, allDay])),
+    });
+    const klass = await post('/v1/services', {
+      name: 'Bench class',
+      durationMinutes: 30,
+      capacity: 1000,
+      minNoticeMinutes: 0,
+      resourceIds: [hall.id],
+    });
+    const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
+    const starts = Array.from({ length: 960 }, (_, i) =>
+      new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
+    );
+    let n = 0;
+    let reported = false;
+    request = {
+      method: 'POST',
+      path: '/v1/bookings',
+      headers: { Authorization: `Bearer ${seed.publishableKey}`, 'Content-Type': 'application/json' },
+      onResponse: (status, body) => {
+        if (status >= 300 && !reported) {
+          reported = true;
+          console.log(`first non-2xx: ${status} ${body}`);
+        }
+      },
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({
+          service: klass.id,
+          start: starts[n++ % starts.length],
+          customer: { name: 'Bench Customer', email: 'bench@example.com' },
+        }),
+      }),
+    };
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  return {
+    checkout,
+    url,
+    pid: child.pid,
+    request,
+    cpu: [],
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function burst(server, options) {
+  const before = cpuMs(server.pid);
+  const r = await autocannon({ url: server.url, connections, requests: [server.request], ...options });
+  const answered = r['2xx'];
+  if (r.non2xx > 0) throw new Error(`${server.checkout}: ${r.non2xx} non-2xx answers`);
+  // On a loaded machine a request can time out (autocannon's 10 s): said, not fatal.
+  if (r.errors > 0) console.log(`${server.checkout}: ${r.errors} errors (${r.timeouts} timeouts)`);
+  return {
+    cpuUs: ((cpuMs(server.pid) - before) * 1000) / answered,
+    perSecond: answered / (options.duration ?? 1),
+  };
+}
+
+const servers = [];
+for (const checkout of checkouts) servers.push(await startCheckout(checkout));
+// Warm-up, untimed: the JIT, and for availability one pass over every week.
+for (const server of servers) await burst(server, mode === 'uncached' ? { amount: 1500 } : { duration: 1 });
+for (let round = 0; round < rounds; round++) {
+  for (const server of servers) server.cpu.push((await burst(server, { duration: seconds })).cpuUs);
+}
+const unit = mode === 'uncached' ? 'request' : 'booking';
+for (const server of servers) {
+  console.log(
+    `${server.checkout}: server CPU µs/${unit} median ${median(server.cpu).toFixed(0)}, lowest ` +
+      `${Math.min(...server.cpu).toFixed(0)}; rounds ${server.cpu.map((c) => c.toFixed(0)).join(' ')}`,
+  );
+}
+for (const server of servers.slice(1)) {
+  const ratios = server.cpu.map((cpu, i) => cpu / servers[0].cpu[i]);
+  console.log(
+    `${server.checkout} / ${servers[0].checkout}: median ratio ${(median(ratios) * 100).toFixed(1)} %`,
+  );
+}
+for (const server of servers) await server.close();
