@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createBenchClass, rotatingStarts } from './bench-class.js';
 
 const checkouts = process.argv.slice(2);
 if (checkouts.length === 0) checkouts.push(fileURLToPath(new URL('..', import.meta.url)));
@@ -63,21 +64,8 @@ for (const checkout of checkouts) {
       })
       .then((r) => r.json());
   // The HTTP bench's setup: a hall open around the clock, a 1000-seat class, 960 rotating starts.
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
-  const resource = await post('/v1/resources', { name: 'Hall', hours });
-  const service = await post('/v1/services', {
-    name: 'Class',
-    durationMinutes: 30,
-    capacity: 1000,
-    minNoticeMinutes: 0,
-    resourceIds: [resource.id],
-  });
-  if (!service.id) throw new Error(`service: ${JSON.stringify(service)}`);
-  const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
-  const starts = Array.from({ length: 960 }, (_, i) =>
-    new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
-  );
+  const { service } = await createBenchClass(post);
+  const starts = rotatingStarts();
   let n = 0;
   const book = async () => {
     const res = await send(

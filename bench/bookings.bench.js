@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { api, startApi } from './api-server.js';
+import { createBenchClass, rotatingStarts } from './bench-class.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? (process.argv[2] === 'limiter' ? 5 : 10));
 const apiRequire = createRequire(new URL('../packages/api/package.json', import.meta.url));
@@ -107,33 +108,12 @@ async function apiBookings(env = {}) {
   const server = await startApi({ env, args: process.env.BENCH_NO_WORKER === '1' ? ['--no-worker'] : [] });
   const sk = server.seed.secretKey;
   const headers = { Authorization: `Bearer ${sk}`, 'Content-Type': 'application/json' };
-  // A resource open around the clock and a class of 1000 seats on a 30-minute grid: no request
-  // fails for lack of room, so the figure is the cost of a successful booking.
-  const resource = await fetch(`${server.url}/v1/resources`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      name: 'Bench hall',
-      hours: Object.fromEntries(
-        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
-      ),
-    }),
-  }).then((r) => r.json());
-  const service = await fetch(`${server.url}/v1/services`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      name: 'Bench class',
-      durationMinutes: 30,
-      capacity: 1000,
-      minNoticeMinutes: 0,
-      resourceIds: [resource.id],
-    }),
-  }).then((r) => r.json());
-  const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
-  const starts = Array.from({ length: 48 * 20 }, (_, i) =>
-    new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
-  );
+  const post = (path, body) =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) =>
+      r.json(),
+    );
+  const { service } = await createBenchClass(post);
+  const starts = rotatingStarts();
   let n = 0;
   const statuses = {};
   const cpuBefore = cpuMs(server.pid);
@@ -196,25 +176,15 @@ async function inProcessCpu(limited, count) {
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
-  const resource = await (await send('/v1/resources', seed.secretKey, { name: 'Hall', hours })).json();
-  const service = await (
-    await send('/v1/services', seed.secretKey, {
-      name: 'Class',
-      durationMinutes: 30,
-      capacity: 1000,
-      minNoticeMinutes: 0,
-      resourceIds: [resource.id],
-    })
-  ).json();
-  if (!service.id) throw new Error(`service: ${JSON.stringify(service)}`);
-  const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
+  const { service } = await createBenchClass(async (path, body) =>
+    (await send(path, seed.secretKey, body)).json(),
+  );
+  const starts = rotatingStarts();
   let n = 0;
   const book = async () => {
     const res = await send('/v1/bookings', seed.publishableKey, {
       service: service.id,
-      start: new Date(base + (n++ % 960) * 1_800_000).toISOString().replace('.000Z', 'Z'),
+      start: starts[n++ % starts.length],
       customer: { name: 'Bench Customer', email: 'bench@example.com' },
     });
     if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${await res.text()}`);

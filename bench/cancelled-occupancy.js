@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createBenchClass } from './bench-class.js';
 
 const checkouts = process.argv.slice(2);
 if (checkouts.length === 0) checkouts.push(fileURLToPath(new URL('..', import.meta.url)));
@@ -65,18 +66,9 @@ async function setUp(checkout) {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text);
   };
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
   const sides = {};
   for (const name of ['quiet', 'busy']) {
-    const resource = await call('POST', '/v1/resources', { name, hours });
-    const service = await call('POST', '/v1/services', {
-      name: `Class ${name}`,
-      durationMinutes: 30,
-      capacity: 1000,
-      minNoticeMinutes: 0,
-      resourceIds: [resource.id],
-    });
+    const { resource, service } = await createBenchClass((path, body) => call('POST', path, body), name);
     sides[name] = { resource, service, availability: [], availabilityCpu: [], booking: [], bookingCpu: [] };
   }
   // The pile: one booking made and cancelled, copied N - 1 times over four starts of day D.

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { createBenchClass, rotatingStarts } from './bench-class.js';
 
 const [mode, ...given] = process.argv.slice(2);
 if (mode !== 'uncached' && mode !== 'bookings')
@@ -105,23 +106,8 @@ async function startCheckout(checkout) {
       },
     };
   } else {
-    const allDay = [{ start: '00:00', end: '24:00' }];
-    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    const hall = await post('/v1/resources', {
-      name: 'Bench hall',
-      hours: Object.fromEntries(days.map((d) => [d, allDay])),
-    });
-    const klass = await post('/v1/services', {
-      name: 'Bench class',
-      durationMinutes: 30,
-      capacity: 1000,
-      minNoticeMinutes: 0,
-      resourceIds: [hall.id],
-    });
-    const base = Math.ceil(Date.now() / 1_800_000) * 1_800_000 + 86_400_000;
-    const starts = Array.from({ length: 960 }, (_, i) =>
-      new Date(base + i * 1_800_000).toISOString().replace('.000Z', 'Z'),
-    );
+    const { service: klass } = await createBenchClass(post);
+    const starts = rotatingStarts();
     let n = 0;
     let reported = false;
     request = {
