@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compactSettledEvents } from '../src/services/event-compaction.js';
+import { allEvents } from './event-pages.js';
 import { call } from './fixtures.js';
 import type { TestApp } from './helpers.js';
 import { openStream } from './sse.js';
@@ -20,24 +21,6 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
-
-/** Every page of `GET /v1/events`, as the client reads it. */
-async function allEvents(app: TestApp) {
-  const out: unknown[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: unknown[]; nextCursor: string | null } = (
-      await call<{ data: unknown[]; nextCursor: string | null }>(
-        app,
-        'GET',
-        `/v1/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-    ).body;
-    out.push(...page.data);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
 
 /** How each event's payload is stored: `text` or `blob`, by type. */
 async function storage(app: TestApp) {
@@ -66,7 +49,7 @@ describe('event compaction', () => {
       reason: 'Call me on +351 912 000 111',
     });
     await t.adjust({ eventId: 'c1', sku: 'HELMET-M', locationId: 'lisbon', set: 3 });
-    const before = await allEvents(t);
+    const before = await allEvents(t, 7);
     const history = await t.call('GET', `/v1/bookings/${booked.body.id}/events`);
 
     // Nothing is settled yet.
@@ -75,7 +58,7 @@ describe('event compaction', () => {
     const pass = await compactSettledEvents(t.db, { now: t.clock() });
     expect(pass.compacted).toBeGreaterThan(3);
 
-    expect(await allEvents(t)).toEqual(before);
+    expect(await allEvents(t, 7)).toEqual(before);
     expect(await t.call('GET', `/v1/bookings/${booked.body.id}/events`)).toEqual(history);
     const rows = await storage(t);
     const kindOf = (type: string) => [...new Set(rows.filter((r) => r.type === type).map((r) => r.kind))];

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mailProducer } from '../src/mail/producer.js';
 import { eventRetentionProducer, pruneStreamOnlyEvents } from '../src/services/event-retention.js';
 import { noMail } from '../src/worker.js';
+import { allEvents } from './event-pages.js';
 import { call } from './fixtures.js';
 import { type TestApp, testLogger } from './helpers.js';
 import { openStream } from './sse.js';
@@ -27,25 +28,6 @@ afterEach(async () => {
 async function mailCatchesUp(app: TestApp) {
   const mail = mailProducer(app.db, noMail, testLogger());
   while (await mail.produce(app.clock()));
-}
-
-interface EventPage {
-  data: { id: number; type: string; subjectId: string }[];
-  nextCursor: string | null;
-}
-
-/** Every event of the business, through the API, oldest first. */
-async function allEvents(app: TestApp) {
-  const out: EventPage['data'] = [];
-  let cursor: string | null = null;
-  do {
-    const page: EventPage = (
-      await call<EventPage>(app, 'GET', `/v1/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
-    ).body;
-    out.push(...page.data);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
 }
 
 /** What the business can read that retention must not change. */
@@ -87,7 +69,7 @@ describe('stream-only event retention', () => {
   it('deletes stock.changed and stock.low past the window; every other event, the ledger and reports stay', async () => {
     t = await createStockTestApp();
     await history(t);
-    const before = await allEvents(t);
+    const before = await allEvents(t, 100);
     const oldStock = before.filter((e) => e.type.startsWith('stock.') && e.id < before.at(-1)!.id);
     expect(oldStock.map((e) => e.type)).toContain('stock.low');
     const figuresBefore = await figures(t);
@@ -98,7 +80,7 @@ describe('stream-only event retention', () => {
     // April 20 with a 30-day window: March's stock events go, April's sale stays.
     const pass = await pruneStreamOnlyEvents(t.db, { now: t.clock(), retentionDays: 30 });
     expect(pass.deleted).toBe(oldStock.length);
-    const after = await allEvents(t);
+    const after = await allEvents(t, 100);
     expect(after).toEqual(before.filter((e) => !oldStock.includes(e)));
     expect(after.filter((e) => e.type.startsWith('booking.')).length).toBe(1);
     expect(after.at(-1)).toMatchObject({ type: 'stock.changed', subjectId: 'LIGHT-1' });
@@ -111,7 +93,7 @@ describe('stream-only event retention', () => {
     expect((await pruneStreamOnlyEvents(t.db, { now: t.clock(), retentionDays: 30 })).deleted).toBe(0);
     t.clock.set('2026-09-01T08:00:00Z');
     expect((await pruneStreamOnlyEvents(t.db, { now: t.clock(), retentionDays: 0 })).deleted).toBe(0);
-    expect(await allEvents(t)).toEqual(after);
+    expect(await allEvents(t, 100)).toEqual(after);
   });
 
   it('keeps what an active webhook endpoint has not read yet, and prunes it once the worker fanned it out', async () => {
@@ -127,7 +109,8 @@ describe('stream-only event retention', () => {
     ).toBe(201);
     const adjust = { eventId: 'c1', sku: 'HELMET-M', locationId: 'lisbon', set: 4 };
     expect((await call(t, 'POST', '/v1/stock/adjustments', { body: adjust })).status).toBe(200);
-    const stockEvents = async () => (await allEvents(t)).filter((e) => e.type === 'stock.changed').length;
+    const stockEvents = async () =>
+      (await allEvents(t, 100)).filter((e) => e.type === 'stock.changed').length;
     expect(await stockEvents()).toBe(1);
 
     // Two months on, only mail has read the log: the endpoint's cursor is behind the event.
@@ -175,7 +158,8 @@ describe('the upkeep as a worker step', () => {
       ).toBe(200);
     }
     await mailCatchesUp(t);
-    const stockEvents = async () => (await allEvents(t)).filter((e) => e.type === 'stock.changed').length;
+    const stockEvents = async () =>
+      (await allEvents(t, 100)).filter((e) => e.type === 'stock.changed').length;
     expect(await stockEvents()).toBe(30);
     t.clock.set('2026-05-02T08:00:00Z');
     // 2 events a transaction, 10 transactions a round: 20 events looked at per round.
