@@ -6,7 +6,9 @@
  * compares builds under the same moment's load, which on a shared machine moves more between runs
  * minutes apart than the change being measured.
  *
- * `node bench/http-alternate.js uncached|bookings [checkout…]` (default: this one).
+ * `node bench/http-alternate.js cached|uncached|bookings [checkout…]` (default: this one).
+ * - `cached`: `GET /v1/availability` of the Haircut, the same week every time (publishable key), as
+ *   `http.bench.js`'s cached phase: the answer cache hits.
  * - `uncached`: `GET /v1/availability` of the Haircut, every request another of 1,500 weeks
  *   (secret key, `ignoreBookingWindow=true`), as `http.bench.js`'s uncached phase; a warm-up pass
  *   of all weeks first (each week's zone offsets are sampled once, as on a long-running server).
@@ -26,8 +28,8 @@ import autocannon from 'autocannon';
 import { createBenchClass, rotatingStarts } from './bench-class.js';
 
 const [mode, ...given] = process.argv.slice(2);
-if (mode !== 'uncached' && mode !== 'bookings')
-  throw new Error('usage: http-alternate.js uncached|bookings [checkout…]');
+if (mode !== 'cached' && mode !== 'uncached' && mode !== 'bookings')
+  throw new Error('usage: http-alternate.js cached|uncached|bookings [checkout…]');
 const checkouts = given.length > 0 ? given : [fileURLToPath(new URL('..', import.meta.url))];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -93,7 +95,15 @@ async function startCheckout(checkout) {
       r.json(),
     );
   let request;
-  if (mode === 'uncached') {
+  if (mode === 'cached') {
+    const publishable = { Authorization: `Bearer ${seed.publishableKey}` };
+    const services = await fetch(`${url}/v1/services`, { headers: publishable }).then((r) => r.json());
+    const haircut = services.data.find((s) => s.name === 'Haircut');
+    request = {
+      headers: publishable,
+      path: `/v1/availability?service=${haircut.id}&from=${dateIn(1)}&to=${dateIn(7)}`,
+    };
+  } else if (mode === 'uncached') {
     const services = await fetch(`${url}/v1/services`, { headers: secret }).then((r) => r.json());
     const haircut = services.data.find((s) => s.name === 'Haircut');
     let week = 0;
@@ -165,7 +175,7 @@ for (const server of servers) await burst(server, mode === 'uncached' ? { amount
 for (let round = 0; round < rounds; round++) {
   for (const server of servers) server.cpu.push((await burst(server, { duration: seconds })).cpuUs);
 }
-const unit = mode === 'uncached' ? 'request' : 'booking';
+const unit = mode === 'bookings' ? 'booking' : 'request';
 for (const server of servers) {
   console.log(
     `${server.checkout}: server CPU µs/${unit} median ${median(server.cpu).toFixed(0)}, lowest ` +

@@ -5,6 +5,7 @@
  * `msg`, and `FRONTDESK_LOG_LEVEL`'s threshold.
  */
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../src/env.js';
 import { redactedQuery } from '../src/middleware/request-log.js';
@@ -139,6 +140,47 @@ describe('redactedQuery', () => {
     expect(redactedQuery('http://x/a?q=someone%40example.com&k=fd_pk_abc')).toBe('q=[redacted]&k=[redacted]');
     expect(redactedQuery('http://x/a')).toBeUndefined();
     expect(redactedQuery('http://x/a?')).toBeUndefined();
+  });
+
+  it('answers plain queries without decoding them exactly as it answers every query', () => {
+    // The decode-everything reading, which plain `name=value` queries skip.
+    const decoded = (query: string) =>
+      [...new URLSearchParams(query)]
+        .map(([name, value]) => {
+          const secret =
+            /token|key|secret|password|email|phone|name|^q$/i.test(name) ||
+            value.includes('@') ||
+            /fd_[a-z]{2}_/i.test(value);
+          return `${encodeURIComponent(name)}=${secret ? '[redacted]' : encodeURIComponent(value)}`;
+        })
+        .join('&');
+    const piece = fc.constantFrom(
+      'a',
+      'from',
+      'service',
+      'key',
+      'q',
+      'Email',
+      'fd_pk_',
+      '2026-03-01',
+      '.',
+      '-',
+      '_',
+      '%40',
+      '+',
+      ' ',
+      '@',
+      '=',
+      '&',
+      '%2',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const query = pieces.join('');
+        expect(redactedQuery(`http://x/a?${query}`)).toBe(decoded(query));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

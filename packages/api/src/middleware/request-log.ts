@@ -26,14 +26,32 @@ const secretName = /token|key|secret|password|email|phone|name|^q$/i;
 export function redactedQuery(url: string): string | undefined {
   const start = url.indexOf('?');
   if (start === -1 || start === url.length - 1) return undefined;
-  const params = new URLSearchParams(url.slice(start + 1));
+  const raw = url.slice(start + 1);
+  // Most queries (availability's service, from, to) are plain `name=value` pairs that decode and
+  // encode to themselves: when no name is a secret's, the text is already the answer, without a
+  // URLSearchParams per request (~2 % of a cached availability answer's CPU).
+  if (plainQuery.test(raw) && !secretInPlainQuery(raw)) return raw;
+  const params = new URLSearchParams(raw);
   const kept: string[] = [];
   for (const [name, value] of params) {
-    const secret = secretName.test(name) || value.includes('@') || /fd_[a-z]{2}_/i.test(value);
+    const secret = secretName.test(name) || value.includes('@') || keyLike.test(value);
     kept.push(`${encodeURIComponent(name)}=${secret ? '[redacted]' : encodeURIComponent(value)}`);
   }
   return kept.join('&');
 }
+
+/** `name=value&…` with nothing that URL decoding or encoding would change. */
+const plainQuery = /^[\w.-]+=[\w.-]*(?:&[\w.-]+=[\w.-]*)*$/;
+
+function secretInPlainQuery(raw: string): boolean {
+  for (const pair of raw.split('&')) {
+    const equals = pair.indexOf('=');
+    if (secretName.test(pair.slice(0, equals)) || keyLike.test(pair.slice(equals + 1))) return true;
+  }
+  return false;
+}
+
+const keyLike = /fd_[a-z]{2}_/i;
 
 /** Who made the request: the console user, or the key (its id; never the key itself). */
 function callerOf(c: Context<AppEnv>): Record<string, string> {

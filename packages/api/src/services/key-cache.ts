@@ -18,7 +18,12 @@ import { authenticate, findKeyByHash, wellFormedKey } from './keys.js';
 
 interface KeyCache {
   stamp: number;
-  byHash: Map<string, AuthContext>;
+  /**
+   * By the key as sent, so a hit costs no SHA-256 (1.6 % of a cached availability answer's CPU).
+   * Only the process's memory holds it, as it holds every request's headers; the database keeps
+   * hashes only.
+   */
+  byToken: Map<string, AuthContext>;
 }
 
 /** Keys of one database state; past this the cache starts over (it is only a cache). */
@@ -35,16 +40,15 @@ export async function authenticateCached(
   if (stamp === undefined) return authenticate(database.db, token);
   let cache = caches.get(database.client);
   if (cache?.stamp !== stamp) {
-    cache = { stamp, byHash: new Map() };
+    cache = { stamp, byToken: new Map() };
     caches.set(database.client, cache);
   }
-  const hash = sha256(token);
-  const hit = cache.byHash.get(hash);
+  const hit = cache.byToken.get(token);
   if (hit) return hit;
-  const auth = await findKeyByHash(database.db, hash);
+  const auth = await findKeyByHash(database.db, sha256(token));
   if (auth) {
-    if (cache.byHash.size >= maxKeys) cache.byHash.clear();
-    cache.byHash.set(hash, auth);
+    if (cache.byToken.size >= maxKeys) cache.byToken.clear();
+    cache.byToken.set(token, auth);
   }
   return auth;
 }
