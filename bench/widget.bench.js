@@ -7,38 +7,22 @@
  *
  *   pnpm build && node bench/widget.bench.js [runs]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../test-support/chromium.js';
-
-const { migrate, openDatabase, seedDemo, serve } = await import('../packages/api/dist/index.js');
+import { slowPhone, startDemoApi } from './widget-bench-kit.js';
 
 const runs = Number(process.argv[2] ?? 7);
 
 // The built API on a fresh file with the demo seeded; it serves the built widget from
 // packages/widget/dist (its default when @frontdesk/widget is not installed beside it).
-const dir = mkdtempSync(join(tmpdir(), 'frontdesk-widget-bench-'));
-const dbUrl = pathToFileURL(join(dir, 'bench.db')).href;
-const setup = await openDatabase(dbUrl);
-await migrate(setup);
-const seed = await seedDemo(setup);
-await setup.close();
-const quiet = { info() {}, warn() {}, error: (m, f) => console.error(m, f) };
-const api = await serve({ url: dbUrl, port: 0, host: '127.0.0.1', rateLimit: false, logger: quiet });
-api.seed = seed;
-
-const services = await fetch(`${api.url}/v1/services`, {
-  headers: { Authorization: `Bearer ${api.seed.publishableKey}` },
-}).then((r) => r.json());
-const service = services.data[0].id;
+const api = await startDemoApi(fileURLToPath(new URL('..', import.meta.url)));
+const service = api.service;
 
 /** The host page: with `service`, the calendar comes first; without, the list of services. */
 const pageFor = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
 <script src="${api.url}/widget.js" async></script></head><body><main><h1>Book</h1>
-<frontdesk-booking api="${api.url}" key="${api.seed.publishableKey}"${attrs}></frontdesk-booking>
+<frontdesk-booking api="${api.url}" key="${api.publishableKey}"${attrs}></frontdesk-booking>
 </main></body></html>`;
 const pages = { '/': pageFor(` service="${service}"`), '/list': pageFor('') };
 const host = createServer((req, res) => {
@@ -59,14 +43,7 @@ async function once(throttled, path = '/') {
   if (throttled) {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await slowPhone(cdp);
   }
   await tab.goto(new URL(path, hostUrl).href, { waitUntil: 'commit' });
   const shown = await tab.waitForFunction(
@@ -118,4 +95,3 @@ for (const [path, what] of [
 await browser.close();
 host.close();
 await api.close();
-rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,7 @@ const titles: Record<ErrorCode, string> = {
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal error',
   not_ready: 'Not ready for traffic',
+  ambiguous_key: 'More than one key in the request',
 };
 
 export interface ApiErrorOptions {
@@ -68,3 +69,5 @@ export const slotUnavailable = (detail = 'That start time is not available any m
 export const invalidState = (detail: string) => new ApiError(409, 'invalid_state', { detail });
 export const forbidden = (detail: string) => new ApiError(403, 'forbidden', { detail });
 export const unauthorized = (detail: string) => new ApiError(401, 'unauthorized', { detail });
+/** A key in the `Authorization` header and in `?key=`, or `key` twice in the query: 400, never a guess. */
+export const ambiguousKey = (detail: string) => new ApiError(400, 'ambiguous_key', { detail });

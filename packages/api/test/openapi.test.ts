@@ -36,15 +36,23 @@ const sessionOnly = new Set([
   'delete /v1/sessions',
   'post /v1/session/password',
 ]);
-function expectedSecurity(method: string, path: string): unknown[] {
+/**
+ * A publishable key may come as `?key=` on the reads it may make: the GETs not marked secret-only
+ * (route.ts prefixes their description).
+ */
+function expectedSecurity(method: string, path: string, op: Operation): unknown[] {
   const where = `${method} ${path}`;
   if (!path.startsWith('/v1/') || keyless.has(where)) return [];
   if (sessionOnly.has(where)) return [{ session: [] }];
+  if (method === 'get' && !op.description?.startsWith('**Secret key')) {
+    return [{ bearer: [] }, { keyQuery: [] }, { session: [] }];
+  }
   return [{ bearer: [] }, { session: [] }];
 }
 
 type Operation = {
   summary?: string;
+  description?: string;
   tags?: string[];
   security?: unknown[];
   responses: Record<
@@ -76,7 +84,7 @@ describe('the OpenAPI document', () => {
       const where = `${method} ${path}`;
       expect(op.summary, where).toBeTruthy();
       expect(op.tags, where).toHaveLength(1);
-      expect(op.security, where).toEqual(expectedSecurity(method, path));
+      expect(op.security, where).toEqual(expectedSecurity(method, path, op));
       for (const [status, response] of Object.entries(op.responses)) {
         const problem = response.content?.['application/problem+json'];
         if (!problem) continue;
@@ -97,6 +105,10 @@ describe('the OpenAPI document', () => {
       'slot_unavailable',
     ]);
     expect(codes('/v1/availability', 'get', '404')).toEqual(['not_found']);
+    expect(codes('/v1/availability', 'get', '400')).toEqual(['ambiguous_key']);
+    expect(doc.components.securitySchemes).toMatchObject({
+      keyQuery: { type: 'apiKey', in: 'query', name: 'key' },
+    });
     expect(codes('/v1/services/{id}', 'patch', '415')).toEqual(['unsupported_media_type']);
     expect(
       Object.keys((doc.paths['/v1/locations/{id}']!.delete as unknown as Operation).responses),

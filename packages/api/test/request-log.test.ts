@@ -90,6 +90,7 @@ describe('the request log', () => {
     await call(t, 'GET', `/v1/no-such-route/${manageToken}?token=${manageToken}`, { key: null });
     await call(t, 'GET', `/v1/bookings?email=${encodeURIComponent(email)}`);
     await call(t, 'GET', `/v1/stock/stream?skus=A&key=${t.secretKey}`, { key: null });
+    await call(t, 'GET', `/v1/services?limit=100&key=${t.publishableKey}`, { key: null });
     await call(t, 'GET', `/v1/business?secret=${t.secretKey}&phone=${encodeURIComponent(phone)}`);
     const owner = await addUser(t.db, t.businessId, { email: 'owner.private@example.com' }, t.clock());
     const session = await signIn(t, 'owner.private@example.com');
@@ -106,6 +107,11 @@ describe('the request log', () => {
     expect(lines.find((line) => line.fields?.route === '/v1/bookings/:id/ics')?.fields?.query).toBe(
       'token=[redacted]&x=1',
     );
+    expect(lines.find((line) => line.fields?.route === '/v1/services')?.fields).toMatchObject({
+      status: 200,
+      keyId: expect.stringMatching(/^key_/),
+      query: 'limit=100&key=[redacted]',
+    });
     const everything = JSON.stringify(t.logs);
     const cookieValue = session.cookie!.split('=')[1]!;
     for (const secret of [
@@ -138,6 +144,8 @@ describe('redactedQuery', () => {
       'token=[redacted]&api_key=[redacted]&SECRET=[redacted]&customerEmail=[redacted]&phone=[redacted]',
     );
     expect(redactedQuery('http://x/a?q=someone%40example.com&k=fd_pk_abc')).toBe('q=[redacted]&k=[redacted]');
+    // `?key=` by its name alone, whatever its value looks like.
+    expect(redactedQuery('http://x/v1/services?limit=5&key=abc')).toBe('limit=5&key=[redacted]');
     expect(redactedQuery('http://x/a')).toBeUndefined();
     expect(redactedQuery('http://x/a?')).toBeUndefined();
   });

@@ -55,6 +55,49 @@ describe('booking widget in a browser', () => {
     await page.context().close();
   });
 
+  it('reads the API from another origin without a CORS preflight, and still books', async () => {
+    const page = await openPage(world, 'about:blank');
+    world.requests.length = 0;
+    await page.goto(world.hostPage({ attrs: { service: world.serviceId } }));
+    await ready(page);
+    await chooseFirstFreeDay(page);
+    const reads = world.requests.filter((r) => r.url.startsWith('/v1/'));
+    // The loader's two reads and the calendar's: each a plain GET with the key in its query and no
+    // Authorization header, so Chromium sent no OPTIONS before them (one round trip less each).
+    // (A second month may be asked when this one has no free day left: each URL counts once.)
+    expect([...new Set(reads.map((r) => `${r.method} ${r.url.split('?')[0]}`))].sort()).toEqual([
+      'GET /v1/availability',
+      `GET /v1/services/${world.serviceId}`,
+    ]);
+    const origin = new URL(page.url()).origin;
+    for (const read of reads) {
+      expect(read.origin).toBe(origin);
+      expect(read.authorization).toBeNull();
+      expect(new URL(read.url, world.api).searchParams.getAll('key')).toEqual([world.t.publishableKey]);
+    }
+    expect(world.requests.filter((r) => r.method === 'OPTIONS')).toEqual([]);
+
+    // Writes keep the Authorization header (their JSON bodies are preflighted anyway): booking works.
+    await chooseFirstTime(page);
+    await fillDetails(page, { name: 'Simple Reader', email: 'simple@example.com' });
+    await widget(page).getByRole('button', { name: 'Book', exact: true }).click();
+    await widget(page).getByRole('heading', { name: 'You are booked!' }).waitFor();
+    const booked = await bookedDetail(page);
+    const stored = await world.call<{ status: string; customer: { email: string } }>(
+      'GET',
+      `/v1/bookings/${booked.id}`,
+    );
+    expect(stored.body).toMatchObject({ status: 'confirmed', customer: { email: 'simple@example.com' } });
+    const writes = world.requests.filter((r) => r.method === 'POST');
+    expect(writes.map((r) => r.url)).toEqual(['/v1/holds', '/v1/bookings']);
+    for (const write of writes) expect(write.authorization).toBe(`Bearer ${world.t.publishableKey}`);
+    expect(world.requests.filter((r) => r.method === 'OPTIONS').map((r) => r.url)).toEqual([
+      '/v1/holds',
+      '/v1/bookings',
+    ]);
+    await page.context().close();
+  });
+
   it('works on a page whose CSP allows scripts and calls only to the API origin, and inline nothing', async () => {
     const page = await openPage(world, world.hostPage({ csp: true, attrs: { service: world.serviceId } }));
     await ready(page);

@@ -18,6 +18,8 @@ export interface World {
   api: string;
   serviceId: string;
   browser: Browser;
+  /** Every request the API server received, in order (clear it with `length = 0`). */
+  requests: ReceivedRequest[];
   /** A host page on the other origin with the script tag and one element. */
   hostPage(options?: HostPageOptions): string;
   /** A JSON call to the API with the secret key (or the given key). */
@@ -28,6 +30,15 @@ export interface World {
     key?: string,
   ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
+}
+
+/** A request as the API server saw it (CORS preflights included, which a page's events do not show). */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query, e.g. `/v1/availability?service=…&key=…`. */
+  url: string;
+  origin: string | null;
+  authorization: string | null;
 }
 
 export interface HostPageOptions {
@@ -61,7 +72,21 @@ export async function startWorld(): Promise<World> {
     logger: quiet,
     static: { widgetDir: distDir, demoKey: t.publishableKey },
   });
-  const apiServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  const requests: ReceivedRequest[] = [];
+  const apiServer = serve({
+    fetch: (request, env) => {
+      const url = new URL(request.url);
+      requests.push({
+        method: request.method,
+        url: url.pathname + url.search,
+        origin: request.headers.get('origin'),
+        authorization: request.headers.get('authorization'),
+      });
+      return app.fetch(request, env);
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  }) as Server;
   await new Promise((resolve) => apiServer.once('listening', resolve));
   const api = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
 
@@ -122,6 +147,7 @@ export async function startWorld(): Promise<World> {
     api,
     serviceId: service.body.id,
     browser,
+    requests,
     call,
     hostPage(options = {}) {
       const attrs = Object.entries({ api, key: t.publishableKey, ...options.attrs })

@@ -1,12 +1,12 @@
 /**
- * @module Bearer-key (or console session) authentication, tenancy and origin checks. After this
+ * @module Key (or console session) authentication, tenancy and origin checks. After this
  * middleware, `c.var.auth` names the one business the request may touch; every service call is
  * scoped by it, and every write it makes is recorded as made by its key or person.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { actingAs } from '../db/actor.js';
 import type { AppEnv, AuthContext } from '../env.js';
-import { forbidden, unauthorized } from '../errors.js';
+import { ambiguousKey, forbidden, unauthorized } from '../errors.js';
 import { authenticateCached } from '../services/key-cache.js';
 import { markStage } from '../stage-probe.js';
 import { authorizeSession, sessionCookieOf } from './session.js';
@@ -47,39 +47,106 @@ export const exposedHeaders =
   'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Idempotent-Replayed, Location';
 
 /**
- * A 401 a browser script can read. Without `Access-Control-Allow-Origin` the page sees a network
- * error instead of "unknown or revoked key". Reflecting any origin is safe here: no credentials
- * (cookies) are involved and the answer says nothing about any business.
+ * `error` made readable to a browser script: without `Access-Control-Allow-Origin` the page sees a
+ * network error instead of "unknown or revoked key". Reflecting any origin is safe for the errors
+ * of naming a key (no key, an unknown one, two, a secret one in the URL): no credentials (cookies)
+ * are involved and the answer says nothing about any business.
  */
-export function readableUnauthorized(c: Context<AppEnv>, detail: string) {
+function readable<E>(c: Context<AppEnv>, error: E): E {
   const origin = c.req.header('origin');
   if (origin !== undefined) {
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Access-Control-Expose-Headers', exposedHeaders);
     c.header('Vary', 'Origin', { append: true });
   }
-  return unauthorized(detail);
+  return error;
+}
+
+/** A 401 a browser script can read (see `readable`). */
+export const readableUnauthorized = (c: Context<AppEnv>, detail: string) => readable(c, unauthorized(detail));
+
+/**
+ * The values of `key` in the query string, or undefined when it has none. Most queries name no key
+ * and escape nothing: those are answered from one `indexOf` each, without Hono's decoding scan.
+ */
+function queryKeys(c: Context<AppEnv>): string[] | undefined {
+  const url = c.req.url;
+  const at = url.indexOf('?');
+  if (at === -1 || (url.indexOf('key', at) === -1 && url.indexOf('%', at) === -1)) return undefined;
+  return c.req.queries('key');
+}
+
+const readsQueryKey = (method: string) => method === 'GET' || method === 'HEAD';
+
+/**
+ * The key a request carries: `Authorization: Bearer …`, or, on GET and HEAD only, `?key=`. A key in
+ * the query lets a browser page make its GETs without a CORS preflight (`Authorization` is not a
+ * safelisted header); it is meant for publishable keys, which are public anyway. Undefined when the
+ * request names no key (a console session may then authenticate it).
+ * - A secret key anywhere in the query: 403, before any lookup and on any method — URLs end up in
+ *   logs, histories and `Referer`s, and a secret that worked there would stay there.
+ * - A key in the header and in the query, or `key` twice in the query: 400 `ambiguous_key`.
+ * - `?key=` on other methods is not read (writes keep the header; their JSON bodies are preflighted
+ *   anyway), so with no header the request has no key.
+ * - An `Authorization` header that is not `Bearer <key>`: 401.
+ */
+export function keyOf(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('authorization');
+  const inQuery = queryKeys(c);
+  if (inQuery !== undefined) {
+    if (inQuery.some((key) => /fd_sk_/i.test(key))) {
+      throw readable(
+        c,
+        forbidden('Never put a secret key in a URL: send it as Authorization: Bearer fd_sk_…'),
+      );
+    }
+    if (header !== undefined) {
+      throw readable(c, ambiguousKey('Send the key either as Authorization: Bearer … or as ?key=, not both'));
+    }
+    if (readsQueryKey(c.req.method)) {
+      if (inQuery.length > 1) throw readable(c, ambiguousKey('Send one ?key=, not several'));
+      return inQuery[0];
+    }
+  }
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
+  return match[1];
+}
+
+/** The 401 of a request that names no key (and has no session). */
+function noKey(c: Context<AppEnv>) {
+  return readableUnauthorized(
+    c,
+    readsQueryKey(c.req.method) || queryKeys(c) === undefined
+      ? 'Send Authorization: Bearer fd_pk_… or fd_sk_…, or ?key=fd_pk_… on a GET'
+      : `?key= is read on GET and HEAD only; send ${c.req.method} with Authorization: Bearer …`,
+  );
+}
+
+/** Who a request is, and by what: its key (`keyOf`), else the console's session cookie, else 401. */
+export async function authenticateRequest(
+  c: Context<AppEnv>,
+): Promise<
+  { auth: AuthContext; key: string; session?: never } | { auth: AuthContext; key?: never; session: string }
+> {
+  const key = keyOf(c);
+  if (key !== undefined) return { auth: await authorizeKey(c, key), key };
+  const session = sessionCookieOf(c);
+  if (session === undefined) throw noKey(c);
+  return { auth: await authorizeSession(c, session), session };
 }
 
 /**
- * Requires a valid key, or (without an `Authorization` header) a console session cookie. A request
- * carrying `Origin` (a browser) with a key must come from one of the key's allowed origins; only
- * then does the answer carry `Access-Control-Allow-Origin`. A session request must be same-origin
- * and never gets CORS headers.
+ * Requires a valid key (`keyOf`), or, when the request names none, a console session cookie. A
+ * request carrying `Origin` (a browser) with a key must come from one of the key's allowed origins;
+ * only then does the answer carry `Access-Control-Allow-Origin`. A session request must be
+ * same-origin and never gets CORS headers.
  */
 export function authenticateKey(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     markStage('middleware');
-    const header = c.req.header('authorization');
-    const session = header === undefined ? sessionCookieOf(c) : undefined;
-    let auth: AuthContext;
-    if (session !== undefined) {
-      auth = await authorizeSession(c, session);
-    } else {
-      const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-      if (!match) throw readableUnauthorized(c, 'Send Authorization: Bearer fd_pk_… or fd_sk_…');
-      auth = await authorizeKey(c, match[1]!);
-    }
+    const { auth } = await authenticateRequest(c);
     c.set('auth', auth);
     actAs(c, auth.keyId);
     markStage('auth');
@@ -96,7 +163,7 @@ export function actAs(c: Context<AppEnv>, actor: string): void {
 /**
  * Looks `key` up (401 when unknown or revoked) and, for a browser request, checks its `Origin`
  * against the key (403) and answers with the CORS headers. Shared by the middleware above and by
- * routes that take the key another way (the stock stream's `?key=`).
+ * the stock stream, which authenticates itself.
  */
 export async function authorizeKey(c: Context<AppEnv>, key: string): Promise<AuthContext> {
   const auth = await authenticateCached(c.get('deps').database, key);

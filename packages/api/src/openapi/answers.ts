@@ -88,18 +88,27 @@ const crossCutting: CrossCutting[] = [
     when: (op) => op.body,
   },
   {
+    status: 400,
+    code: 'ambiguous_key',
+    description:
+      'A key both in `Authorization` and in `?key=`, or `key` twice in the query: send exactly one.',
+    when: (op) => op.auth !== 'none',
+  },
+  {
     status: 401,
     code: 'unauthorized',
     description:
-      'No `Authorization: Bearer …` key, or an unknown or revoked one; or (console) a session that has ended.',
+      'No key (`Authorization: Bearer …`, or `?key=` on a GET), or an unknown or revoked one; or ' +
+      '(console) a session that has ended.',
     when: (op) => op.auth !== 'none',
   },
   {
     status: 403,
     code: 'forbidden',
     description:
-      'The key may not be used from this `Origin`, or the route needs a secret key; or (console) the ' +
-      'request is not a same-origin one with `X-Frontdesk-CSRF: 1`, or a staff member may not make it.',
+      'The key may not be used from this `Origin`, the route needs a secret key, or a secret key was ' +
+      'put in the URL (`?key=fd_sk_…`, refused before any lookup); or (console) the request is not ' +
+      'a same-origin one with `X-Frontdesk-CSRF: 1`, or a staff member may not make it.',
     when: (op) => op.auth !== 'none',
   },
   {

@@ -118,12 +118,15 @@ async function finishOperation(path: string, method: string, op: Json): Promise<
     // `readJson` reads an empty body as `{}`: the body is optional exactly when `{}` is valid.
     (op.requestBody as Json).required = !facts.body.safeParse({}).success;
   }
+  // A publishable key may also come as `?key=` on the reads it can make (middleware/auth.ts `keyOf`).
   op.security =
     facts.auth === 'none'
       ? []
       : facts.auth === 'session'
         ? [{ session: [] }]
-        : [{ bearer: [] }, { session: [] }];
+        : facts.auth === 'any' && method === 'get'
+          ? [{ bearer: [] }, { keyQuery: [] }, { session: [] }]
+          : [{ bearer: [] }, { session: [] }];
   const only = { secret: '**Secret key (or console session) only.**', session: '**Console session only.**' };
   if (facts.auth === 'secret' || facts.auth === 'session') {
     op.description = `${only[facts.auth]}${op.description ? ` ${String(op.description)}` : ''}`;
@@ -142,8 +145,9 @@ export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDo
         version: '1',
         description:
           'Bookings and stock for a local business. Authenticate with `Authorization: Bearer fd_pk_…` ' +
-          '(publishable: safe in a page, limited to its allowed origins) or `Bearer fd_sk_…` (secret: ' +
-          'everything for one business; server side only). The owner console on this server uses a ' +
+          '(publishable: safe in a page, limited to its allowed origins; on a read it may come as ' +
+          '`?key=fd_pk_…` instead, see `keyQuery`) or `Bearer fd_sk_…` (secret: everything for one ' +
+          'business; server side only, never in a URL). The owner console on this server uses a ' +
           'session cookie instead (see `session`). Errors are RFC 9457 problems ' +
           '(`application/problem+json`) with a stable `code`; each answer below lists the codes it can carry.',
         license: { name: 'MIT', identifier: 'MIT' },
@@ -156,6 +160,15 @@ export async function buildOpenApiDocument(app: Hono<AppEnv>): Promise<OpenApiDo
             type: 'http',
             scheme: 'bearer',
             description: 'A publishable (`fd_pk_…`) or secret (`fd_sk_…`) key.',
+          },
+          keyQuery: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'key',
+            description:
+              'A publishable key (`fd_pk_…`) as `?key=`, on GET and HEAD only: a browser page then ' +
+              'makes its reads without a CORS preflight. A secret key there is refused (`403`, before ' +
+              'any lookup); a key both here and in `Authorization`, or `key` twice, is `400 ambiguous_key`.',
           },
           session: {
             type: 'apiKey',

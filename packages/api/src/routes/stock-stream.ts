@@ -1,8 +1,9 @@
 /**
  * @module `GET /v1/stock/stream?skus=a,b` — Server-Sent Events with the stock of those SKUs as it
- * changes. `EventSource` cannot send an Authorization header, so this one route also accepts the
- * publishable key as `?key=` (never a secret key: URLs end up in logs). The origin check applies
- * as everywhere. It authenticates itself, so `createApp` mounts it before the `/v1` key middleware,
+ * changes. `EventSource` cannot send an Authorization header, so it takes the publishable key as
+ * `?key=`, as every GET may (`keyOf` in middleware/auth.ts; never a secret key: URLs end up in
+ * logs). The origin check applies as everywhere. It authenticates itself, with the same `keyOf`
+ * and `authorizeKey` as the key middleware, so `createApp` mounts it before the `/v1` key middleware,
  * and re-checks the key on every heartbeat: a revoked key's stream gets `event: revoked` and ends.
  * It shows what `GET /v1/products/{sku}/stock` shows the same key (no hidden products), and is
  * limited in SKUs, open streams and connects (services/stream-limits.ts). The console reads it over
@@ -13,9 +14,8 @@ import { parseSkuList, Sku, type StockEvent, StockStreamQuery } from '@frontdesk
 import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
-import { forbidden, validationFailed } from '../errors.js';
-import { authorizeKey, isSecret, originAllowed, readableUnauthorized } from '../middleware/auth.js';
-import { authorizeSession, sessionCookieOf } from '../middleware/session.js';
+import { validationFailed } from '../errors.js';
+import { authenticateRequest, isSecret, originAllowed } from '../middleware/auth.js';
 import { readQuery } from '../middleware/validate.js';
 import { content, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
@@ -39,8 +39,8 @@ const streamRoute = route({
   description:
     'Opens with `event: ready`, then one `event: stock` per change of a watched SKU (data: a ' +
     '`StockEvent`, `id:` its position; reconnect with `Last-Event-ID` to get what was missed). ' +
-    '`EventSource` cannot send headers, so a publishable key may come as `?key=` (never a secret ' +
-    'key: URLs end up in logs). A console session (owners and staff) may read it too, over `fetch` ' +
+    '`EventSource` cannot send headers: pass the publishable key as `?key=` (as on every GET; never ' +
+    'a secret key: URLs end up in logs). A console session (owners and staff) may read it too, over `fetch` ' +
     'with the CSRF header. A revoked key or an ended session gets `event: revoked` and the stream ends.',
   tag: 'Stock',
   auth: 'any',
@@ -68,18 +68,10 @@ export function stockStreamRoutes(options: StockStreamRouteOptions): Hono<AppEnv
 
   app.get('/stock/stream', streamRoute, async (c) => {
     const query = readQuery(c, StockStreamQuery);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!bearer && query.key?.startsWith('fd_sk_')) {
-      throw forbidden('Never put a secret key in a URL; use the publishable key in ?key=');
-    }
-    const token = bearer ?? query.key;
-    // It authenticates itself, before the `/v1` middleware: a key first, else the console's cookie.
-    const session = token === undefined ? sessionCookieOf(c) : undefined;
-    if (token === undefined && session === undefined) {
-      throw readableUnauthorized(c, 'Send Authorization: Bearer … or ?key=fd_pk_…');
-    }
+    // It authenticates itself, before the `/v1` middleware, as that does: a key (`Authorization` or
+    // `?key=`, never a secret one in the URL), else the console's cookie.
+    const { auth, key: token, session } = await authenticateRequest(c);
     const { database, clock } = c.var.deps;
-    const auth = session !== undefined ? await authorizeSession(c, session) : await authorizeKey(c, token!);
     c.set('auth', auth);
     const origin = c.req.header('origin');
     /** Whether the key or session that opened the stream may still read it. */

@@ -21,6 +21,7 @@ export const errorCodes = [
   'method_not_allowed',
   'internal_error',
   'not_ready',
+  'ambiguous_key',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -265,8 +265,6 @@ export type MovementListQuery = z.infer<typeof MovementListQuery>;
 /** The query of `GET /v1/stock/stream`: SKUs to watch, comma separated (at most 50 by default). */
 export const StockStreamQuery = z.object({
   skus: z.string().check(z.minLength(1), z.maxLength(6500)),
-  /** The publishable key, for `EventSource`, which cannot send an Authorization header. */
-  key: z.optional(z.string().check(z.maxLength(200))),
   /** Same as the `Last-Event-ID` header (which wins), for clients that cannot set headers. */
   lastEventId: z.optional(z.string().check(z.regex(/^\d{1,15}$/, 'Expected an event id'))),
 });

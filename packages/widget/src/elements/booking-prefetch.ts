@@ -3,10 +3,12 @@
  * and this month's availability (without `service`: for the list of services) while the UI chunk is
  * still downloading, so on a slow network the
  * calendar does not wait for the chunk and then for the API, one after the other. The UI's client
- * takes these answers (once) for the exact same paths; any other path, it fetches itself.
+ * takes these answers (once) for the exact same paths; any other path, it fetches itself. Like the
+ * client's GETs, they carry the key as `?key=` and no header, so a cross-origin page sends them
+ * without a CORS preflight (which would cost a round trip before each).
  */
 
-/** Responses started by the loader, by API path (`/availability?…`). */
+/** Responses started by the loader, by API path without the key (`/availability?…`). */
 export type Prefetched = Map<string, Promise<Response>>;
 
 /**
@@ -36,9 +38,9 @@ export function prefetchBooking(el: HTMLElement & { fdPrefetch?: Prefetched }): 
     : ['/services?limit=100'];
   el.fdPrefetch = new Map(
     paths.map((path) => {
-      const response = fetch(`${api.replace(/\/+$/, '')}/v1${path}`, {
-        headers: { Authorization: `Bearer ${key}` },
-      });
+      const response = fetch(
+        `${api.replace(/\/+$/, '')}/v1${path}${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(key)}`,
+      );
       response.catch(() => {}); // unused or failed: the UI's client asks again and reports
       return [path, response];
     }),

@@ -2,6 +2,10 @@
  * @module The widget's line to the Frontdesk API. It never throws: every call resolves to a
  * result the UI can branch on. GETs, and POSTs carrying an Idempotency-Key, are retried on network
  * failures and on 408/429/5xx with backoff, and the caller is told so it can say "retrying".
+ * GETs carry the publishable key as `?key=` and no header at all: a cross-origin GET is then a
+ * "simple request", sent without a CORS preflight (one round trip less each, which on a slow phone
+ * network is most of the wait). Writes send `Authorization: Bearer`; their JSON bodies need a
+ * preflight anyway.
  *
  * Why not `@frontdesk/sdk`: the SDK (ky + every resource) would spend a third of the widget's
  * 20 KB budget on calls the widget never makes; this file is the eight calls it does make.
@@ -33,7 +37,10 @@ export interface ApiClientOptions {
   retries?: number;
   /** First backoff in ms (default 400; doubled each time, with full jitter). */
   backoffMs?: number;
-  /** GET answers already on their way (started by the loader), by path; each is used once. */
+  /**
+   * GET answers already on their way (started by the loader), by path without the key (e.g.
+   * `/services?limit=100`); each is used once.
+   */
   prefetched?: Map<string, Promise<Response>>;
 }
 
@@ -70,19 +77,23 @@ export function createApiClient(options: ApiClientOptions) {
     idempotent: boolean | string = method === 'GET',
     parse: (r: Response) => Promise<T> = (r) => r.json() as Promise<T>,
   ): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${options.key}` };
+    const read = method === 'GET';
+    const url = read
+      ? `${base}${path}${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(options.key)}`
+      : base + path;
+    const headers: Record<string, string> = read ? {} : { Authorization: `Bearer ${options.key}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (idempotent && method !== 'GET') {
+    if (idempotent && !read) {
       headers['Idempotency-Key'] = typeof idempotent === 'string' ? idempotent : newIdempotencyKey();
     }
     for (let attempt = 0; ; attempt++) {
       let failure: ApiFailure;
       let wait = backoff * 2 ** attempt * Math.random();
       try {
-        const early = method === 'GET' && attempt === 0 ? options.prefetched?.get(path) : undefined;
+        const early = read && attempt === 0 ? options.prefetched?.get(path) : undefined;
         options.prefetched?.delete(path);
         const response = await (early ??
-          fetch(base + path, { method, headers, body: body === undefined ? null : JSON.stringify(body) }));
+          fetch(url, { method, headers, body: body === undefined ? null : JSON.stringify(body) }));
         if (response.ok) return { ok: true, value: await parse(response) };
         failure = await toFailure(response);
         const retryAfter = Number(response.headers.get('Retry-After'));

@@ -2,7 +2,8 @@
  * @module The live stock of one product for `<frontdesk-stock>`: the product's name and the shop
  * names by plain GETs, then the numbers from the API's server-sent event stream, whose first message
  * is the current stock. `EventSource` reconnects by itself and resumes with `Last-Event-ID`; it
- * cannot send headers, which is why the stream takes the publishable key as `?key=`.
+ * cannot send headers, so the stream takes the publishable key as `?key=`, and so do the GETs (a
+ * cross-origin GET without an `Authorization` header needs no CORS preflight).
  * State is a status union the UI subscribes to; nothing here throws into the UI. (A plain callback
  * rather than a signal: importing signals here would split them into a chunk shared with the
  * booking UI, and that chunk's wrapper alone would push the booking flow over its size budget.)
@@ -53,14 +54,14 @@ export function createStockFeed(options: StockFeedOptions): StockFeed {
     },
   };
   const base = `${options.api.replace(/\/+$/, '')}/v1`;
-  const headers = { Authorization: `Bearer ${options.key}` };
+  const key = `key=${encodeURIComponent(options.key)}`;
   let name = options.sku;
   let locationNames: Record<string, string> = {};
   let closed = false;
 
   const getJson = async <T>(path: string): Promise<T | 'missing' | undefined> => {
     try {
-      const res = await fetch(base + path, { headers });
+      const res = await fetch(`${base}${path}${path.includes('?') ? '&' : '?'}${key}`);
       if (res.status === 404) return 'missing';
       return res.ok ? ((await res.json()) as T) : undefined;
     } catch {
@@ -90,7 +91,7 @@ export function createStockFeed(options: StockFeedOptions): StockFeed {
     if (current.kind === 'ready') view.value = { ...current, name, locationNames };
   });
 
-  const query = `skus=${encodeURIComponent(options.sku)}&key=${encodeURIComponent(options.key)}`;
+  const query = `skus=${encodeURIComponent(options.sku)}&${key}`;
   const source = new EventSource(`${base}/stock/stream?${query}`);
   source.addEventListener('stock', (message) => {
     let event: StockEvent;
