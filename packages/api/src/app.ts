@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { Database } from './db/open.js';
 import { type AppDeps, type AppEnv, jsonLogger, type Logger } from './env.js';
 import { ApiError } from './errors.js';
@@ -167,6 +168,12 @@ export function createApp(options: AppOptions): App {
   if (metrics) app.use(measureRequests(metrics));
   app.use(refuseDotSegments());
   app.use(preflight());
+  // JSON (and other text) answers of 1 KB or more are gzipped for clients that accept it: lists,
+  // the catalogue, a booking page's calendar — on a phone link the bytes are the wait. Routes that
+  // keep their own compressed bytes (availability, feeds, static files) set Content-Encoding, which
+  // this leaves alone, as it does event streams. A request without Accept-Encoding skips it whole.
+  const compressText = compress();
+  app.use((c, next) => (c.req.header('accept-encoding') ? compressText(c, next) : next()));
   /** The body limit of a path: JSON bodies are small; a CSV import may be a large file. */
   const limitOf = (path: string) => (path === importPath ? maxImportBytes : maxSize);
   const tooLarge = (limit: number) =>

@@ -70,6 +70,14 @@ export class AnswerChecker {
   /** What is wrong with `response` as the answer to `method url`; empty when it conforms. */
   async check(method: string, url: string, response: Response): Promise<string[]> {
     if (method === 'OPTIONS') return []; // CORS preflight, answered before routing.
+    const encoding = response.headers.get('content-encoding');
+    if (encoding !== null && response.body !== null) {
+      // A gzipped answer is checked as what the client reads once it is decoded.
+      const decoded = response.clone().body!.pipeThrough(new DecompressionStream(encoding as 'gzip'));
+      const headers = new Headers(response.headers);
+      headers.delete('content-encoding');
+      return this.check(method, url, new Response(decoded, { status: response.status, headers }));
+    }
     const { pathname } = new URL(url);
     const verb = method === 'HEAD' ? 'get' : method.toLowerCase();
     const where = `${method} ${pathname} → ${response.status}`;

@@ -18,9 +18,13 @@ afterEach(async () => {
 describe('GET /v1/stock/stream', () => {
   it('takes the publishable key as ?key=, sends the current stock, then each change', async () => {
     await t.adjust({ eventId: 'c1', sku: 'HELMET-M', locationId: 'lisbon', set: 4 });
-    const stream = await openStream(t.app, `/v1/stock/stream?skus=HELMET-M&key=${t.publishableKey}`);
+    // As a browser asks: it accepts gzip, and the stream still comes plain, event by event.
+    const stream = await openStream(t.app, `/v1/stock/stream?skus=HELMET-M&key=${t.publishableKey}`, {
+      'Accept-Encoding': 'gzip, deflate, br',
+    });
     expect(stream.res.status).toBe(200);
     expect(stream.res.headers.get('content-type')).toContain('text/event-stream');
+    expect(stream.res.headers.get('content-encoding')).toBeNull();
     expect((await stream.nextStock()).event.stock.available).toBe(4);
 
     await t.adjust({ eventId: 'c2', sku: 'LIGHT-1', locationId: 'lisbon', delta: 9 }); // not watched

@@ -90,7 +90,9 @@ describe('route()', () => {
     expect(create.security).toEqual([{ bearer: [] }, { session: [] }]);
 
     const get = doc.paths['/v1/things/{id}']!.get as unknown as Op;
-    expect(Object.keys(get.responses)).toEqual(['200', '401', '403', '404', '422']);
+    // 400: a key in both the header and the query (`ambiguous_key`), on every keyed operation.
+    expect(Object.keys(get.responses)).toEqual(['200', '400', '401', '403', '404', '422']);
+    expect(codes(get, '400')).toEqual(['ambiguous_key']);
     expect(get.parameters?.map((p) => `${p.in} ${p.name} ${p.required}`)).toEqual([
       'path id true',
       'query cursor false',

@@ -10,7 +10,7 @@ import { isSecret } from '../middleware/auth.js';
 import { readFrequentQuery } from '../middleware/validate.js';
 import { empty, problem } from '../openapi/answers.js';
 import { route } from '../openapi/route.js';
-import { getEncodedAvailability } from '../services/availability.js';
+import { getEncodedAvailability, gzippedBody } from '../services/availability.js';
 import { ifNoneMatchHits } from './if-none-match.js';
 import { scope } from './kit.js';
 
@@ -59,13 +59,26 @@ export function availabilityRoutes(): Hono<AppEnv> {
         },
         auth.business,
       );
+      const etag = `"${answer.tag}.${keyTag(auth.keyId)}"`;
+      // Sent gzipped when the client takes it (every browser does): the slots repeat one shape, so
+      // a month's 60 KB answer is ~3 KB on the wire. The gzipped bytes get the weak form of the tag
+      // (another encoding of the same answer); either form revalidates.
+      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+      c.header('Vary', 'Accept-Encoding', { append: true });
       const headers = {
-        ETag: `"${answer.tag}.${keyTag(auth.keyId)}"`,
+        ETag: gzip ? `W/${etag}` : etag,
         // A browser keeps the answer and asks again with If-None-Match each time (the widget's plain
         // fetch does so by itself); intermediaries must not keep a copy.
         'Cache-Control': 'private, no-cache',
       };
-      if (ifNoneMatchHits(c.req.header('if-none-match'), headers.ETag)) return c.body(null, 304, headers);
+      if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+      if (gzip) {
+        return c.body(gzippedBody(answer), 200, {
+          ...headers,
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'gzip',
+        });
+      }
       return c.body(answer.body, 200, {
         ...headers,
         'Content-Type': 'application/json',
