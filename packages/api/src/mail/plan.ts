@@ -5,9 +5,9 @@
  * given an outbox job when there is SMTP to send them; without SMTP they are stored `not_sent`.
  */
 import { planReminders } from '@frontdesk/core';
-import { and, eq, getTableColumns, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { prepared } from '../db/prepared.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { bookingLinkTokens, bookings, messages } from '../db/schema.js';
 import { newId, newSecret, sha256 } from '../ids.js';
 import { addJobs } from '../outbox/jobs.js';
@@ -168,15 +168,7 @@ type MessageRow = typeof messages.$inferSelect;
 /** A message row, every column a placeholder of its name; prepared once per handle. */
 const insertMessage = (tx: Db) =>
   prepared(tx, 'mail:insert-message', (d) =>
-    d
-      .insert(messages)
-      .values(
-        Object.fromEntries(
-          Object.keys(getTableColumns(messages)).map((key) => [key, sql.placeholder(key)]),
-        ) as unknown as MessageRow,
-      )
-      .onConflictDoNothing()
-      .prepare(),
+    d.insert(messages).values(placeholderRow(messages)).onConflictDoNothing().prepare(),
   );
 
 /** A mail link's manage token row; prepared once per handle. */

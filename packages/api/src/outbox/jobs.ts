@@ -4,9 +4,9 @@
  * time), and recording what came of an attempt. Kind-agnostic: handlers (webhooks, later mail)
  * give the rows their meaning.
  */
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { prepared } from '../db/prepared.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { outboxAttempts, outboxJobs } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -55,16 +55,7 @@ type OutboxJobRow = typeof outboxJobs.$inferSelect;
  * inserts spent ~35 µs a job building their SQL.
  */
 const insertJob = (tx: Db) =>
-  prepared(tx, 'outbox:insert-job', (d) =>
-    d
-      .insert(outboxJobs)
-      .values(
-        Object.fromEntries(
-          Object.keys(getTableColumns(outboxJobs)).map((key) => [key, sql.placeholder(key)]),
-        ) as unknown as OutboxJobRow,
-      )
-      .prepare(),
-  );
+  prepared(tx, 'outbox:insert-job', (d) => d.insert(outboxJobs).values(placeholderRow(outboxJobs)).prepare());
 
 /** Inserts jobs (ids sort by creation, so the delivery log pages oldest first). */
 export async function addJobs(tx: Db, jobs: readonly NewJob[], now: number): Promise<string[]> {
