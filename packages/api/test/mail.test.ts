@@ -4,6 +4,7 @@
  * CANCEL), manage links that work, retries on 451, 550 as final without holding up other mail,
  * bookings unaffected by a dead SMTP server, and the no-SMTP mode.
  */
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, setupSalon } from './fixtures.js';
 import { eventFields, parseIcs } from './ical-check.js';
@@ -90,6 +91,33 @@ describe('mail over SMTP', () => {
 
     expect(toOwner.subject).toBe(`New booking: ${customer.name}, Haircut, Mar 3, 9:00 AM`);
     expect(toOwner.text).toContain('conceicao@example.com');
+  });
+
+  it('mails each event once: planning the log again (a process behind the cursor) adds no message, link or send', async () => {
+    t = await createMailTestApp();
+    await call(t, 'PATCH', '/v1/business', {
+      body: { notifyEmail: 'owner@salon.example', slug: 'test-salon' },
+    });
+    const salon = await setupSalon(t);
+    await book(salon.serviceId);
+    await t.worker.drain();
+    await t.smtp!.waitFor(2);
+    const count = async (table: string) =>
+      Number((await t.db.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+    const before = {
+      messages: await count('messages'),
+      links: await count('booking_link_tokens'),
+      jobs: await count('outbox_jobs'),
+    };
+    expect(before.links).toBe(1);
+    await t.db.write((tx) => tx.run(sql`UPDATE producer_cursors SET event_id = 0 WHERE name = 'mail'`));
+    await t.worker.drain();
+    expect({
+      messages: await count('messages'),
+      links: await count('booking_link_tokens'),
+      jobs: await count('outbox_jobs'),
+    }).toEqual(before);
+    expect(t.smtp!.received).toHaveLength(2);
   });
 
   it('keeps the UID and raises SEQUENCE when rescheduled, and sends METHOD:CANCEL when cancelled', async () => {

@@ -3,6 +3,7 @@
  * per database handle: drizzle then skips building the SQL on every request, about a third of the
  * cost of a small query.
  */
+import { getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Db } from './open.js';
 
 const byHandle = new WeakMap<Db, Map<string, unknown>>();
@@ -20,4 +21,14 @@ export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
     queries.set(name, query);
   }
   return query;
+}
+
+/**
+ * A row of `table` whose every column is a placeholder of the column's name: the values of a
+ * prepared single-row INSERT (then `.run(row)` binds a whole row object).
+ */
+export function placeholderRow<T extends Table>(table: T): T['$inferInsert'] {
+  return Object.fromEntries(
+    Object.keys(getTableColumns(table)).map((key) => [key, sql.placeholder(key)]),
+  ) as T['$inferInsert'];
 }

@@ -54,6 +54,34 @@ describe('openCachingClient', () => {
     expect(some.columns).toEqual(['id', 'name']);
   });
 
+  it('shapes rows as the stock client does, with repeated, index-like and `length` column names', async () => {
+    const stock = createClient({ url: `file:${join(dir, 'test.db')}` });
+    try {
+      await client.execute({ sql: 'INSERT INTO t (id, name, big) VALUES (?, ?, ?)', args: [7, 'x', null] });
+      const query = 'SELECT id, name AS id, big AS length, name AS "1", name, id AS "9" FROM t';
+      for (let i = 0; i < 2; i++) {
+        const [ours] = (await client.execute(query)).rows;
+        const [theirs] = (await stock.execute(query)).rows;
+        const view = (row: unknown) => {
+          const r = row as Record<string | number, unknown> & { length: number };
+          return {
+            keys: Object.keys(r),
+            json: JSON.stringify(r),
+            spread: { ...r },
+            length: r.length,
+            positions: Array.prototype.slice.call(r),
+            named: [r.id, r.name, r['9']],
+          };
+        };
+        expect(view(ours)).toEqual(view(theirs));
+        expect(view(ours).positions).toEqual([7, 'x', null, 'x', 'x', 7]);
+        expect(view(ours).keys).toEqual(['9', 'id', 'name']);
+      }
+    } finally {
+      stock.close();
+    }
+  });
+
   it('reports constraint errors as LibsqlError and keeps working after one', async () => {
     const insert = 'INSERT INTO t (id, name) VALUES (?, ?)';
     await client.execute({ sql: insert, args: [1, 'a'] });

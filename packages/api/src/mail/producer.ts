@@ -9,7 +9,7 @@ import type { Database } from '../db/open.js';
 import { events, producerCursors } from '../db/schema.js';
 import type { Logger } from '../env.js';
 import type { OutboxProducer } from '../outbox/worker.js';
-import { flushPlanned, planContext, planEvent } from './plan.js';
+import { flushPlanned, planContext, planEvent, readCustomers } from './plan.js';
 import type { MailSettings } from './settings.js';
 
 const CURSOR = 'mail';
@@ -43,6 +43,7 @@ export function mailProducer(database: Database, settings: MailSettings, logger:
           .orderBy(events.id)
           .limit(BATCH);
         const ctx = planContext(tx, settings, now);
+        await readCustomers(ctx, batch);
         for (const event of batch) {
           try {
             await planEvent(ctx, event);

@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { prepared } from '../db/prepared.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { outboxAttempts, outboxJobs } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -47,26 +47,38 @@ export interface AttemptRecord {
 /** Where a job goes after an attempt (or after the handler decided no attempt could be made). */
 export type NextState = { status: 'succeeded' } | { status: 'failed' } | { status: 'pending'; dueAt: number };
 
+type OutboxJobRow = typeof outboxJobs.$inferSelect;
+
+/**
+ * A job row, every column a placeholder of its name; prepared once per handle. A multi-row INSERT
+ * built per call cost drizzle more than SQLite's writing the rows: the mail producer's ~200-row
+ * inserts spent ~35 µs a job building their SQL.
+ */
+const insertJob = (tx: Db) =>
+  prepared(tx, 'outbox:insert-job', (d) => d.insert(outboxJobs).values(placeholderRow(outboxJobs)).prepare());
+
 /** Inserts jobs (ids sort by creation, so the delivery log pages oldest first). */
 export async function addJobs(tx: Db, jobs: readonly NewJob[], now: number): Promise<string[]> {
   const ids: string[] = [];
-  // 500 rows × 14 columns stays under SQLite's 32 766 bound parameters.
-  for (let i = 0; i < jobs.length; i += 500) {
-    const rows = jobs.slice(i, i + 500).map((job) => {
-      const id = newId('dlv', now);
-      ids.push(id);
-      return {
-        id,
-        ...job,
-        status: 'pending' as const,
-        attempts: 0,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-    await tx.insert(outboxJobs).values(rows);
+  for (const job of jobs) {
+    const id = newId('dlv', now);
+    ids.push(id);
+    await insertJob(tx).run({
+      id,
+      businessId: job.businessId,
+      kind: job.kind,
+      target: job.target,
+      orderingKey: job.orderingKey,
+      seq: job.seq,
+      payload: job.payload,
+      status: 'pending',
+      dueAt: job.dueAt,
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies OutboxJobRow);
   }
   return ids;
 }

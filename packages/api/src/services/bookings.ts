@@ -3,10 +3,10 @@
  * hold converted), reading by manage token or secret key, listing for the business.
  */
 import type { Booking, BookingInput, BookingListQuery, BookingStatus, Question } from '@frontdesk/core';
-import { and, eq, getTableColumns, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
-import { prepared } from '../db/prepared.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { bookingLinkTokens, bookings, holds } from '../db/schema.js';
 import { sameTokenHash } from '../db/token-hash.js';
 import { fieldError, notFound, slotUnavailable } from '../errors.js';
@@ -88,16 +88,7 @@ export const bookingEventPayload = (row: BookingRow) => {
  * per call, drizzle's SQL building cost more than the insert itself.
  */
 const insertBooking = (tx: Db) =>
-  prepared(tx, 'booking:insert', (d) =>
-    d
-      .insert(bookings)
-      .values(
-        Object.fromEntries(
-          Object.keys(getTableColumns(bookings)).map((key) => [key, sql.placeholder(key)]),
-        ) as unknown as BookingRow,
-      )
-      .prepare(),
-  );
+  prepared(tx, 'booking:insert', (d) => d.insert(bookings).values(placeholderRow(bookings)).prepare());
 
 /** Creates a booking; call inside a write transaction. Answers 409 `slot_unavailable` when taken. */
 export async function createBooking(
