@@ -142,7 +142,7 @@ export async function generate(options, log = console.log) {
   }
   // As a running worker leaves it: the mail producer has read the whole log (see event-retention).
   await client.execute(
-    "UPDATE producer_cursors SET event_id = (SELECT max(id) FROM events) WHERE name = 'mail'",
+    "UPDATE producer_cursors SET event_id = (SELECT max(id) FROM event_rows) WHERE name = 'mail'",
   );
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   client.close();
@@ -198,7 +198,7 @@ async function bulkClient(file) {
 async function dropBulkIndexes(client) {
   const { rows } = await client.execute(
     `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-     AND tbl_name IN ('bookings', 'events', 'stock_movements', 'stock_events_seen') ORDER BY name`,
+     AND tbl_name IN ('bookings', 'event_rows', 'stock_movements', 'stock_events_seen') ORDER BY name`,
   );
   for (const { name } of rows) await client.execute(`DROP INDEX "${name}"`);
   return rows;

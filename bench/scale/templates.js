@@ -11,7 +11,8 @@ const DAY = 86_400_000;
 /** Rows of `table` where `column = value`, as plain objects. */
 async function rowsOf(db, table, column, value) {
   const result = await db.execute({
-    sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY rowid`,
+    // `events` is a view (no rowid), ordered by its id.
+    sql: `SELECT * FROM "${table}" WHERE "${column}" = ? ORDER BY ${table === 'events' ? 'id' : 'rowid'}`,
     args: [value],
   });
   return result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c]])));

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.js';
+import { eventLogBefore0016 } from './event-log-legacy.js';
 import { call, customer, setupSalon } from './fixtures.js';
 import { createTestApp, type TestApp } from './helpers.js';
 
@@ -47,6 +48,7 @@ describe('the manage-token hash as bytes', () => {
     // The database as it was before 0014: hex hashes (lower case, as `sha256()` wrote them), their
     // unique index and the index by service, the index by resource of 0015's predecessors, and
     // neither 0014 (the 15th migration) nor any later one recorded as applied.
+    await eventLogBefore0016(t.db.client);
     await t.db.client.executeMultiple(`
       UPDATE bookings SET manage_token_hash = lower(hex(manage_token_hash));
       CREATE UNIQUE INDEX bookings_manage_token_hash_unique ON bookings (manage_token_hash);

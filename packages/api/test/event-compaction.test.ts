@@ -22,10 +22,11 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-/** How each event's payload is stored: `text` or `blob`, by type. */
+/** How each event's payload is stored (in `event_rows`, not as the view hands it out): `text` or `blob`, by type. */
 async function storage(app: TestApp) {
   return app.db.db.all<{ id: number; type: string; kind: string; bytes: number }>(
-    sql`SELECT id, type, typeof(payload) AS kind, length(CAST(payload AS BLOB)) AS bytes FROM events ORDER BY id`,
+    sql`SELECT r.id, e.type, typeof(r.payload) AS kind, length(CAST(r.payload AS BLOB)) AS bytes
+        FROM event_rows r JOIN events e ON e.id = r.id ORDER BY r.id`,
   );
 }
 

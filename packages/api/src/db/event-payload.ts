@@ -6,6 +6,11 @@
  * instants), about a quarter of the text. Readers take either: the drizzle column below decodes both,
  * and raw SQL readers call `decodeEventPayload`.
  *
+ * Version 2 is version 1 with the payload's `id` written as `0` when it is the event's subject (a
+ * booking's events are about the booking): the `events` view hands such a payload out as the version
+ * byte, the subject, a 0 byte, then the deflated JSON, and decoding puts the id back in its place.
+ * About 21 bytes less a booking's event (104.7 -> 83.8 on 50,000 of them).
+ *
  * Only payloads whose every string is a token (an id, a status, an instant, a SKU: letters, digits,
  * `_ - . :`, no `@`, never all digits) are compacted. Free text — a reason, a name, an email, a
  * phone — stays readable to SQL, so erasing a customer still finds every row that quotes them
@@ -34,6 +39,7 @@ const dictionaryV1 = Buffer.from(
 );
 
 const COMPACT_V1 = 1;
+const COMPACT_V2 = 2;
 /**
  * A 4 KB window (the dictionary fits) and small hash tables: a payload is a few hundred bytes, and
  * zlib's defaults (32 KB window, 256 KB of tables) cost more to set up than to compress with.
@@ -50,17 +56,33 @@ function onlyTokens(value: unknown): boolean {
   return true;
 }
 
-/** The compact form of a payload, or undefined when it holds free text (it then stays JSON text). */
-export function compactEventPayload(value: unknown): Uint8Array | undefined {
+/**
+ * The compact form of a payload, or undefined when it holds free text (it then stays JSON text).
+ * With the event's `subject`, a payload whose `id` is the subject leaves it out (version 2).
+ */
+export function compactEventPayload(value: unknown, subject?: string): Uint8Array | undefined {
   if (!onlyTokens(value)) return undefined;
-  const packed = deflateRawSync(JSON.stringify(value), { dictionary: dictionaryV1, ...zlibWindow });
+  const ownId =
+    subject !== undefined &&
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { id?: unknown }).id === subject;
+  const json = JSON.stringify(ownId ? { ...(value as object), id: 0 } : value);
+  const packed = deflateRawSync(json, { dictionary: dictionaryV1, ...zlibWindow });
   const out = new Uint8Array(packed.length + 1);
-  out[0] = COMPACT_V1;
+  out[0] = ownId ? COMPACT_V2 : COMPACT_V1;
   out.set(packed, 1);
   return out;
 }
 
-/** A stored payload as its object: JSON text, or the compact form (a BLOB, whatever its JS type). */
+function inflate(bytes: Uint8Array): unknown {
+  return JSON.parse(inflateRawSync(bytes, { dictionary: dictionaryV1, ...zlibWindow }).toString('utf8'));
+}
+
+/**
+ * A stored payload as its object: JSON text, or the compact form (a BLOB, whatever its JS type) —
+ * version 2 as the `events` view hands it out, with its subject ahead of it.
+ */
 export function decodeEventPayload(stored: unknown): unknown {
   if (typeof stored === 'string') return JSON.parse(stored);
   if (stored === null || stored === undefined) return stored;
@@ -70,10 +92,16 @@ export function decodeEventPayload(stored: unknown): unknown {
       : stored instanceof ArrayBuffer
         ? new Uint8Array(stored)
         : new Uint8Array((stored as ArrayBufferView).buffer);
-  if (bytes[0] !== COMPACT_V1) throw new Error(`Unknown event payload format ${bytes[0]}`);
-  return JSON.parse(
-    inflateRawSync(bytes.subarray(1), { dictionary: dictionaryV1, ...zlibWindow }).toString('utf8'),
-  );
+  if (bytes[0] === COMPACT_V1) return inflate(bytes.subarray(1));
+  if (bytes[0] === COMPACT_V2) {
+    const end = bytes.indexOf(0, 1);
+    if (end < 0)
+      throw new Error('A version 2 event payload read without its subject (read it through `events`)');
+    const value = inflate(bytes.subarray(end + 1)) as { id?: unknown };
+    value.id = Buffer.from(bytes.subarray(1, end)).toString('utf8');
+    return value;
+  }
+  throw new Error(`Unknown event payload format ${bytes[0]}`);
 }
 
 /** The `events.payload` column: JSON text in, either form out. */

@@ -5,7 +5,15 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  sqliteView,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { businessId } from './columns.js';
 import { eventPayload } from './event-payload.js';
 import { tokenHash } from './token-hash.js';
@@ -332,23 +340,56 @@ export const liveBooking = sql`${bookings.status} <> 'cancelled'`;
  * the audit list, webhooks (each endpoint's cursor walks it) and live streams, so it works the same
  * with one process or ten. Payloads are the object as the secret key reads it.
  */
-export const events = sqliteTable(
-  'events',
+/**
+ * The strings the event log repeats — business ids, event types, subjects, actors — each stored
+ * once; an event row holds their numbers (see `events`). A number, once given, is never reused:
+ * rows are never deleted, and one given in a transaction that rolled back is gone with its event.
+ */
+export const eventNames = sqliteTable('event_names', {
+  no: integer('no').primaryKey(),
+  name: text('name').notNull().unique(),
+});
+
+/**
+ * The event log as stored: the business, type, subject and actor as `event_names` numbers (a
+ * booking's two events and their two indexes held those four 26-character ids eight times over;
+ * see docs/benchmarks.md, "Scale with data"). Written by `appendEvent`; read through `events`.
+ */
+export const eventRows = sqliteTable(
+  'event_rows',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    businessId: businessId(),
-    type: text('type').notNull(),
-    subjectId: text('subject_id').notNull(),
+    business: integer('business').notNull(),
+    type: integer('type').notNull(),
+    subject: integer('subject').notNull(),
     /** JSON text when written; settled events may be stored compactly (see event-payload.ts). */
     payload: eventPayload('payload').$type<unknown>().notNull(),
     /** Who made the change: a user id (`usr_…`), a key id (`key_…`), or null (the server itself). */
-    actor: text('actor'),
+    actor: integer('actor'),
     createdAt: createdAt(),
   },
-  // By business and by subject, each in id order: an index entry ends with the rowid, which `id` is,
-  // so naming `id` too would store it twice.
-  (t) => [index('events_business').on(t.businessId), index('events_subject').on(t.subjectId)],
+  // By business and by subject, each in id order: an index entry ends with the rowid, which `id` is.
+  (t) => [index('event_rows_business').on(t.business), index('event_rows_subject').on(t.subject)],
 );
+
+/**
+ * The event log as read: `event_rows` with its names spelled out (the view of migration 0016).
+ * `WHERE business_id = ?` finds the name's number through its unique index and then the business's
+ * rows through theirs. A compact payload comes with its subject ahead of it, which it leaves out
+ * (see event-payload.ts). Updating `payload` through it writes the row (a trigger); rows are
+ * appended with `appendEvent` and deleted from `eventRows`.
+ */
+export const events = sqliteView('events', {
+  id: integer('id').notNull(),
+  businessId: text('business_id').notNull(),
+  /** Dotted name such as `booking.created`. */
+  type: text('type').notNull(),
+  subjectId: text('subject_id').notNull(),
+  payload: eventPayload('payload').$type<unknown>().notNull(),
+  /** Who made the change: a user id (`usr_…`), a key id (`key_…`), or null (the server itself). */
+  actor: text('actor'),
+  createdAt: createdAt(),
+}).existing();
 
 /** The first answer to a create request with an `Idempotency-Key`, replayed for repeats. */
 export const idempotencyKeys = sqliteTable(

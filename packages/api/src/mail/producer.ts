@@ -23,13 +23,13 @@ export function mailProducer(database: Database, settings: MailSettings, logger:
       // A read first: most rounds find the cursor at the end of the log and take no write lock.
       const [state] = await database.db.all<{ cursor: number | null; last: number | null }>(sql`
         SELECT (SELECT event_id FROM producer_cursors WHERE name = ${CURSOR}) AS cursor,
-               (SELECT max(id) FROM events) AS last`);
+               (SELECT max(id) FROM event_rows) AS last`);
       if (state && state.cursor !== null && (state.last ?? 0) <= state.cursor) return false;
       return database.write(async (tx) => {
         const [cursor] = await tx.select().from(producerCursors).where(eq(producerCursors.name, CURSOR));
         if (!cursor) {
           // No cursor (the migration sets one): start at the end, never mail the past.
-          const [last] = await tx.all<{ id: number | null }>(sql`SELECT max(id) AS id FROM events`);
+          const [last] = await tx.all<{ id: number | null }>(sql`SELECT max(id) AS id FROM event_rows`);
           await tx
             .insert(producerCursors)
             .values({ name: CURSOR, eventId: last?.id ?? 0 })

@@ -8,6 +8,7 @@
  */
 import type { CustomerErasure } from '@frontdesk/core';
 import { and, eq, inArray, type like, notLike, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database, Db } from '../db/open.js';
 import { bookings, idempotencyKeys, reservations } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -82,10 +83,11 @@ async function scrubMentions(tx: Db, businessId: string, place: CustomerMentions
         ? ERASED
         : scrubJson(row.value, person, row.subject !== null && person.subjects.has(row.subject));
     if (JSON.stringify(next) === JSON.stringify(row.value)) continue;
+    const write = place.write ?? { table: place.table as SQLiteTable, id: place.id };
     await tx
-      .update(place.table)
+      .update(write.table)
       .set({ [place.field]: next } as never)
-      .where(eq(place.id, row.id));
+      .where(eq(write.id, row.id));
     changed++;
   }
   return changed;

@@ -21,8 +21,16 @@
  * and a zone, shared by millions), `users`, `sessions`, `login_failures` (the business's people).
  */
 import { sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { bookings, customerNotes, events, messages, outboxAttempts, reservations } from '../db/schema.js';
+import type { SQLiteColumn, SQLiteTable, SQLiteView } from 'drizzle-orm/sqlite-core';
+import {
+  bookings,
+  customerNotes,
+  eventRows,
+  events,
+  messages,
+  outboxAttempts,
+  reservations,
+} from '../db/schema.js';
 
 /** What erased text reads as. */
 export const ERASED = '[erased]';
@@ -117,7 +125,10 @@ export const customerRows: CustomerRows[] = [
 ];
 
 export interface CustomerMentions {
-  table: SQLiteTable;
+  /** Where the rows are read. */
+  table: SQLiteTable | SQLiteView;
+  /** Where a rewritten value is written, by `writeId` (default: `table` by `id`). */
+  write?: { table: SQLiteTable; id: SQLiteColumn };
   name: string;
   /** The row's key, to rewrite exactly the rows read. */
   id: SQLiteColumn;
@@ -137,7 +148,9 @@ export interface CustomerMentions {
 
 export const customerMentions: CustomerMentions[] = [
   {
+    // Read through the view (names spelled out, compact payloads decoded), written to the row.
     table: events,
+    write: { table: eventRows, id: eventRows.id },
     name: 'events',
     id: events.id,
     businessId: events.businessId,

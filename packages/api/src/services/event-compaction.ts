@@ -50,8 +50,13 @@ export async function compactSettledEvents(
       async (tx) => {
         const from = await compactedUpTo(tx);
         // The stored value as it is (text or BLOB): not through the column, which would decode it.
-        const rows = await tx.all<{ id: number; created_at: number; payload: unknown }>(sql`
-          SELECT id, created_at, payload FROM events WHERE id > ${from} ORDER BY id LIMIT ${batch}`);
+        const rows = await tx.all<{
+          id: number;
+          subject_id: string;
+          created_at: number;
+          payload: unknown;
+        }>(sql`
+          SELECT id, subject_id, created_at, payload FROM events WHERE id > ${from} ORDER BY id LIMIT ${batch}`);
         let reached = from;
         let done = 0;
         let saved = 0;
@@ -59,9 +64,9 @@ export async function compactSettledEvents(
           if (row.created_at >= settled) break;
           reached = row.id;
           if (typeof row.payload !== 'string') continue;
-          const compact = compactEventPayload(JSON.parse(row.payload));
+          const compact = compactEventPayload(JSON.parse(row.payload), row.subject_id);
           if (!compact || compact.length >= Buffer.byteLength(row.payload)) continue;
-          await tx.run(sql`UPDATE events SET payload = ${compact} WHERE id = ${row.id}`);
+          await tx.run(sql`UPDATE event_rows SET payload = ${compact} WHERE id = ${row.id}`);
           done++;
           saved += Buffer.byteLength(row.payload) - compact.length;
         }

@@ -14,7 +14,7 @@
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/open.js';
-import { events, producerCursors, webhookEndpoints } from '../db/schema.js';
+import { eventRows, events, producerCursors, webhookEndpoints } from '../db/schema.js';
 import type { Logger } from '../env.js';
 import type { OutboxProducer } from '../outbox/worker.js';
 import { compactSettledEvents } from './event-compaction.js';
@@ -52,7 +52,7 @@ async function readersUpTo(tx: Db): Promise<number> {
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.active, true));
   const [mail] = await tx.select().from(producerCursors).where(eq(producerCursors.name, 'mail'));
-  const [newest] = await tx.select({ id: sql<number | null>`max(${events.id})` }).from(events);
+  const [newest] = await tx.select({ id: sql<number | null>`max(${eventRows.id})` }).from(eventRows);
   let bound = Number(newest?.id ?? 0);
   if (endpoint?.cursor !== null && endpoint?.cursor !== undefined)
     bound = Math.min(bound, Number(endpoint.cursor));
@@ -92,7 +92,7 @@ export async function pruneStreamOnlyEvents(
           if (streamOnlyEventTypes.includes(row.type)) doomed.push(row.id);
         }
         for (let i = 0; i < doomed.length; i += 500) {
-          await tx.delete(events).where(inArray(events.id, doomed.slice(i, i + 500)));
+          await tx.delete(eventRows).where(inArray(eventRows.id, doomed.slice(i, i + 500)));
         }
         if (reached > from) {
           await tx

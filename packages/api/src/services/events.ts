@@ -6,7 +6,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { actorOf } from '../db/actor.js';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
-import { businesses, events, users } from '../db/schema.js';
+import { businesses, eventNames, eventRows, events, users } from '../db/schema.js';
 import { randomBase62 } from '../ids.js';
 import { toInstant } from '../time.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
@@ -58,14 +58,14 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
   } else if (occupancyChange.test(event.type)) {
     await bumpOccupancy(tx).run({ businessId: event.businessId, version: randomBase62(16) });
   }
-  const inserted = await insertEvent(tx).run({
+  const names = {
     businessId: event.businessId,
     type: event.type,
     subjectId: event.subjectId,
-    payload: event.payload,
     actor: event.actor !== undefined ? event.actor : actorOf(tx),
-    createdAt: event.now,
-  });
+  };
+  await internNames(tx).run(names);
+  const inserted = await insertEvent(tx).run({ ...names, payload: event.payload, createdAt: event.now });
   return Number(inserted.lastInsertRowid);
 }
 
@@ -91,16 +91,36 @@ const bumpOccupancy = (tx: Db) =>
       .prepare(),
   );
 
+/**
+ * The event's names, each stored once. A null actor is interned as '' (one row, never matched:
+ * the actor's number below is looked up by the null itself, which finds none).
+ */
+const internNames = (tx: Db) =>
+  prepared(tx, 'event:names', (d) =>
+    d
+      .insert(eventNames)
+      .values([
+        { name: p('businessId') },
+        { name: p('type') },
+        { name: p('subjectId') },
+        { name: sql`coalesce(${p('actor')}, '')` },
+      ])
+      .onConflictDoNothing()
+      .prepare(),
+  );
+
+const no = (name: string) => sql`(SELECT no FROM event_names WHERE name = ${p(name)})`;
+
 const insertEvent = (tx: Db) =>
   prepared(tx, 'event:insert', (d) =>
     d
-      .insert(events)
+      .insert(eventRows)
       .values({
-        businessId: p('businessId'),
-        type: p('type'),
-        subjectId: p('subjectId'),
+        business: no('businessId'),
+        type: no('type'),
+        subject: no('subjectId'),
         payload: p('payload'),
-        actor: p('actor'),
+        actor: no('actor'),
         createdAt: p('createdAt'),
       })
       .prepare(),
@@ -124,7 +144,18 @@ export async function listEvents(
   const limit = options.limit ?? 50;
   const after = Number(decodeCursor(options.cursor) ?? 0) || 0;
   const rows = await db
-    .select({ event: events, userName: users.name, userEmail: users.email })
+    .select({
+      event: {
+        id: events.id,
+        type: events.type,
+        subjectId: events.subjectId,
+        payload: events.payload,
+        actor: events.actor,
+        createdAt: events.createdAt,
+      },
+      userName: users.name,
+      userEmail: users.email,
+    })
     .from(events)
     // Users of this business only: an actor id can never pull in another business's row.
     .leftJoin(users, and(eq(users.id, events.actor), eq(users.businessId, events.businessId)))

@@ -31,7 +31,7 @@ const maxEntries = 20_000;
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 async function currentMark(database: Database): Promise<number> {
-  const result = await database.client.execute('SELECT MAX(id) AS id FROM events');
+  const result = await database.client.execute('SELECT MAX(id) AS id FROM event_rows');
   return Number(result.rows[0]?.id ?? 0);
 }
 

@@ -117,7 +117,7 @@ async function productStates(
 
 /** The newest event id: where a new subscriber without `Last-Event-ID` starts. */
 export async function latestEventId(db: Db): Promise<number> {
-  const [row] = await db.all<{ id: number | null }>(sql`SELECT MAX(id) AS id FROM events`);
+  const [row] = await db.all<{ id: number | null }>(sql`SELECT MAX(id) AS id FROM event_rows`);
   return Number(row?.id ?? 0);
 }
 

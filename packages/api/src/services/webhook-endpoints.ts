@@ -51,7 +51,7 @@ export function signingSecrets(row: EndpointRow, now: number): string[] {
 
 /** The newest event id: a new or re-enabled endpoint gets the events written after it. */
 async function newestEventId(tx: Db): Promise<number> {
-  const [row] = await tx.all<{ id: number | null }>(sql`SELECT max(id) AS id FROM events`);
+  const [row] = await tx.all<{ id: number | null }>(sql`SELECT max(id) AS id FROM event_rows`);
   return Number(row?.id ?? 0);
 }
 

@@ -23,7 +23,8 @@ export function webhookFanOut(database: Database): OutboxProducer {
       const lagging = await database.db.all<{ id: string }>(sql`
         SELECT w.id FROM webhook_endpoints w
         WHERE w.active = 1
-          AND w.cursor < (SELECT coalesce(max(e.id), 0) FROM events e WHERE e.business_id = w.business_id)`);
+          AND w.cursor < (SELECT coalesce(max(e.id), 0) FROM event_rows e
+            WHERE e.business = (SELECT no FROM event_names WHERE name = w.business_id))`);
       if (lagging.length === 0) return false;
       return database.write(
         async (tx) => {
