@@ -102,6 +102,39 @@ describe('<frontdesk-stock> in a browser', () => {
     await page.context().close();
   }, 90_000);
 
+  it('reads the stock and follows it from another origin without a CORS preflight', async () => {
+    world.requests.length = 0;
+    const page = await open();
+    const widget = page.locator('frontdesk-stock');
+    await widget.getByRole('status').waitFor({ timeout: 40_000 });
+    await world.call('POST', '/v1/stock/adjustments', {
+      eventId: 'w-pf',
+      sku: 'HELMET-M',
+      locationId: 'lisbon',
+      set: 7,
+    });
+    await widget
+      .getByRole('list', { name: 'Stock by shop' })
+      .getByText('Lisbon shopIn stock')
+      .waitFor({ timeout: 10_000 });
+    // Every call of the page: a plain GET (the names, and the live stream) with the publishable key
+    // in its query and no Authorization header, so Chromium sent no OPTIONS before any of them.
+    const origin = new URL(hostUrl).origin;
+    const fromPage = world.requests.filter(
+      (r) => r.url.startsWith('/v1/') && (r.origin === origin || r.method === 'OPTIONS'),
+    );
+    const paths = [...new Set(fromPage.map((r) => `${r.method} ${r.url.split('?')[0]}`))];
+    expect(paths).toEqual(
+      expect.arrayContaining(['GET /v1/stock/stream', 'GET /v1/products/HELMET-M', 'GET /v1/locations']),
+    );
+    expect(paths.filter((p) => !p.startsWith('GET '))).toEqual([]);
+    for (const read of fromPage) {
+      expect(read.authorization).toBeNull();
+      expect(new URL(read.url, world.api).searchParams.getAll('key')).toEqual([world.t.publishableKey]);
+    }
+    await page.context().close();
+  }, 90_000);
+
   it('reserves for pickup from the page (submitted with Enter), and the shelf follows', async () => {
     await world.call('POST', '/v1/stock/adjustments', {
       eventId: 'w-4',
