@@ -61,6 +61,8 @@ describe('bench/scale/generate.js', () => {
     }
     const size = await sizeOf(out);
     expect(size.bookings).toBe(2003);
-    expect(size.tables.map((t) => t.table)).toEqual(expect.arrayContaining(['event_rows', 'event_names', 'bookings']));
+    expect(size.tables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(['event_rows', 'event_names', 'bookings']),
+    );
   });
 });
