@@ -1,7 +1,9 @@
 /**
  * @module The database tables (drizzle, SQLite/libSQL). Instants are integer epoch milliseconds,
  * structured values (hours, questions, answers, payloads) are JSON text. Every row carries its
- * `business_id`, and every query filters on it: that column is the tenancy boundary.
+ * `business_id`, and every query filters on it: that column is the tenancy boundary. (The event log's
+ * rows carry it as an `event_names` number, and are read through the `events` view, which spells it
+ * out as `business_id` again.)
  */
 
 import { sql } from 'drizzle-orm';
