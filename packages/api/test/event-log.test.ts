@@ -67,6 +67,34 @@ describe('the event log', () => {
     expect(history.body.data.map((e) => e.payload.id)).toEqual([first]);
   });
 
+  it('takes writes through the view as tools make them: a compacted row rewritten or copied, INSERT OR REPLACE', async () => {
+    t = await createStockTestApp();
+    const [first] = await bookTwoCancelOne();
+    t.clock.set('2026-03-02T10:00:00Z');
+    await compactSettledEvents(t.db, { now: t.clock() });
+    const before = await allEvents(t, 50);
+    const created = before.find((e) => e.subjectId === first && e.type === 'booking.created')!;
+    const businessNo = await count('SELECT no FROM event_names WHERE name = ?', t.businessId);
+
+    // A compacted payload read through the view carries its subject; written back, it is stored without.
+    await t.db.client.execute('UPDATE events SET payload = payload');
+    await t.db.client.execute({
+      sql: `INSERT OR REPLACE INTO events (business_id, type, subject_id, payload, actor, created_at)
+            SELECT business_id, type, subject_id, payload, actor, created_at + 1 FROM events WHERE id = ?`,
+      args: [created.id],
+    });
+    const after = await allEvents(t, 50);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({
+      type: 'booking.created',
+      subjectId: first,
+      payload: created.payload,
+    });
+    // The names kept their numbers (an outer OR REPLACE does not reach the names' insert).
+    expect(await count('SELECT no FROM event_names WHERE name = ?', t.businessId)).toBe(businessNo);
+  });
+
   it('is migrated from a file made before 0016: the same events under the same ids, and no id given twice', async () => {
     t = await createStockTestApp();
     await bookTwoCancelOne();

@@ -95,10 +95,11 @@ export function decodeEventPayload(stored: unknown): unknown {
   if (bytes[0] === COMPACT_V1) return inflate(bytes.subarray(1));
   if (bytes[0] === COMPACT_V2) {
     const end = bytes.indexOf(0, 1);
-    if (end < 0)
+    const subject = end < 0 ? '' : Buffer.from(bytes.subarray(1, end)).toString('latin1');
+    if (!token.test(subject))
       throw new Error('A version 2 event payload read without its subject (read it through `events`)');
     const value = inflate(bytes.subarray(end + 1)) as { id?: unknown };
-    value.id = Buffer.from(bytes.subarray(1, end)).toString('utf8');
+    value.id = subject;
     return value;
   }
   throw new Error(`Unknown event payload format ${bytes[0]}`);

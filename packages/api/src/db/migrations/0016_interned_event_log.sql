@@ -49,20 +49,35 @@ CREATE VIEW `events` AS
   JOIN `event_names` s ON s.`no` = `event_rows`.`subject`
   LEFT JOIN `event_names` a ON a.`no` = `event_rows`.`actor`;--> statement-breakpoint
 -- Writing through the view: what tools and tests that insert events with SQL do (the app itself
--- appends with one INSERT into `event_rows`, see services/events.ts), and erasure's payload rewrite.
+-- appends with one INSERT into `event_rows`, see services/events.ts, and rewrites rows there). The
+-- names are added without an OR clause, which an outer `INSERT OR REPLACE` would override (and
+-- renumber names under rows that hold them). A version 2 payload as the view hands it out (its
+-- subject ahead of it) is stored without that prefix again. SQLite counts no changed rows for a
+-- write through a view.
 CREATE TRIGGER `events_insert` INSTEAD OF INSERT ON `events` BEGIN
-  INSERT OR IGNORE INTO `event_names` (`name`) VALUES (new.`business_id`), (new.`type`), (new.`subject_id`), (new.`actor`);
+  INSERT INTO `event_names` (`name`)
+    SELECT `v` FROM (SELECT new.`business_id` AS `v` UNION SELECT new.`type` UNION SELECT new.`subject_id`
+      UNION SELECT new.`actor`)
+    WHERE `v` IS NOT NULL AND `v` NOT IN (SELECT `name` FROM `event_names`);
   INSERT INTO `event_rows` (`id`, `business`, `type`, `subject`, `payload`, `actor`, `created_at`) VALUES (
     new.`id`,
     (SELECT `no` FROM `event_names` WHERE `name` = new.`business_id`),
     (SELECT `no` FROM `event_names` WHERE `name` = new.`type`),
     (SELECT `no` FROM `event_names` WHERE `name` = new.`subject_id`),
-    new.`payload`,
+    CASE WHEN typeof(new.`payload`) = 'blob'
+        AND substr(new.`payload`, 1, length(CAST(new.`subject_id` AS BLOB)) + 2) = CAST(x'02' || CAST(new.`subject_id` AS BLOB) || x'00' AS BLOB)
+      THEN CAST(x'02' || substr(new.`payload`, length(CAST(new.`subject_id` AS BLOB)) + 3) AS BLOB)
+      ELSE new.`payload` END,
     (SELECT `no` FROM `event_names` WHERE `name` = new.`actor`),
     new.`created_at`);
 END;--> statement-breakpoint
 CREATE TRIGGER `events_update_payload` INSTEAD OF UPDATE OF `payload` ON `events` BEGIN
-  UPDATE `event_rows` SET `payload` = new.`payload` WHERE `id` = old.`id`;
+  UPDATE `event_rows` SET `payload` =
+    CASE WHEN typeof(new.`payload`) = 'blob'
+        AND substr(new.`payload`, 1, length(CAST(old.`subject_id` AS BLOB)) + 2) = CAST(x'02' || CAST(old.`subject_id` AS BLOB) || x'00' AS BLOB)
+      THEN CAST(x'02' || substr(new.`payload`, length(CAST(old.`subject_id` AS BLOB)) + 3) AS BLOB)
+      ELSE new.`payload` END
+  WHERE `id` = old.`id`;
 END;--> statement-breakpoint
 CREATE TRIGGER `events_delete` INSTEAD OF DELETE ON `events` BEGIN
   DELETE FROM `event_rows` WHERE `id` = old.`id`;
