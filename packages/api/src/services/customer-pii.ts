@@ -127,7 +127,7 @@ export const customerRows: CustomerRows[] = [
 export interface CustomerMentions {
   /** Where the rows are read. */
   table: SQLiteTable | SQLiteView;
-  /** Where a rewritten value is written, by `writeId` (default: `table` by `id`). */
+  /** Where a rewritten value is written, by its key (default: `table`, by `id`): a view is read, its row written. */
   write?: { table: SQLiteTable; id: SQLiteColumn };
   name: string;
   /** The row's key, to rewrite exactly the rows read. */
