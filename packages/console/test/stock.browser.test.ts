@@ -310,12 +310,15 @@ describe('an owner at the counter', () => {
     await page.getByLabel('Open (stock is kept and shown here)').uncheck();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Store room saved.').waitFor();
-    expect(
-      await page
-        .getByRole('row', { name: /Store room/ })
-        .locator('td')
-        .allTextContents(),
-    ).toEqual(['back-room', 'Rua Augusta 10\nLisboa', 'Closed', 'Edit']);
+    // The note shows when the save answers; the list reads itself again just after.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /Store room/ })
+          .locator('td')
+          .allTextContents(),
+      )
+      .toEqual(['back-room', 'Rua Augusta 10\nLisboa', 'Closed', 'Edit']);
     const saved = await world.api('GET', '/v1/locations/back-room');
     expect(saved.body).toMatchObject({
       name: 'Store room',
