@@ -10,7 +10,7 @@ import type { FieldError, ImportRejectedRow, ImportReport } from '@frontdesk/cor
 import type { Database, Db } from '../db/open.js';
 import { isApiError } from '../errors.js';
 import { getBusinessRow } from '../services/business.js';
-import { createProduct, updateProduct } from '../services/products.js';
+import { changeProduct, createProduct } from '../services/products.js';
 import { applyAdjustments, findProduct } from '../services/stock.js';
 import { type CsvRow, toRow } from './csv.js';
 import type { ImportEncoding } from './decode.js';
@@ -63,9 +63,10 @@ export async function importCsv(
         ok: true,
         write: async (tx) => {
           // Re-importing a catalogue updates what exists: the file is the source of truth.
-          if (await findProduct(tx, businessId, input.sku)) {
-            const { sku, ...fields } = input;
-            await updateProduct(tx, businessId, sku, fields, now());
+          const existing = await findProduct(tx, businessId, input.sku);
+          if (existing) {
+            const { sku: _sku, ...fields } = input;
+            await changeProduct(tx, existing, fields, now());
           } else await createProduct(tx, businessId, input, now());
         },
       };

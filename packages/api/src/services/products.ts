@@ -6,6 +6,7 @@ import type { Product, ProductInput, ProductUpdate } from '@frontdesk/core';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/open.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { products } from '../db/stock-schema.js';
 import { invalidState, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -72,6 +73,32 @@ export async function getProduct(db: Db, businessId: string, sku: string, includ
   return row;
 }
 
+// A product row's reads and writes, prepared once per handle: a catalogue import makes them once
+// per CSV row, and built per call drizzle's query building was most of a row's cost
+// (`bench/import.bench.js`: 1.1-1.4 ms a row before, 0.4 ms after).
+/** Every product with this SKU, deleted ones too (re-creating a SKU brings its row back). */
+const anyProductBySku = (tx: Db) =>
+  prepared(tx, 'product:any-by-sku', (d) =>
+    d
+      .select()
+      .from(products)
+      .where(
+        and(eq(products.businessId, sql.placeholder('businessId')), eq(products.sku, sql.placeholder('sku'))),
+      )
+      .prepare(),
+  );
+/** The whole row written over the stored one with its id (`run(row)`). */
+const writeProductRow = (tx: Db) =>
+  prepared(tx, 'product:write', (d) =>
+    d
+      .update(products)
+      .set(placeholderRow(products))
+      .where(eq(products.id, sql.placeholder('id')))
+      .prepare(),
+  );
+const insertProductRow = (tx: Db) =>
+  prepared(tx, 'product:insert', (d) => d.insert(products).values(placeholderRow(products)).prepare());
+
 async function recordProductEvent(tx: Db, row: ProductRow, type: string, now: number) {
   await appendEvent(tx, {
     businessId: row.businessId,
@@ -97,10 +124,7 @@ export async function createProduct(
     lowStockThreshold: input.lowStockThreshold,
     active: input.active,
   };
-  const [existing] = await tx
-    .select()
-    .from(products)
-    .where(and(eq(products.businessId, businessId), eq(products.sku, input.sku)));
+  const [existing] = await anyProductBySku(tx).all({ businessId, sku: input.sku });
   let row: ProductRow;
   if (existing && existing.deletedAt === null) {
     throw invalidState(
@@ -108,10 +132,10 @@ export async function createProduct(
     );
   } else if (existing) {
     row = { ...existing, ...fields, deletedAt: null };
-    await tx.update(products).set(row).where(eq(products.id, existing.id));
+    await writeProductRow(tx).run(row);
   } else {
     row = { id: newId('prd', now), businessId, sku: input.sku, ...fields, deletedAt: null, createdAt: now };
-    await tx.insert(products).values(row);
+    await insertProductRow(tx).run(row);
   }
   await recordProductEvent(tx, row, 'product.created', now);
   return toProduct(row);
@@ -124,7 +148,16 @@ export async function updateProduct(
   patch: ProductUpdate,
   now: number,
 ): Promise<Product> {
-  const existing = await getProduct(tx, businessId, sku, true);
+  return changeProduct(tx, await getProduct(tx, businessId, sku, true), patch, now);
+}
+
+/** `updateProduct` of a row already read in this transaction (a catalogue import has just found it). */
+export async function changeProduct(
+  tx: Db,
+  existing: ProductRow,
+  patch: ProductUpdate,
+  now: number,
+): Promise<Product> {
   const row: ProductRow = {
     ...existing,
     ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -135,7 +168,7 @@ export async function updateProduct(
     ...(patch.lowStockThreshold !== undefined ? { lowStockThreshold: patch.lowStockThreshold } : {}),
     ...(patch.active !== undefined ? { active: patch.active } : {}),
   };
-  await tx.update(products).set(row).where(eq(products.id, existing.id));
+  await writeProductRow(tx).run(row);
   await recordProductEvent(tx, row, 'product.updated', now);
   return toProduct(row);
 }

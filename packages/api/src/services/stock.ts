@@ -18,6 +18,7 @@ import {
 } from '@frontdesk/core';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { prepared } from '../db/prepared.js';
 import { locations, products, stockEventsSeen, stockLevels, stockMovements } from '../db/stock-schema.js';
 import { validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
@@ -27,11 +28,22 @@ type ProductRow = typeof products.$inferSelect;
 
 /** The product with this SKU, unless deleted. */
 export async function findProduct(db: Db, businessId: string, sku: string): Promise<ProductRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(products)
-    .where(and(eq(products.businessId, businessId), eq(products.sku, sku), isNull(products.deletedAt)))
-    .limit(1);
+  // Prepared: a catalogue import reads one product per row (built per call it was ~0.2 ms of drizzle).
+  const query = prepared(db, 'product:by-sku', (d) =>
+    d
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.businessId, sql.placeholder('businessId')),
+          eq(products.sku, sql.placeholder('sku')),
+          isNull(products.deletedAt),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  );
+  const [row] = await query.all({ businessId, sku });
   return row;
 }
 
