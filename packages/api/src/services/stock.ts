@@ -18,13 +18,14 @@ import {
 } from '@frontdesk/core';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { prepared } from '../db/prepared.js';
+import { placeholderRow, prepared } from '../db/prepared.js';
 import { locations, products, stockEventsSeen, stockLevels, stockMovements } from '../db/stock-schema.js';
 import { validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
 import { appendEvent } from './events.js';
 
 type ProductRow = typeof products.$inferSelect;
+const ph = (name: string) => sql.placeholder(name);
 
 /** The product with this SKU, unless deleted. */
 export async function findProduct(db: Db, businessId: string, sku: string): Promise<ProductRow | undefined> {
@@ -35,8 +36,8 @@ export async function findProduct(db: Db, businessId: string, sku: string): Prom
       .from(products)
       .where(
         and(
-          eq(products.businessId, sql.placeholder('businessId')),
-          eq(products.sku, sql.placeholder('sku')),
+          eq(products.businessId, ph('businessId')),
+          eq(products.sku, ph('sku')),
           isNull(products.deletedAt),
         ),
       )
@@ -57,11 +58,15 @@ export async function locationExists(
   locationId: string,
   options: { activeOnly?: boolean } = {},
 ): Promise<boolean> {
-  const [row] = await db
-    .select({ active: locations.active })
-    .from(locations)
-    .where(and(eq(locations.businessId, businessId), eq(locations.id, locationId)))
-    .limit(1);
+  const query = prepared(db, 'location:exists', (d) =>
+    d
+      .select({ active: locations.active })
+      .from(locations)
+      .where(and(eq(locations.businessId, ph('businessId')), eq(locations.id, ph('locationId'))))
+      .limit(1)
+      .prepare(),
+  );
+  const [row] = await query.all({ businessId, locationId });
   return row !== undefined && (row.active || !options.activeOnly);
 }
 
@@ -100,15 +105,29 @@ export async function onHandAt(db: Db, businessId: string, sku: string, location
  * active locations, their level row if any, and the live reservations summed per location.
  */
 export async function productStock(db: Db, product: ProductRow, now: number): Promise<ProductStock> {
-  const rows = await db.all<LocationStockRow>(sql`
-    SELECT l.id AS location_id, s.on_hand AS on_hand,
-      (SELECT SUM(r.quantity) FROM reservations r
-        WHERE r.business_id = l.business_id AND r.sku = ${product.sku} AND r.location_id = l.id
-          AND r.status = 'active' AND r.expires_at > ${now}) AS reserved
-    FROM locations l
-    LEFT JOIN stock_levels s ON s.business_id = l.business_id AND s.location_id = l.id AND s.sku = ${product.sku}
-    WHERE l.business_id = ${product.businessId} AND l.active = 1
-    ORDER BY l.id`);
+  const query = prepared(db, 'stock:product', (d) =>
+    d
+      .select({
+        location_id: locations.id,
+        on_hand: stockLevels.onHand,
+        reserved: sql<number | null>`(SELECT SUM(r.quantity) FROM reservations r
+          WHERE r.business_id = ${locations.businessId} AND r.sku = ${ph('sku')} AND r.location_id = ${locations.id}
+            AND r.status = 'active' AND r.expires_at > ${ph('now')})`,
+      })
+      .from(locations)
+      .leftJoin(
+        stockLevels,
+        and(
+          eq(stockLevels.businessId, locations.businessId),
+          eq(stockLevels.locationId, locations.id),
+          eq(stockLevels.sku, ph('sku')),
+        ),
+      )
+      .where(and(eq(locations.businessId, ph('businessId')), sql`${locations.active} = 1`))
+      .orderBy(locations.id)
+      .prepare(),
+  );
+  const rows = await query.all({ sku: product.sku, now, businessId: product.businessId });
   return stockFromRows(product, rows);
 }
 
@@ -202,12 +221,8 @@ export interface AppliedChange {
 export async function applyStockChange(tx: Db, change: StockChange, now: number): Promise<AppliedChange> {
   const { product, locationId, fact } = change;
   const businessId = product.businessId;
-  const where = and(
-    eq(stockLevels.businessId, businessId),
-    eq(stockLevels.sku, product.sku),
-    eq(stockLevels.locationId, locationId),
-  );
-  const [level] = await tx.select().from(stockLevels).where(where);
+  const at = { businessId, sku: product.sku, locationId };
+  const [level] = await levelOf(tx).all(at);
   const state = {
     onHand: level?.onHand ?? 0,
     lastCount:
@@ -215,12 +230,11 @@ export async function applyStockChange(tx: Db, change: StockChange, now: number)
         ? { at: level.lastCountAt, eventId: level.lastCountEventId }
         : null,
   };
-  const after =
-    fact.kind === 'set' ? await deltasAfter(tx, businessId, product.sku, locationId, fact.key) : 0;
+  const after = fact.kind === 'set' ? await deltasAfter(tx, { ...at, occurredAt: fact.key.at }) : 0;
   const plan = planStockFact(state, fact, () => after);
 
   const movementId = newId('mov', now);
-  await tx.insert(stockMovements).values({
+  await insertMovement(tx).run({
     id: movementId,
     businessId,
     sku: product.sku,
@@ -236,19 +250,13 @@ export async function applyStockChange(tx: Db, change: StockChange, now: number)
     createdAt: now,
   });
   if (plan.outcome === 'applied') {
-    const values = {
+    await writeLevel(tx).run({
+      ...at,
       onHand: plan.next.onHand,
       lastCountAt: plan.next.lastCount?.at ?? null,
       lastCountEventId: plan.next.lastCount?.eventId ?? null,
       updatedAt: now,
-    };
-    await tx
-      .insert(stockLevels)
-      .values({ businessId, sku: product.sku, locationId, ...values })
-      .onConflictDoUpdate({
-        target: [stockLevels.businessId, stockLevels.sku, stockLevels.locationId],
-        set: values,
-      });
+    });
   }
   if (plan.delta !== 0) {
     await recordStockChange(
@@ -261,18 +269,71 @@ export async function applyStockChange(tx: Db, change: StockChange, now: number)
   return { movementId, outcome: plan.outcome, delta: plan.delta, onHand: plan.next.onHand };
 }
 
-/** Sum of the deltas that follow a count at `key` (core's `deltaFollowsCount`: not before it). */
+/*
+ * The statements of one stock change, prepared once per handle: a POS adjustment or a row of a
+ * stock count file runs each once, and built per call drizzle's query building was most of the
+ * cost (`bench/import.bench.js`).
+ */
+/** One SKU's level row at one location (`businessId`, `sku`, `locationId`). */
+const levelOf = (tx: Db) =>
+  prepared(tx, 'stock:level', (d) =>
+    d
+      .select()
+      .from(stockLevels)
+      .where(
+        and(
+          eq(stockLevels.businessId, ph('businessId')),
+          eq(stockLevels.sku, ph('sku')),
+          eq(stockLevels.locationId, ph('locationId')),
+        ),
+      )
+      .prepare(),
+  );
+
+/** The level row written whole, new or over the stored one. */
+const writeLevel = (tx: Db) =>
+  prepared(tx, 'stock:write-level', (d) =>
+    d
+      .insert(stockLevels)
+      .values(placeholderRow(stockLevels))
+      .onConflictDoUpdate({
+        target: [stockLevels.businessId, stockLevels.sku, stockLevels.locationId],
+        set: {
+          onHand: sql`excluded.on_hand`,
+          lastCountAt: sql`excluded.last_count_at`,
+          lastCountEventId: sql`excluded.last_count_event_id`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      })
+      .prepare(),
+  );
+
+const insertMovement = (tx: Db) =>
+  prepared(tx, 'stock:insert-movement', (d) =>
+    d.insert(stockMovements).values(placeholderRow(stockMovements)).prepare(),
+  );
+
+/** Sum of the deltas that follow a count at `occurredAt` (core's `deltaFollowsCount`: not before it). */
 async function deltasAfter(
   tx: Db,
-  businessId: string,
-  sku: string,
-  locationId: string,
-  key: { at: number; eventId: string },
+  at: { businessId: string; sku: string; locationId: string; occurredAt: number },
 ): Promise<number> {
-  const [row] = await tx.all<{ total: number | null }>(sql`
-    SELECT SUM(requested) AS total FROM stock_movements
-    WHERE business_id = ${businessId} AND sku = ${sku} AND location_id = ${locationId} AND kind = 'delta'
-      AND occurred_at >= ${key.at}`);
+  const query = prepared(tx, 'stock:deltas-after', (d) =>
+    d
+      .select({ total: sql<number | null>`SUM(${stockMovements.requested})` })
+      .from(stockMovements)
+      .where(
+        and(
+          eq(stockMovements.businessId, ph('businessId')),
+          eq(stockMovements.sku, ph('sku')),
+          eq(stockMovements.locationId, ph('locationId')),
+          sql`${stockMovements.kind} = 'delta'`,
+          sql`${stockMovements.occurredAt} >= ${ph('occurredAt')}`,
+        ),
+      )
+      .prepare(),
+  );
+  const [row] = await query.all(at);
   return Number(row?.total ?? 0);
 }
 
@@ -282,10 +343,16 @@ async function seenAnswer(
   businessId: string,
   eventId: string,
 ): Promise<AdjustmentResult | undefined> {
-  const [row] = await tx
-    .select({ answer: stockEventsSeen.answer })
-    .from(stockEventsSeen)
-    .where(and(eq(stockEventsSeen.businessId, businessId), eq(stockEventsSeen.eventId, eventId)));
+  const query = prepared(tx, 'stock:seen', (d) =>
+    d
+      .select({ answer: stockEventsSeen.answer })
+      .from(stockEventsSeen)
+      .where(
+        and(eq(stockEventsSeen.businessId, ph('businessId')), eq(stockEventsSeen.eventId, ph('eventId'))),
+      )
+      .prepare(),
+  );
+  const [row] = await query.all({ businessId, eventId });
   return row ? { ...(row.answer as AdjustmentResult), replayed: true } : undefined;
 }
 
@@ -353,9 +420,9 @@ export async function applyAdjustments(
       replayed: false,
     };
     const { replayed: _replayed, ...stored } = answer;
-    await tx
-      .insert(stockEventsSeen)
-      .values({ businessId, eventId: item.eventId, answer: stored, createdAt: now });
+    await prepared(tx, 'stock:insert-seen', (d) =>
+      d.insert(stockEventsSeen).values(placeholderRow(stockEventsSeen)).prepare(),
+    ).run({ businessId, eventId: item.eventId, answer: stored, createdAt: now });
     results.push(answer);
   }
   return results;
