@@ -122,7 +122,7 @@ describe('POST /v1/stock/imports', () => {
       body: `{"pad":"${'x'.repeat(70_000)}"}`,
     });
     expect(json.status).toBe(413);
-    // ~16,000 rows: about 6 s alone, twice that on a CI machine running other suites.
+    // ~16,000 rows: 6-9 s alone, twice that on a CI machine running other suites.
   }, 60_000);
 
   it('lets staff import stock counts but not products; publishable keys not at all', async () => {

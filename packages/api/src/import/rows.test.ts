@@ -15,6 +15,8 @@ describe('toMinorUnits', () => {
   it('refuses a currency code Intl does not accept, every time it is asked', () => {
     expect(toMinorUnits('10', 'EURO')).toBeUndefined();
     expect(toMinorUnits('10', 'EURO')).toBeUndefined();
+    expect(toMinorUnits('10', 'eur')).toBeUndefined(); // the caller upper-cases the cell
+    expect(toMinorUnits('10', 'X'.repeat(100_000))).toBeUndefined();
     expect(toMinorUnits('10', 'EUR')).toBe(1000);
   });
 });

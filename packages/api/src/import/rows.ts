@@ -46,6 +46,8 @@ const integer = (raw: string) => (/^-?\d+$/.test(raw) ? Number(raw) : Number.NaN
  */
 const minorDigits = new Map<string, number | undefined>();
 function minorDigitsOf(currency: string): number | undefined {
+  // An ISO 4217 code or nothing: a cell can be long text, and refusals are remembered too.
+  if (!/^[A-Z]{3}$/.test(currency)) return undefined;
   if (minorDigits.has(currency)) return minorDigits.get(currency);
   let digits: number | undefined;
   try {
