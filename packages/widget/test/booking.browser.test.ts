@@ -251,7 +251,9 @@ describe('booking widget in a browser', () => {
     expect(offered).not.toContain(start);
     expect(offered.length).toBeGreaterThan(0);
     await page.context().close();
-  });
+    // 2-2.5 s alone; once 20 s in a loaded CI run (12-2026), without a locator named: past the
+    // default limit, a step that never happens fails on Playwright's own 30 s wait and names it.
+  }, 60_000);
 
   it('asks for the month once, started by the loader while the UI downloads', async () => {
     const page = await openPage(world, 'about:blank');
