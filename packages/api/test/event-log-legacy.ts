@@ -1,7 +1,8 @@
 /**
  * @module A test database put back to its event log before migration 0016 (one `events` table
  * holding its names as text), with 0016 and every later migration marked as not applied: what an
- * upgrade from an older release starts from.
+ * upgrade from an older release starts from (what later migrations made is dropped too, so they
+ * apply again).
  */
 import type { Client } from '@libsql/client';
 
@@ -24,6 +25,7 @@ export async function eventLogBefore0016(client: Client): Promise<void> {
     ALTER TABLE events_old RENAME TO events;
     CREATE INDEX events_business ON events (business_id);
     CREATE INDEX events_subject ON events (subject_id);
+    DROP INDEX bookings_long_by_resource;
     DELETE FROM __drizzle_migrations WHERE created_at >=
       (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 16);`);
 }

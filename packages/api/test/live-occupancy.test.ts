@@ -61,6 +61,12 @@ describe('occupancy from live bookings only', () => {
         /SEARCH bookings USING INDEX bookings_live_by_resource \(resource_id=\?/,
       );
     }
+    // The occupancy read walks the live index from 4 h before its window only, and takes the
+    // longer blocks that began earlier from the index of long blocks.
+    const occupancy = byResource.find((q) => /union all/.test(q.sql));
+    expect(occupancy?.plan.join('\n'), occupancy?.sql).toMatch(
+      /SEARCH bookings USING INDEX bookings_live_by_resource \(resource_id=\? AND block_start>\? AND block_start<\?\)[\s\S]*SEARCH bookings USING INDEX bookings_long_by_resource \(resource_id=\? AND block_start>\? AND block_start<\?\)/,
+    );
   });
 
   it('reads the live bookings’ index for a service of several resources too (one statement for all)', async () => {
@@ -77,6 +83,56 @@ describe('occupancy from live bookings only', () => {
     expect(occupancy[0]!.plan.join('\n'), occupancy[0]!.sql).toMatch(
       /SEARCH bookings USING INDEX bookings_live_by_resource \(resource_id=\?/,
     );
+  });
+
+  it('keeps a block longer than 4 h that began the day before on its resource, in availability and booking checks', async () => {
+    t = await createTestApp({ catalog: false });
+    // A repair bay open around the clock: a block may run past midnight.
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const bay = await call<{ id: string }>(t, 'POST', '/v1/resources', {
+      body: {
+        name: 'Bay',
+        hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay])),
+      },
+    });
+    expect(bay.status).toBe(201);
+    const service = async (body: Record<string, unknown>) => {
+      const made = await call<{ id: string }>(t, 'POST', '/v1/services', {
+        body: { ...body, resourceIds: [bay.body.id] },
+      });
+      expect(made.status).toBe(201);
+      return made.body.id;
+    };
+    const tuneUp = await service({ name: 'Tune-up', durationMinutes: 30 });
+    // A 30-minute drop-off whose 24 h buffer after keeps the bay until 09:30 the next day.
+    const dropOff = await service({ name: 'Drop-off', durationMinutes: 30, bufferAfterMinutes: 1440 });
+    // A 5-hour block: an hour's work, then 4 h of buffer.
+    const overhaul = await service({ name: 'Overhaul', durationMinutes: 60, bufferAfterMinutes: 240 });
+
+    const wednesday = '2026-03-04';
+    const onWednesday = async () => {
+      const answer = await call<{ slots: { start: string }[] }>(
+        t,
+        'GET',
+        `/v1/availability?service=${tuneUp}&from=${wednesday}&to=${wednesday}`,
+        { key: t.publishableKey },
+      );
+      expect(answer.status).toBe(200);
+      return new Set(answer.body.slots.map((s) => s.start));
+    };
+    expect((await onWednesday()).has(`${wednesday}T09:00:00Z`)).toBe(true);
+    expect((await book(dropOff, at('09:00'))).status).toBe(201);
+    const wednesdaySlots = await onWednesday();
+    expect(wednesdaySlots.has(`${wednesday}T09:00:00Z`)).toBe(false);
+    expect(wednesdaySlots.has(`${wednesday}T09:30:00Z`)).toBe(true);
+    expect((await book(tuneUp, `${wednesday}T09:00:00Z`)).status).toBe(409);
+    expect((await book(tuneUp, `${wednesday}T09:30:00Z`)).status).toBe(201);
+
+    // Thursday the overhaul holds the bay 09:00-14:00: a check at 13:30 is 4.5 h after it began.
+    const thursday = '2026-03-05';
+    expect((await book(overhaul, `${thursday}T09:00:00Z`)).status).toBe(201);
+    expect((await book(tuneUp, `${thursday}T13:30:00Z`)).status).toBe(409);
+    expect((await book(tuneUp, `${thursday}T14:00:00Z`)).status).toBe(201);
   });
 
   it('never lets a cancelled booking block a start, through bookings, reschedules and cancellations', async () => {

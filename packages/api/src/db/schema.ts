@@ -220,6 +220,12 @@ export const closures = sqliteTable(
 );
 
 /**
+ * The block length past which a live booking is in `bookings_long_by_resource` too: 4 h. Written
+ * into that index's condition and the queries that read it as the same literal.
+ */
+export const SHORT_BLOCK_MS = 14_400_000;
+
+/**
  * A slot kept while the customer fills in the form. Live while `expires_at > now`: nothing has to
  * sweep expired rows for availability to be right.
  */
@@ -313,6 +319,18 @@ export const bookings = sqliteTable(
       .on(t.resourceId, t.blockStart, t.blockEnd)
       .where(sql`${t.status} <> 'cancelled'`),
     /**
+     * The few live bookings whose block is longer than `SHORT_BLOCK_MS` (4 h: a day's rental, a
+     * workshop, long buffers). The occupancy read walks `bookings_live_by_resource` only from 4 h
+     * before its window and takes the longer blocks that began earlier (up to 72 h) from here, so
+     * a busy class's check no longer walks three days of seats. Same rule for SQLite as above: a
+     * query reads it only when its WHERE says both conditions as these literals (`longLiveBooking`).
+     */
+    index('bookings_long_by_resource')
+      .on(t.resourceId, t.blockStart, t.blockEnd)
+      .where(
+        sql`${t.status} <> 'cancelled' and ${t.blockEnd} - ${t.blockStart} > ${sql.raw(String(SHORT_BLOCK_MS))}`,
+      ),
+    /**
      * A business's bookings by start, carrying every column the reports count (status, resource,
      * service, end, created): lists and the agenda read its (business, start) prefix, and a report
      * reads a period from the index alone, without a table lookup per booking.
@@ -336,6 +354,9 @@ export const bookings = sqliteTable(
  * a resource's live bookings must say it this way for SQLite to read that index.
  */
 export const liveBooking = sql`${bookings.status} <> 'cancelled'`;
+
+/** "A live booking whose block is longer than 4 h", as `bookings_long_by_resource` is built on. */
+export const longLiveBooking = sql`${bookings.status} <> 'cancelled' and ${bookings.blockEnd} - ${bookings.blockStart} > ${sql.raw(String(SHORT_BLOCK_MS))}`;
 
 /**
  * The append-only event log: written in the same transaction as the change it records. It feeds

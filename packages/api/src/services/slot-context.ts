@@ -5,11 +5,11 @@
  * (`expires_at > now`: no sweeper needed), always read fresh.
  */
 import type { Occupancy, ResourceCalendar, SlotRequest, WeeklyHours } from '@frontdesk/core';
-import { and, count, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gt, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { prepared } from '../db/prepared.js';
-import { bookings, holds, liveBooking } from '../db/schema.js';
+import { bookings, holds, liveBooking, longLiveBooking, SHORT_BLOCK_MS } from '../db/schema.js';
 import { fieldError, notFound } from '../errors.js';
 import type { ServiceRow } from './catalog.js';
 import { type BusinessRow, catalogOf } from './catalog-cache.js';
@@ -104,6 +104,7 @@ export async function loadSlotContext(db: Db, q: ContextQuery, business?: Busine
     from,
     to,
     earliest: from - LONGEST_BLOCK,
+    recent: from - SHORT_BLOCK_MS,
     now: q.now,
     bookingId: q.exclude?.bookingId ?? '',
     holdId: q.exclude?.holdId ?? '',
@@ -176,7 +177,12 @@ function occupiedByAny(db: Db) {
 
 function occupancyQuery(d: Db, ofResources: (column: SQLiteColumn) => SQL) {
   const p = (name: string) => sql.placeholder(name);
-  const occupied = d
+  // A live booking overlaps the window when its block starts before `to` and ends after `from`.
+  // Those that start at most 4 h before `from` come from the index of live bookings, walked from
+  // there; one that starts earlier and still overlaps is longer than 4 h, so it is in the small
+  // index of long blocks, walked back to `earliest` (72 h). The two ranges are disjoint, so no
+  // booking is counted twice; a busy resource's check walks 4 h of its bookings instead of 72 h.
+  const near = d
     .select(occupancyColumns(bookings))
     .from(bookings)
     .where(
@@ -185,12 +191,27 @@ function occupancyQuery(d: Db, ofResources: (column: SQLiteColumn) => SQL) {
         // As a literal, not a parameter: so SQLite reads the live bookings' index, whatever
         // number of cancelled bookings the resource has in the window.
         liveBooking,
-        gt(bookings.blockStart, p('earliest')),
+        gt(bookings.blockStart, p('recent')),
         gt(bookings.blockEnd, p('from')),
         lt(bookings.blockStart, p('to')),
         ne(bookings.id, p('bookingId')),
       ),
-    )
+    );
+  const long = d
+    .select(occupancyColumns(bookings))
+    .from(bookings)
+    .where(
+      and(
+        ofResources(bookings.resourceId),
+        longLiveBooking,
+        gt(bookings.blockStart, p('earliest')),
+        lte(bookings.blockStart, p('recent')),
+        gt(bookings.blockEnd, p('from')),
+        ne(bookings.id, p('bookingId')),
+      ),
+    );
+  const occupied = near
+    .unionAll(long)
     .unionAll(
       d
         .select(occupancyColumns(holds))

@@ -1,0 +1,1 @@
+CREATE INDEX `bookings_long_by_resource` ON `bookings` (`resource_id`,`block_start`,`block_end`) WHERE "bookings"."status" <> 'cancelled' and "bookings"."block_end" - "bookings"."block_start" > 14400000;
