@@ -24,6 +24,26 @@ export async function chooseFirstFreeDay(page: Page): Promise<string> {
   return label;
 }
 
+/**
+ * Clicks the latest free day of the month shown that offers at least `times` times (today may have
+ * only its last time or two left late in the day, and earlier tests take times too); answers its
+ * label. For a test that needs a time left on the same day after taking one.
+ */
+export async function chooseDayWithTimes(page: Page, times: number): Promise<string> {
+  const w = widget(page);
+  const days = w.locator('table[role=grid][aria-busy=false] button.day.free');
+  await days.first().waitFor();
+  const count = await days.count();
+  for (let i = count - 1; i >= 0; i--) {
+    const day = days.nth(i);
+    const label = (await day.getAttribute('aria-label')) ?? '';
+    await day.click();
+    await w.locator('ul.times button').first().waitFor();
+    if ((await w.locator('ul.times button').count()) >= times) return label;
+  }
+  throw new Error(`no day of the month shown offers ${times} times`);
+}
+
 /** Clicks the first offered time; returns its ISO start. */
 export async function chooseFirstTime(page: Page): Promise<string> {
   const time = widget(page).locator('ul.times button').first();

@@ -190,6 +190,9 @@ export async function openPage(
     ...(options.viewport ? { viewport: options.viewport, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
+  // Shorter than a test's 20 s: a step that never happens fails naming its locator, not as a
+  // bare test timeout.
+  page.setDefaultTimeout(12_000);
   await page.addInitScript(() => {
     const w = window as unknown as { fdEvents: { type: string; detail: unknown }[]; cspViolations: string[] };
     w.fdEvents = [];
