@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { startApi } from './api-server.js';
+import { sizeOf } from './scale/size.js';
 
 const here = fileURLToPath(import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -139,8 +140,24 @@ async function bookingsPerSecond(env) {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+  // What the mail of these bookings keeps on disk (the messages and outbox tables with their
+  // indexes, from dbstat), per booking, next to the bookings and events themselves.
+  const size = await sizeOf(fileURLToPath(server.dbUrl));
+  const bytesOf = (...names) =>
+    size.tables.filter((t) => names.includes(t.table)).reduce((sum, t) => sum + t.bytes, 0) / size.bookings;
+  const perBooking = {
+    mail: bytesOf('messages', 'outbox_jobs', 'outbox_attempts', 'booking_link_tokens'),
+    bookingAndEvents: bytesOf('bookings', 'event_rows', 'event_names'),
+  };
   await server.close();
-  return { perSecond: created / seconds, p99: result.latency.p99, non2xx: result.non2xx, byStatus, caughtUp };
+  return {
+    perSecond: created / seconds,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    byStatus,
+    caughtUp,
+    perBooking,
+  };
 }
 
 async function main() {
@@ -157,14 +174,14 @@ async function main() {
   }
   console.log(`Bookings with mail — Node ${process.version}, ${seconds} s per phase, 50 clients, 127.0.0.1`);
   console.log(
-    '| phase | bookings/s | p99 | non-2xx | confirmations at the end: sent / queued / not_sent | rest sent within |',
+    '| phase | bookings/s | p99 | non-2xx | confirmations at the end: sent / queued / not_sent | rest sent within | bytes per booking: mail / booking and events |',
   );
-  console.log('| --- | ---: | ---: | ---: | --- | ---: |');
+  console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
   for (const r of runs) {
     const s = r.byStatus;
     const rest = r.withSmtp ? (r.caughtUp === null ? '> 30 s' : `${r.caughtUp.toFixed(1)} s`) : '—';
     console.log(
-      `| ${r.withSmtp ? 'SMTP configured' : 'no SMTP'} | ${r.perSecond.toFixed(1)} | ${r.p99} ms | ${r.non2xx} | ${s.sent} / ${s.queued} / ${s.not_sent} | ${rest} |`,
+      `| ${r.withSmtp ? 'SMTP configured' : 'no SMTP'} | ${r.perSecond.toFixed(1)} | ${r.p99} ms | ${r.non2xx} | ${s.sent} / ${s.queued} / ${s.not_sent} | ${rest} | ${Math.round(r.perBooking.mail)} / ${Math.round(r.perBooking.bookingAndEvents)} |`,
     );
   }
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
