@@ -182,34 +182,25 @@ function occupancyQuery(d: Db, ofResources: (column: SQLiteColumn) => SQL) {
   // there; one that starts earlier and still overlaps is longer than 4 h, so it is in the small
   // index of long blocks, walked back to `earliest` (72 h). The two ranges are disjoint, so no
   // booking is counted twice; a busy resource's check walks 4 h of its bookings instead of 72 h.
-  const near = d
-    .select(occupancyColumns(bookings))
-    .from(bookings)
-    .where(
-      and(
-        ofResources(bookings.resourceId),
-        // As a literal, not a parameter: so SQLite reads the live bookings' index, whatever
-        // number of cancelled bookings the resource has in the window.
-        liveBooking,
-        gt(bookings.blockStart, p('recent')),
-        gt(bookings.blockEnd, p('from')),
-        lt(bookings.blockStart, p('to')),
-        ne(bookings.id, p('bookingId')),
-      ),
-    );
-  const long = d
-    .select(occupancyColumns(bookings))
-    .from(bookings)
-    .where(
-      and(
-        ofResources(bookings.resourceId),
-        longLiveBooking,
-        gt(bookings.blockStart, p('earliest')),
-        lte(bookings.blockStart, p('recent')),
-        gt(bookings.blockEnd, p('from')),
-        ne(bookings.id, p('bookingId')),
-      ),
-    );
+  const liveBookings = (...conditions: SQL[]) =>
+    d
+      .select(occupancyColumns(bookings))
+      .from(bookings)
+      .where(and(ofResources(bookings.resourceId), ...conditions, ne(bookings.id, p('bookingId'))));
+  const near = liveBookings(
+    // As a literal, not a parameter: so SQLite reads the live bookings' index, whatever number of
+    // cancelled bookings the resource has in the window.
+    liveBooking,
+    gt(bookings.blockStart, p('recent')),
+    gt(bookings.blockEnd, p('from')),
+    lt(bookings.blockStart, p('to')),
+  );
+  const long = liveBookings(
+    longLiveBooking,
+    gt(bookings.blockStart, p('earliest')),
+    lte(bookings.blockStart, p('recent')),
+    gt(bookings.blockEnd, p('from')),
+  );
   const occupied = near
     .unionAll(long)
     .unionAll(
