@@ -6,7 +6,7 @@
  * compares builds under the same moment's load, which on a shared machine moves more between runs
  * minutes apart than the change being measured.
  *
- * `node bench/http-alternate.js cached|uncached|bookings [checkout…]` (default: this one).
+ * `node bench/http-alternate.js cached|uncached|bookings|messages [checkout…]` (default: this one).
  * - `cached`: `GET /v1/availability` of the Haircut, the same week every time (publishable key), as
  *   `http.bench.js`'s cached phase: the answer cache hits.
  * - `uncached`: `GET /v1/availability` of the Haircut, every request another of 1,500 weeks
@@ -15,6 +15,8 @@
  * - `bookings`: `POST /v1/bookings` of a 1,000-seat class on 960 rotating starts, as
  *   `bookings.bench.js`, with the background worker as `frontdesk serve` runs it (its mail planning
  *   counts); `BENCH_NO_WORKER=1` serves with `--no-worker` (the request path alone).
+ * - `messages`: `GET /v1/messages?limit=100` (secret key), a page of 100 confirmations of 200
+ *   bookings made first (no SMTP: kept `not_sent`, each with its preview).
  * `BENCH_ROUNDS` (default 8), `BENCH_SECONDS` per burst (default 2), `BENCH_CONNECTIONS` (default
  * 50).
  */
@@ -28,8 +30,8 @@ import autocannon from 'autocannon';
 import { createBenchClass, rotatingStarts } from './bench-class.js';
 
 const [mode, ...given] = process.argv.slice(2);
-if (mode !== 'cached' && mode !== 'uncached' && mode !== 'bookings')
-  throw new Error('usage: http-alternate.js cached|uncached|bookings [checkout…]');
+if (!['cached', 'uncached', 'bookings', 'messages'].includes(mode))
+  throw new Error('usage: http-alternate.js cached|uncached|bookings|messages [checkout…]');
 const checkouts = given.length > 0 ? given : [fileURLToPath(new URL('..', import.meta.url))];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -115,6 +117,33 @@ async function startCheckout(checkout) {
         return req;
       },
     };
+  } else if (mode === 'messages') {
+    const { service: klass } = await createBenchClass(post);
+    const starts = rotatingStarts();
+    const publishable = {
+      Authorization: `Bearer ${seed.publishableKey}`,
+      'Content-Type': 'application/json',
+    };
+    for (let i = 0; i < 200; i++) {
+      const body = {
+        service: klass.id,
+        start: starts[i % starts.length],
+        customer: { name: 'Bench Customer', email: 'bench@example.com' },
+      };
+      const res = await fetch(`${url}/v1/bookings`, {
+        method: 'POST',
+        headers: publishable,
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`booking: ${res.status} ${await res.text()}`);
+    }
+    // The worker plans the confirmations in the background: wait until a full page is there.
+    for (;;) {
+      const page = await fetch(`${url}/v1/messages?limit=100`, { headers: secret }).then((r) => r.json());
+      if (page.data.length === 100) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    request = { headers: secret, path: '/v1/messages?limit=100' };
   } else {
     const { service: klass } = await createBenchClass(post);
     const starts = rotatingStarts();

@@ -26,6 +26,7 @@ export async function eventLogBefore0016(client: Client): Promise<void> {
     CREATE INDEX events_business ON events (business_id);
     CREATE INDEX events_subject ON events (subject_id);
     DROP INDEX bookings_long_by_resource;
+    ALTER TABLE messages DROP COLUMN input;
     DELETE FROM __drizzle_migrations WHERE created_at >=
       (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 16);`);
 }

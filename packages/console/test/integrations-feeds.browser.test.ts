@@ -25,7 +25,10 @@ let world: World;
 let salon: Salon;
 const sentSubject = 'Your Haircut is confirmed';
 
-/** A message sent an hour ago, when (say) SMTP was configured, written the way the mail worker stores one. */
+/**
+ * A message sent an hour ago, when (say) SMTP was configured, as rows from before migration 0018 keep
+ * it: its rendered parts in their columns (an HTML part with a script, for the sandbox).
+ */
 async function seedSentMessage(world: World) {
   const { openDatabase } = await import('../../api/src/db/open.js');
   const { messages } = await import('../../api/src/db/schema.js');

@@ -27,9 +27,10 @@ export const calendarFeeds = sqliteTable(
 );
 
 /**
- * One message. Its content is rendered when it is decided (a reminder's when it falls due, so it
- * shows the booking as it is then) and kept: retries send the same bytes with the same Message-ID,
- * and without SMTP the row is the preview.
+ * One message. What it is rendered from (`input`) is fixed when it is decided (a reminder's when it
+ * falls due, so it shows the booking as it is then) and kept: every attempt renders the same bytes
+ * with the same Message-ID, and the preview is rendered from it too. Rows written before migration
+ * 0018 keep their rendered `subject`, `html`, `text` and `calendar` instead.
  */
 export const messages = sqliteTable(
   'messages',
@@ -47,6 +48,13 @@ export const messages = sqliteTable(
     reservationId: text('reservation_id'),
     toName: text('to_name'),
     toEmail: text('to_email').notNull(),
+    /**
+     * JSON `{ at, input }`: the `MessageInput` it is rendered from and the instant rendered as (the
+     * .ics DTSTAMP). A few hundred bytes where the rendered parts took ~3.5 KB (docs/benchmarks.md).
+     * Null until a reminder falls due, and once a customer is erased.
+     */
+    input: text('input'),
+    /** Rendered parts, set only on rows written before migration 0018 (and `[erased]` markers). */
     locale: text('locale'),
     subject: text('subject'),
     html: text('html'),

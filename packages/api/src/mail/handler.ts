@@ -1,6 +1,7 @@
 /**
- * @module The outbox handler of mail jobs: sends a stored message over SMTP, or — for a reminder or
- * a reservation's "about to expire" — first checks that it still stands and renders it as of now.
+ * @module The outbox handler of mail jobs: renders a stored message and sends it over SMTP, or — for
+ * a reminder or a reservation's "about to expire" — first checks that it still stands and fixes
+ * what it is rendered from as of now.
  * 4xx answers and lost connections are retried for up to a day; a 5xx is final (`failed`), and as
  * each message is its own job, one bad address never holds up other mail.
  */
@@ -12,30 +13,23 @@ import type { Logger } from '../env.js';
 import type { OutboxHandler } from '../outbox/worker.js';
 import { getBusinessRow } from '../services/business.js';
 import { bookingNames, findBooking, mailBookingFromRow, mailBusiness, mailReservation } from './gather.js';
+import type { MessageInput } from './kinds.js';
 import { MAIL_JOB, type MailJobPayload, mintManageLink } from './plan.js';
-import { type RenderedMessage, renderMessage } from './render.js';
 import type { MailSettings } from './settings.js';
+import { inputJson, messageContent } from './stored.js';
 import { MailSendError } from './transport.js';
 
 type MessageRow = typeof messages.$inferSelect;
 
-/** Content to store with the outcome, when it was rendered by this attempt. */
+/** What to store with the outcome, when this attempt decided what the message is rendered from. */
 interface Fresh {
-  rendered: RenderedMessage;
+  /** The `input` column's value. */
+  input: string;
   linkTokenHash?: string | undefined;
 }
 
-const contentOf = (fresh: Fresh) => ({
-  locale: fresh.rendered.locale,
-  subject: fresh.rendered.subject,
-  html: fresh.rendered.html,
-  text: fresh.rendered.text,
-  calendar: fresh.rendered.calendar?.content ?? null,
-  calendarMethod: fresh.rendered.calendar?.method ?? null,
-});
-
 /**
- * A reminder or expiry warning at `now`: why it no longer goes out, or its content rendered from
+ * A reminder or expiry warning at `now`: why it no longer goes out, or what it is rendered from:
  * the booking (or reservation) as it is now.
  */
 async function renderLate(
@@ -50,12 +44,12 @@ async function renderLate(
     if (found?.row.status !== 'active') return { skip: 'closed' };
     if (found.row.expiresAt !== row.plannedFor) return { skip: 'moved' };
     if (now >= found.row.expiresAt) return { skip: 'expired' };
-    return {
-      rendered: renderMessage(
-        { kind: 'reservation_expiring', business: mailBusiness(business), reservation: found.reservation },
-        now,
-      ),
+    const input: MessageInput = {
+      kind: 'reservation_expiring',
+      business: mailBusiness(business),
+      reservation: found.reservation,
     };
+    return { input: inputJson(input, now) };
   }
   const booking = row.bookingId ? await findBooking(db, row.bookingId) : undefined;
   if (!booking) return { skip: 'cancelled' };
@@ -63,20 +57,15 @@ async function renderLate(
   if (fate !== 'send' && fate !== 'wait') return { skip: fate.replace('skip_', '') };
   const names = await bookingNames(db, booking.serviceId, booking.resourceId);
   const link = mintManageLink(business, settings, booking.id);
-  return {
-    rendered: renderMessage(
-      {
-        kind: 'booking_reminder',
-        business: mailBusiness(business),
-        booking: mailBookingFromRow(booking),
-        serviceName: names.serviceName,
-        resourceName: names.resourceName,
-        manageUrl: link.url,
-      },
-      now,
-    ),
-    linkTokenHash: link.tokenHash,
+  const input: MessageInput = {
+    kind: 'booking_reminder',
+    business: mailBusiness(business),
+    booking: mailBookingFromRow(booking),
+    serviceName: names.serviceName,
+    resourceName: names.resourceName,
+    manageUrl: link.url,
   };
+  return { input: inputJson(input, now), linkTokenHash: link.tokenHash };
 }
 
 export interface MailHandlerOptions {
@@ -93,7 +82,7 @@ export function mailHandler(options: MailHandlerOptions): OutboxHandler {
     // skipped, and the content rendered before must not be written back.
     await tx
       .update(messages)
-      .set({ ...(fresh ? contentOf(fresh) : {}), ...changes, updatedAt: clock() })
+      .set({ ...(fresh ? { input: fresh.input } : {}), ...changes, updatedAt: clock() })
       .where(and(eq(messages.id, row.id), eq(messages.status, 'queued')));
     if (fresh?.linkTokenHash && row.bookingId) {
       await tx
@@ -125,14 +114,22 @@ export function mailHandler(options: MailHandlerOptions): OutboxHandler {
             effects: update(row, { status: 'skipped', statusReason: late.skip }),
           };
         }
-        // Rendered once, on the first attempt; retries send those same bytes.
-        if (row.subject === null) fresh = late;
+        // Decided once, on the first attempt; retries render and send those same bytes.
+        if (row.input === null) fresh = late;
       }
-      const content = fresh ? { ...row, ...contentOf(fresh) } : row;
       if (!row.deliver || !settings.transport || !settings.from) {
         return {
           next: { status: 'succeeded' },
           effects: update(row, { status: 'not_sent', statusReason: 'no_smtp' }, fresh),
+        };
+      }
+      const content = messageContent(fresh ? { ...row, input: fresh.input } : row);
+      if (!content) {
+        // Its input was damaged outside the app: nothing sensible to send, and no retry mends it.
+        options.logger.error('mail: the message cannot be rendered', { messageId: row.id });
+        return {
+          next: { status: 'failed' },
+          effects: update(row, { status: 'failed', statusReason: 'unrenderable' }, fresh),
         };
       }
       const business = await getBusinessRow(database.db, row.businessId);
@@ -143,14 +140,11 @@ export function mailHandler(options: MailHandlerOptions): OutboxHandler {
           from: { name: business.name, address: settings.from.address },
           to: { name: row.toName, address: row.toEmail },
           replyTo: business.notifyEmail ?? undefined,
-          subject: content.subject ?? '',
-          text: content.text ?? '',
-          html: content.html ?? '',
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
           messageId: row.messageId,
-          calendar:
-            content.calendar && content.calendarMethod
-              ? { method: content.calendarMethod, content: content.calendar }
-              : undefined,
+          calendar: content.calendar,
         });
         return {
           attempt: { at: now, statusCode: 250, error: null, durationMs: Date.now() - started, response },

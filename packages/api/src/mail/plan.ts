@@ -1,8 +1,9 @@
 /**
  * @module From events to messages: what each booking, reservation, stock and webhook event means
  * for the customer's and the business's inbox. Runs inside the mail producer's write transaction:
- * messages are rendered now (a reminder only when it falls due), stored with a dedupe key, and
- * given an outbox job when there is SMTP to send them; without SMTP they are stored `not_sent`.
+ * each message is stored with what it is rendered from (a reminder's only when it falls due) and a
+ * dedupe key, and given an outbox job when there is SMTP to send it; without SMTP it is stored
+ * `not_sent`. Rendering waits for the send or the preview (`stored.ts`).
  */
 import { planReminders } from '@frontdesk/core';
 import { and, eq, ne, sql } from 'drizzle-orm';
@@ -23,10 +24,11 @@ import {
   mailReservation,
   stockNames,
 } from './gather.js';
-import type { BookingMessage, MessageKind } from './kinds.js';
+import type { BookingMessage, MessageInput, MessageKind } from './kinds.js';
 import { manageUrl } from './manage-link.js';
-import { type RenderedMessage, renderMessage } from './render.js';
+import { recipient } from './render.js';
 import { type MailSettings, messageIdDomain } from './settings.js';
+import { inputJson } from './stored.js';
 
 /** The outbox job kind of mail. */
 export const MAIL_JOB = 'mail';
@@ -47,8 +49,8 @@ interface PlannedMessage {
   bookingId?: string | undefined;
   reservationId?: string | undefined;
   to: { name: string | null; email: string };
-  /** Absent for a reminder, rendered when it falls due. */
-  rendered?: RenderedMessage | undefined;
+  /** What it is rendered from; absent for a reminder, decided when it falls due. */
+  input?: MessageInput | undefined;
   dueAt: number;
   plannedFor?: number | undefined;
   /** `skipped` rows record a reminder that will never be sent (and why). */
@@ -97,7 +99,7 @@ export async function flushPlanned(ctx: PlanContext): Promise<void> {
       // Decided now and for good: mail from a time without SMTP is never sent later by surprise.
       const status: MessageRow['status'] = m.skip
         ? 'skipped'
-        : m.rendered !== undefined && !settings.transport
+        : m.input !== undefined && !settings.transport
           ? 'not_sent'
           : 'queued';
       return {
@@ -111,12 +113,13 @@ export async function flushPlanned(ctx: PlanContext): Promise<void> {
           reservationId: m.reservationId ?? null,
           toName: m.to.name,
           toEmail: m.to.email,
-          locale: m.rendered?.locale ?? null,
-          subject: m.rendered?.subject ?? null,
-          html: m.rendered?.html ?? null,
-          text: m.rendered?.text ?? null,
-          calendar: m.rendered?.calendar?.content ?? null,
-          calendarMethod: m.rendered?.calendar?.method ?? null,
+          input: m.input ? inputJson(m.input, now) : null,
+          locale: null,
+          subject: null,
+          html: null,
+          text: null,
+          calendar: null,
+          calendarMethod: null,
           messageId: `<${id}@${messageIdDomain(settings)}>`,
           status,
           statusReason: m.skip ?? (status === 'not_sent' ? 'no_smtp' : null),
@@ -334,26 +337,26 @@ async function planBooking(ctx: PlanContext, event: EventRow, business: Business
   const customerKind = erased ? null : (customerKindOf[event.type]?.(data) ?? null);
   if (customerKind) {
     const link = linked.has(customerKind) ? mintManageLink(business, ctx.settings, booking.id) : null;
-    const rendered = renderMessage({ ...base, kind: customerKind, manageUrl: link?.url ?? null }, ctx.now);
+    const input: BookingMessage = { ...base, kind: customerKind, manageUrl: link?.url ?? null };
     store(ctx, event.businessId, {
       kind: customerKind,
       dedupeKey: `${customerKind}:${booking.id}:${booking.sequence}`,
       bookingId: booking.id,
-      to: { name: rendered.to?.name ?? null, email: booking.customerEmail },
-      rendered,
+      to: { name: recipient(input)?.name ?? null, email: booking.customerEmail },
+      input,
       dueAt: ctx.now,
       linkTokenHash: link?.tokenHash,
     });
   }
   const noticeKind = noticeKindOf[event.type]?.(data) ?? null;
   if (noticeKind && business.notifyEmail) {
-    const rendered = renderMessage({ ...base, kind: noticeKind, manageUrl: null }, ctx.now);
+    const input: BookingMessage = { ...base, kind: noticeKind, manageUrl: null };
     store(ctx, event.businessId, {
       kind: noticeKind,
       dedupeKey: `${noticeKind}:${booking.id}:${booking.sequence}`,
       bookingId: booking.id,
-      to: { name: rendered.to?.name ?? null, email: business.notifyEmail },
-      rendered,
+      to: { name: recipient(input)?.name ?? null, email: business.notifyEmail },
+      input,
       dueAt: ctx.now,
     });
   }
@@ -383,17 +386,14 @@ async function planReservation(ctx: PlanContext, event: EventRow, business: Busi
   // Nor to a customer erased since (the producer runs behind the log).
   if (!found || found.row.bookingId !== null || found.row.customerEmail === ERASED_EMAIL) return;
   const { row, reservation } = found;
-  const rendered = renderMessage(
-    { kind: 'reservation_made', business: mailBusiness(business), reservation },
-    ctx.now,
-  );
-  const to = { name: rendered.to?.name ?? null, email: reservation.customerEmail };
+  const input: MessageInput = { kind: 'reservation_made', business: mailBusiness(business), reservation };
+  const to = { name: recipient(input)?.name ?? null, email: reservation.customerEmail };
   store(ctx, event.businessId, {
     kind: 'reservation_made',
     dedupeKey: `reservation_made:${row.id}`,
     reservationId: row.id,
     to,
-    rendered,
+    input,
     dueAt: ctx.now,
   });
   if (row.expiresAt - row.createdAt > reservationWarning.minLength) {
@@ -411,7 +411,7 @@ async function planReservation(ctx: PlanContext, event: EventRow, business: Busi
 async function planNotice(ctx: PlanContext, event: EventRow, business: BusinessRow): Promise<void> {
   if (!business.notifyEmail) return;
   const b = mailBusiness(business);
-  let rendered: RenderedMessage;
+  let input: MessageInput;
   if (event.type === 'stock.low') {
     const data = event.payload as {
       sku: string;
@@ -420,34 +420,28 @@ async function planNotice(ctx: PlanContext, event: EventRow, business: BusinessR
     };
     const shop = data.stock?.locations?.find((l) => l.locationId === data.locationId);
     const names = await stockNames(ctx.tx, event.businessId, data.sku, data.locationId);
-    rendered = renderMessage(
-      {
-        kind: 'notice_stock_low',
-        business: b,
-        productName: names.product ?? data.sku,
-        sku: data.sku,
-        locationName: names.location ?? data.locationId,
-        available: shop?.available ?? 0,
-      },
-      ctx.now,
-    );
+    input = {
+      kind: 'notice_stock_low',
+      business: b,
+      productName: names.product ?? data.sku,
+      sku: data.sku,
+      locationName: names.location ?? data.locationId,
+      available: shop?.available ?? 0,
+    };
   } else {
     const data = event.payload as { url?: string; reason?: string };
-    rendered = renderMessage(
-      {
-        kind: 'notice_webhook_disabled',
-        business: b,
-        endpointUrl: data.url ?? event.subjectId,
-        reason: data.reason === 'gone' ? 'The endpoint answered 410 Gone.' : 'Deliveries kept failing.',
-      },
-      ctx.now,
-    );
+    input = {
+      kind: 'notice_webhook_disabled',
+      business: b,
+      endpointUrl: data.url ?? event.subjectId,
+      reason: data.reason === 'gone' ? 'The endpoint answered 410 Gone.' : 'Deliveries kept failing.',
+    };
   }
   store(ctx, event.businessId, {
-    kind: rendered.kind,
-    dedupeKey: `${rendered.kind}:${event.id}`,
-    to: { name: rendered.to?.name ?? null, email: business.notifyEmail },
-    rendered,
+    kind: input.kind,
+    dedupeKey: `${input.kind}:${event.id}`,
+    to: { name: recipient(input)?.name ?? null, email: business.notifyEmail },
+    input,
     dueAt: ctx.now,
   });
 }

@@ -149,7 +149,7 @@ function bookingLetter(input: BookingMessage, now: number): RenderedMessage {
       ]),
     };
   }
-  return finish(input, letter, customerFacing ? booking : null, calendar);
+  return finish(input, letter, calendar);
 }
 
 function reservationLetter(input: ReservationMessage): RenderedMessage {
@@ -177,7 +177,7 @@ function reservationLetter(input: ReservationMessage): RenderedMessage {
     [l.where, business.address ?? ''],
     [l.reference, r.id],
   ]);
-  return finish(input, letter, { customerName: r.customerName, customerEmail: r.customerEmail });
+  return finish(input, letter);
 }
 
 function noticeLetter(input: WebhookDisabledMessage | StockLowMessage): RenderedMessage {
@@ -188,7 +188,7 @@ function noticeLetter(input: WebhookDisabledMessage | StockLowMessage): Rendered
       [l.endpoint, input.endpointUrl],
       [l.reason, input.reason],
     ]);
-    return finish(input, letter, null);
+    return finish(input, letter);
   }
   const vars = { ...noVars, business: input.business.name, product: input.productName };
   const letter = compose(input, locale, words, vars, [
@@ -196,24 +196,36 @@ function noticeLetter(input: WebhookDisabledMessage | StockLowMessage): Rendered
     [l.shop, input.locationName],
     [l.available, String(input.available)],
   ]);
-  return finish(input, letter, null);
+  return finish(input, letter);
 }
 
-/** Addresses the letter: the customer, or (customer null) the business's notify address. */
-function finish(
-  input: MessageInput,
-  letter: Letter,
-  customer: { customerName: string; customerEmail: string } | null,
-  calendar?: RenderedMessage['calendar'],
-): RenderedMessage {
-  const to = customer
+/**
+ * Who `input`'s message goes to: the customer, or for a notice the business's notify address (null
+ * when it has none). The same `to` rendering it gives, without rendering it.
+ */
+export function recipient(input: MessageInput): RenderedMessage['to'] {
+  const customer =
+    input.kind === 'reservation_made' || input.kind === 'reservation_expiring'
+      ? input.reservation
+      : 'booking' in input && toCustomer.has(input.kind)
+        ? input.booking
+        : null;
+  return customer
     ? { name: headerText(customer.customerName), email: customer.customerEmail }
     : input.business.notifyEmail
       ? { name: headerText(input.business.name), email: input.business.notifyEmail }
       : null;
+}
+
+/** The rendered message: the letter's parts, addressed by `recipient`. */
+function finish(
+  input: MessageInput,
+  letter: Letter,
+  calendar?: RenderedMessage['calendar'],
+): RenderedMessage {
   return {
     kind: input.kind,
-    to,
+    to: recipient(input),
     locale: letter.lang,
     subject: letter.subject,
     html: letterHtml(letter),

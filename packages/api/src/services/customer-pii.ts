@@ -62,6 +62,9 @@ export interface CustomerRows {
 
 /** Text that is erased only when set (a null reason stays null). */
 const erasedIfSet = (column: SQLiteColumn) => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE ${ERASED} END`;
+/** A message's rendered part after erasure: `[erased]` if it had content (stored or rendered from `input`). */
+const erasedIfRendered = (column: SQLiteColumn) =>
+  sql`CASE WHEN ${column} IS NULL AND ${messages.input} IS NULL THEN NULL ELSE ${ERASED} END`;
 
 export const customerRows: CustomerRows[] = [
   {
@@ -110,9 +113,11 @@ export const customerRows: CustomerRows[] = [
         // A notice keeps the business's own address; mail to her loses hers.
         toName: sql`CASE WHEN ${toHer} THEN NULL ELSE ${messages.toName} END`,
         toEmail: sql`CASE WHEN ${toHer} THEN ${ERASED_EMAIL} ELSE ${messages.toEmail} END`,
-        subject: erasedIfSet(messages.subject),
-        html: erasedIfSet(messages.html),
-        text: erasedIfSet(messages.text),
+        // What it was rendered from quotes her too; a message that had content reads `[erased]`.
+        input: null,
+        subject: erasedIfRendered(messages.subject),
+        html: erasedIfRendered(messages.html),
+        text: erasedIfRendered(messages.text),
         calendar: null,
         // An SMTP refusal quotes the address (`550 5.1.1 <her@…>: no such user`).
         smtpResponse: erasedIfSet(messages.smtpResponse),

@@ -1,18 +1,22 @@
 /**
  * @module Messages as the business reads them (`GET /v1/messages`, a booking's messages): what was
- * sent, queued, failed, skipped or — without SMTP — kept unsent, each with its rendered preview.
+ * sent, queued, failed, skipped or — without SMTP — kept unsent, each with its preview, rendered
+ * from what the message was made from (`mail/stored.ts`).
  */
 import type { Message, MessageListQuery } from '@frontdesk/core';
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { messages } from '../db/schema.js';
+import { messageContent } from '../mail/stored.js';
 import { toInstant } from '../time.js';
 import { getBookingRow } from './bookings.js';
 import { decodeCursor, type Page, pageOf } from './pagination.js';
 
 type MessageRow = typeof messages.$inferSelect;
 
+/** A message on the wire, its preview rendered from what the row keeps (`messageContent`). */
 export function messageToWire(row: MessageRow): Message {
+  const content = messageContent(row);
   return {
     id: row.id,
     kind: row.kind,
@@ -21,11 +25,11 @@ export function messageToWire(row: MessageRow): Message {
     bookingId: row.bookingId,
     reservationId: row.reservationId,
     to: { name: row.toName, email: row.toEmail },
-    locale: row.locale,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
-    calendarMethod: row.calendarMethod,
+    locale: content?.locale || null,
+    subject: content?.subject ?? null,
+    text: content?.text ?? null,
+    html: content?.html ?? null,
+    calendarMethod: row.input === null ? row.calendarMethod : (content?.calendar?.method ?? null),
     messageId: row.messageId,
     attempts: row.attempts,
     smtpResponse: row.smtpResponse,

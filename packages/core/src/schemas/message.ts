@@ -16,7 +16,7 @@ export const Message = z.object({
    * `notice_webhook_disabled`, `notice_stock_low`. */
   kind: z.string(),
   status: MessageStatus,
-  /** Why it was skipped or not sent: `no_smtp`, `booked_after_due`, `moved`, `cancelled`, `started`, … */
+  /** Why it was skipped, not sent or failed: `no_smtp`, `booked_after_due`, `moved`, `cancelled`, `started`, `rejected`, `unrenderable`, … */
   statusReason: z.nullable(z.string()),
   bookingId: z.nullable(Id),
   reservationId: z.nullable(Id),
