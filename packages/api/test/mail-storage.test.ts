@@ -16,6 +16,7 @@ afterEach(async () => t?.close());
 type Msg = {
   id: string;
   kind: string;
+  bookingId: string | null;
   status: string;
   statusReason: string | null;
   locale: string | null;
@@ -114,6 +115,36 @@ describe('what a message keeps', () => {
     expect(mail!.parsed.subject).toBe('Booked: Haircut');
     expect(mail!.parsed.text!.trim()).toBe('See you soon.');
     expect((await messages())[0]).toMatchObject({ status: 'sent', subject: 'Booked: Haircut' });
+  });
+
+  it('retries a reminder rendered before its input was kept with what it rendered, and one since with the same bytes', async () => {
+    t = await createMailTestApp();
+    const salon = await setupSalon(t);
+    const made = await book(salon.serviceId, '2026-03-04T10:00:00Z');
+    const second = await book(salon.serviceId, '2026-03-04T11:00:00Z');
+    await t.worker.drain();
+    await t.smtp!.waitFor(2);
+    const reminderOf = async (id: string) =>
+      (await messages()).find((m) => m.kind === 'booking_reminder' && m.bookingId === id)!;
+    // Both reminders' first attempts meet a 451; the first's row is then put in the old form.
+    t.smtp!.script.push(451, 451);
+    t.clock.set('2026-03-03T11:00:00Z');
+    await t.worker.drain();
+    const legacy = await reminderOf(made.id);
+    const kept = await reminderOf(second.id);
+    expect([legacy.status, kept.status]).toEqual(['queued', 'queued']);
+    expect(kept.subject).toBe('Reminder: Haircut, Mar 4, 11:00 AM');
+    await t.db.write((tx) =>
+      tx.run(sql`UPDATE messages SET input = NULL, locale = 'en', subject = 'Reminder, as rendered then',
+        html = '<p>Tomorrow.</p>', text = 'Tomorrow.' WHERE id = ${legacy.id}`),
+    );
+    t.clock.advance(61_000);
+    await t.worker.drain();
+    await t.smtp!.waitFor(4);
+    const subjects = t.smtp!.received.slice(2).map((m) => m.parsed.subject);
+    expect(subjects.sort()).toEqual(['Reminder, as rendered then', 'Reminder: Haircut, Mar 4, 11:00 AM']);
+    const sent = t.smtp!.received.find((m) => m.parsed.subject === kept.subject)!.parsed;
+    expect(sent.html).toBe((await reminderOf(second.id)).html);
   });
 
   it('lists a message whose input was damaged outside the app without content, and fails it unsent', async () => {

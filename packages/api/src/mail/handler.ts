@@ -79,7 +79,7 @@ export function mailHandler(options: MailHandlerOptions): OutboxHandler {
   const { database, clock, settings } = options;
   const update = (row: MessageRow, changes: Partial<MessageRow>, fresh?: Fresh) => async (tx: Db) => {
     // Only while still queued: a customer erased during the attempt had the row tombstoned and
-    // skipped, and the content rendered before must not be written back.
+    // skipped, and what this attempt read of her must not be written back.
     await tx
       .update(messages)
       .set({ ...(fresh ? { input: fresh.input } : {}), ...changes, updatedAt: clock() })
@@ -114,8 +114,9 @@ export function mailHandler(options: MailHandlerOptions): OutboxHandler {
             effects: update(row, { status: 'skipped', statusReason: late.skip }),
           };
         }
-        // Decided once, on the first attempt; retries render and send those same bytes.
-        if (row.input === null) fresh = late;
+        // Decided once, on the first attempt; retries render and send those same bytes (a row from
+        // before migration 0018 was rendered on its first attempt, into its columns).
+        if (row.input === null && row.subject === null) fresh = late;
       }
       if (!row.deliver || !settings.transport || !settings.from) {
         return {
