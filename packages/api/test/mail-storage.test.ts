@@ -57,6 +57,18 @@ async function rowBytes() {
   return Object.fromEntries(rows.rows.map((r) => [String(r.kind), Number(r.bytes)]));
 }
 
+/** A booking's confirmation whose first attempt met a 451: queued, to be tried again in a minute. */
+async function confirmationAfter451() {
+  t = await createMailTestApp();
+  const salon = await setupSalon(t);
+  t.smtp!.script.push(451);
+  await book(salon.serviceId, '2026-03-03T09:00:00Z');
+  await t.worker.drain();
+  const [first] = await messages();
+  expect(first).toMatchObject({ kind: 'booking_confirmed', status: 'queued' });
+  return first!;
+}
+
 describe('what a message keeps', () => {
   it('keeps under 1 KB a message, and sends the very bytes its preview shows', async () => {
     t = await createMailTestApp();
@@ -91,17 +103,11 @@ describe('what a message keeps', () => {
   });
 
   it('previews and sends a message written before its input was kept (rendered parts in the row) as written', async () => {
-    t = await createMailTestApp();
-    const salon = await setupSalon(t);
-    t.smtp!.script.push(451);
-    await book(salon.serviceId, '2026-03-03T09:00:00Z');
-    await t.worker.drain();
-    const [first] = await messages();
-    expect(first).toMatchObject({ kind: 'booking_confirmed', status: 'queued' });
+    const first = await confirmationAfter451();
     await t.db.write((tx) =>
       tx.run(sql`UPDATE messages SET input = NULL, locale = 'en', subject = 'Booked: Haircut',
         html = '<p>See you soon.</p>', text = 'See you soon.', calendar = NULL, calendar_method = NULL
-        WHERE id = ${first!.id}`),
+        WHERE id = ${first.id}`),
     );
     expect((await messages())[0]).toMatchObject({
       subject: 'Booked: Haircut',
@@ -148,17 +154,12 @@ describe('what a message keeps', () => {
   });
 
   it('lists a message whose input was damaged outside the app without content, and fails it unsent', async () => {
-    t = await createMailTestApp();
-    const salon = await setupSalon(t);
-    t.smtp!.script.push(451);
-    await book(salon.serviceId, '2026-03-03T09:00:00Z');
-    await t.worker.drain();
-    const [first] = await messages();
+    const first = await confirmationAfter451();
     await t.db.write((tx) =>
-      tx.run(sql`UPDATE messages SET input = '{"at":1,"input":' WHERE id = ${first!.id}`),
+      tx.run(sql`UPDATE messages SET input = '{"at":1,"input":' WHERE id = ${first.id}`),
     );
     expect((await messages())[0]).toMatchObject({
-      id: first!.id,
+      id: first.id,
       status: 'queued',
       subject: null,
       html: null,
